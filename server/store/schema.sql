@@ -1,0 +1,106 @@
+-- GopY server schema, version 2 (PRAGMA user_version = 2). Reference for every table class;
+-- migrations in migrations.cpp hard-code the historic statements. Version 1 lacked
+-- comment_conflicts and comments.flagged; the 1→2 migration adds them.
+-- All text is NFC UTF-8. Times are milliseconds since the epoch (UTC). Dates are 'YYYY-MM-DD'.
+
+CREATE TABLE campaign (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  title TEXT NOT NULL, draft_title TEXT NOT NULL, plan_number TEXT NOT NULL,
+  parent_body TEXT NOT NULL, issuing_body TEXT NOT NULL, issuing_code TEXT NOT NULL,
+  place_name TEXT NOT NULL, signer_on_behalf TEXT NOT NULL, signer_role TEXT NOT NULL,
+  signer_name TEXT NOT NULL, recipients TEXT NOT NULL,          -- JSON array of strings
+  conferences_from TEXT NOT NULL, conferences_to TEXT NOT NULL,
+  public_from TEXT NOT NULL, public_to TEXT NOT NULL,
+  grassroots_due TEXT NOT NULL, synthesis_due TEXT NOT NULL,
+  wards TEXT NOT NULL                                            -- JSON array of strings
+);
+
+CREATE TABLE sections (
+  code TEXT PRIMARY KEY, parent_code TEXT NOT NULL DEFAULT '', level INTEGER NOT NULL,
+  ord INTEGER NOT NULL, label TEXT NOT NULL, title TEXT NOT NULL
+);
+
+CREATE TABLE conferences (
+  id INTEGER PRIMARY KEY, title TEXT NOT NULL,
+  channel TEXT NOT NULL CHECK (channel IN ('conference','public','grassroots')),
+  chair_body TEXT NOT NULL, audience TEXT NOT NULL, date TEXT NOT NULL DEFAULT '',
+  place TEXT NOT NULL DEFAULT '', chair_person TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL DEFAULT 'planned' CHECK (state IN ('planned','in_session','concluded')),
+  present_count INTEGER, started_at INTEGER NOT NULL DEFAULT 0, ended_at INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE participants (
+  id TEXT PRIMARY KEY, conference_id INTEGER NOT NULL REFERENCES conferences(id),
+  full_name TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', organisation TEXT NOT NULL DEFAULT '',
+  grp TEXT NOT NULL DEFAULT '', present INTEGER NOT NULL DEFAULT 0,
+  sort_key BLOB NOT NULL, fold_key TEXT NOT NULL
+);
+CREATE INDEX participants_conf ON participants(conference_id, sort_key);
+
+CREATE TABLE turns (
+  id TEXT PRIMARY KEY, conference_id INTEGER NOT NULL REFERENCES conferences(id),
+  participant_id TEXT NOT NULL REFERENCES participants(id), position REAL NOT NULL,
+  state TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting','speaking','done')),
+  started_at INTEGER NOT NULL DEFAULT 0, ended_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX turns_conf ON turns(conference_id, position);
+
+CREATE TABLE comments (
+  id TEXT PRIMARY KEY, conference_id INTEGER NOT NULL REFERENCES conferences(id),
+  participant_id TEXT NOT NULL DEFAULT '', turn_id TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL, text TEXT NOT NULL,
+  proposed_wording TEXT, proposed_location TEXT,                 -- NULL when no proposal
+  written INTEGER NOT NULL DEFAULT 0, flagged INTEGER NOT NULL DEFAULT 0,
+  rev INTEGER NOT NULL DEFAULT 1, deleted INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, seq_created INTEGER NOT NULL
+);
+CREATE INDEX comments_conf ON comments(conference_id, seq_created);
+
+CREATE TABLE comment_sections (
+  comment_id TEXT NOT NULL REFERENCES comments(id), section_code TEXT NOT NULL,
+  ord INTEGER NOT NULL, PRIMARY KEY (comment_id, section_code)
+);
+CREATE INDEX comment_sections_section ON comment_sections(section_code);
+
+CREATE TABLE comment_conflicts (
+  id INTEGER PRIMARY KEY, comment_id TEXT NOT NULL REFERENCES comments(id),
+  base_rev INTEGER NOT NULL, text TEXT NOT NULL, device_name TEXT NOT NULL,
+  at INTEGER NOT NULL, resolved INTEGER NOT NULL DEFAULT 0
+);
+
+-- The ordered operation log. seq is the server sequence clients subscribe "since".
+CREATE TABLE oplog (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, conference_id INTEGER NOT NULL,
+  device_id TEXT NOT NULL, client_seq INTEGER NOT NULL, at INTEGER NOT NULL,
+  event TEXT NOT NULL                                            -- proto::encodeEvent JSON
+);
+CREATE INDEX oplog_conf ON oplog(conference_id, seq);
+
+-- Exactly-once: written in the same transaction as the operation's effect.
+CREATE TABLE client_seqs (
+  device_id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL, last_server_seq INTEGER NOT NULL
+);
+
+CREATE TABLE devices (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL,
+  conference_id INTEGER NOT NULL DEFAULT 0, token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE admission_codes (
+  code_hash TEXT PRIMARY KEY, role TEXT NOT NULL, conference_id INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE admission_failures (
+  remote TEXT PRIMARY KEY, failures INTEGER NOT NULL, first_at INTEGER NOT NULL,
+  locked_until INTEGER NOT NULL DEFAULT 0
+);
+
+-- Generated reports (issue 4). conference_id 0 = combined synthesis.
+CREATE TABLE reports (
+  id INTEGER PRIMARY KEY, conference_id INTEGER NOT NULL, version INTEGER NOT NULL,
+  format TEXT NOT NULL DEFAULT 'pdf', sha256 TEXT NOT NULL, created_at INTEGER NOT NULL,
+  released INTEGER NOT NULL DEFAULT 0, content BLOB NOT NULL,
+  UNIQUE (conference_id, format, version)
+);

@@ -1,0 +1,97 @@
+// The server's domain core: admission, authentication, applying operations exactly once,
+// and answering subscriptions. Synchronous, single-threaded: the net layer calls it from
+// one writer strand only (SQLite has one writer). No Asio here.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gopy/model.h"
+#include "gopy/protocol.h"
+
+namespace gopy::server {
+
+class Store;
+
+/// A device that has been admitted and presented its token.
+struct Device {
+    std::string id;
+    std::string name;
+    Role role = Role::Delegate;
+    std::int64_t conferenceId = 0;  ///< 0: every conference
+    bool operator==(const Device&) const = default;
+};
+
+/// Outcome of one operation. Exactly one of ack / nack is set. `event` is set when the
+/// operation changed state and must be broadcast (not for duplicates).
+struct ApplyResult {
+    std::optional<proto::Ack> ack;
+    std::optional<proto::Nack> nack;
+    std::optional<proto::Event> event;
+};
+
+struct AdmitResult {
+    std::optional<proto::Welcome> welcome;  ///< with token
+    std::optional<proto::Error> error;      ///< BadCode or Locked
+};
+
+class Engine {
+public:
+    /// Opens (creating if needed) the database file and migrates it to the current schema.
+    /// Throws store::Error (see store/errors.h) when the file cannot be opened or is locked.
+    explicit Engine(const std::string& databasePath);
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    /// Organiser: creates a one-time admission code (8 characters, shown "ABCD-EFGH") bound to
+    /// a role and conference (0 = all), valid for `ttlSeconds`. Returns the printable code.
+    std::string createAdmissionCode(Role role, std::int64_t conferenceId, int ttlSeconds = 900);
+
+    /// Exchanges a code for a new device and token. `remote` identifies the peer address for
+    /// the wrong-guess lock (5 wrong codes lock that address for 5 minutes).
+    AdmitResult admit(const proto::Admit& request, const std::string& remote, Millis now);
+
+    /// Checks a token; nullopt if unknown or revoked.
+    std::optional<Device> authenticate(const std::string& token);
+    /// The Welcome for an authenticated device (without token).
+    proto::Welcome welcome(const Device& device);
+    void revokeDevice(const std::string& deviceId);
+
+    /// Snapshot when since == 0 or more than `maxCatchUp` events were missed; else the events
+    /// with seq > since for that conference. Nullopt + error if the device may not read it.
+    struct SubscribeResult {
+        std::optional<proto::Snapshot> snapshot;
+        std::optional<proto::Events> events;
+        std::optional<proto::Error> error;
+    };
+    SubscribeResult subscribe(const Device& device, const proto::Subscribe& request,
+                              std::size_t maxCatchUp = 2000);
+
+    /// Applies a batch in ONE durable transaction (group commit): each op is checked for role,
+    /// exactly-once (client seq), validity, then applied in its own savepoint; the last applied
+    /// seq per client is written in the same transaction. Returns one result per op, in order,
+    /// only after the commit (synchronous=FULL) succeeded. If the commit fails (disk full,
+    /// I/O error), every op in the batch gets a Nack StorageFull and nothing is applied.
+    std::vector<ApplyResult> applyBatch(const std::vector<std::pair<Device, proto::OpRequest>>& ops,
+                                        Millis now);
+    ApplyResult apply(const Device& device, const proto::OpRequest& op, Millis now);
+
+    /// May this device send typing drafts for the conference (secretaries only)?
+    bool mayType(const Device& device, std::int64_t conferenceId) const;
+
+    /// Called after a session.end was committed (the report module hooks in here).
+    void setOnSessionEnded(std::function<void(std::int64_t conferenceId)> hook);
+
+    Store& store();
+
+private:
+    std::unique_ptr<Store> store_;
+    std::function<void(std::int64_t)> onSessionEnded_;
+};
+
+}  // namespace gopy::server
