@@ -81,6 +81,18 @@ public:
                                         Millis now);
     ApplyResult apply(const Device& device, const proto::OpRequest& op, Millis now);
 
+    // ---- reports (written by server/report, served by server/net) ----
+    /// Stores a generated document as the next version for that conference (0 = combined
+    /// synthesis) and format ("pdf", "docx"), with its SHA-256; older versions stay.
+    ReportInfo storeReport(std::int64_t conferenceId, const std::string& format,
+                           const std::string& bytes, Millis now);
+    /// Newest first. releasedOnly for delegates.
+    std::vector<ReportInfo> listReports(std::int64_t conferenceId, bool releasedOnly);
+    std::optional<ReportInfo> reportInfo(std::int64_t reportId);
+    std::optional<std::string> reportContent(std::int64_t reportId);
+    /// May this device download this report (delegates: released and in their scope)?
+    bool mayRead(const Device& device, const ReportInfo& report) const;
+
     /// May this device send typing drafts for the conference (secretaries only)?
     bool mayType(const Device& device, std::int64_t conferenceId) const;
 
