@@ -1,0 +1,300 @@
+// The client as QML sees it: `import GopY` then `App.xxx`. One object per running client.
+// Owns the local state (client.db in the data folder: settings, durable outbox, cached
+// snapshots), the WebSocket connection and the list models of the selected conference.
+//
+// Every edit is written to the outbox (committed, synchronous=FULL) before the invokable
+// returns; then it is shown at once (predicted locally, `pending` until acknowledged) and sent
+// when connected. The displayed state is always: the server's state + the unacknowledged ops.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "client/core/conference_data.h"
+#include "client/core/outline.h"
+#include "gopy/protocol.h"
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace gopy::client {
+
+class LocalDatabase;
+class DeviceSettings;
+class Outbox;
+class SnapshotCache;
+class Connection;
+class ReportDownloader;
+class ConferenceListModel;
+class OutlineModel;
+class ParticipantModel;
+class QueueModel;
+class CommentModel;
+class SectionSummaryModel;
+class LiveDraftModel;
+class ConflictModel;
+class ReportListModel;
+
+class App : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+
+    Q_PROPERTY(ConnectionState connectionState READ connectionState NOTIFY connectionStateChanged)
+    Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY serverAddressChanged)
+    Q_PROPERTY(QString role READ role NOTIFY deviceChanged)
+    Q_PROPERTY(QString deviceName READ deviceName NOTIFY deviceChanged)
+    Q_PROPERTY(QString deviceId READ deviceId NOTIFY deviceChanged)
+    Q_PROPERTY(int unsentCount READ unsentCount NOTIFY unsentCountChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    Q_PROPERTY(QString dataDir READ dataDir CONSTANT)
+
+    Q_PROPERTY(QString campaignTitle READ campaignTitle NOTIFY campaignChanged)
+    Q_PROPERTY(QString draftTitle READ draftTitle NOTIFY campaignChanged)
+
+    Q_PROPERTY(int conferenceId READ conferenceId NOTIFY conferenceChanged)
+    Q_PROPERTY(QString conferenceTitle READ conferenceTitle NOTIFY conferenceChanged)
+    Q_PROPERTY(QString conferenceState READ conferenceState NOTIFY conferenceChanged)
+    Q_PROPERTY(QString conferenceDate READ conferenceDate NOTIFY conferenceChanged)
+    Q_PROPERTY(QString conferencePlace READ conferencePlace NOTIFY conferenceChanged)
+    Q_PROPERTY(int presentCount READ presentCount NOTIFY conferenceChanged)
+    Q_PROPERTY(bool headCounted READ headCounted NOTIFY conferenceChanged)
+    Q_PROPERTY(double sessionStartedAt READ sessionStartedAt NOTIFY conferenceChanged)
+    Q_PROPERTY(double sessionEndedAt READ sessionEndedAt NOTIFY conferenceChanged)
+    Q_PROPERTY(QString currentTurnId READ currentTurnId NOTIFY conferenceChanged)
+    Q_PROPERTY(QString currentParticipantId READ currentParticipantId NOTIFY conferenceChanged)
+    Q_PROPERTY(QString currentSpeakerName READ currentSpeakerName NOTIFY conferenceChanged)
+    Q_PROPERTY(double currentTurnStartedAt READ currentTurnStartedAt NOTIFY conferenceChanged)
+
+    Q_PROPERTY(gopy::client::ConferenceListModel* conferences READ conferences CONSTANT)
+    Q_PROPERTY(gopy::client::OutlineModel* outline READ outline CONSTANT)
+    Q_PROPERTY(gopy::client::ParticipantModel* participants READ participants CONSTANT)
+    Q_PROPERTY(gopy::client::QueueModel* queue READ queue CONSTANT)
+    Q_PROPERTY(gopy::client::CommentModel* comments READ comments CONSTANT)
+    Q_PROPERTY(gopy::client::SectionSummaryModel* sectionSummary READ sectionSummary CONSTANT)
+    Q_PROPERTY(gopy::client::LiveDraftModel* liveDrafts READ liveDrafts CONSTANT)
+    Q_PROPERTY(gopy::client::ConflictModel* conflicts READ conflicts CONSTANT)
+    Q_PROPERTY(gopy::client::CommentModel* flagged READ flagged CONSTANT)
+    Q_PROPERTY(gopy::client::ReportListModel* reports READ reports CONSTANT)
+
+public:
+    /// Offline: token known, no connection for a while (retrying every ≤ 5 s in the
+    /// background). Connecting: first attempt since start or connectTo/admit. Connected:
+    /// authenticated (Welcome received). Reconnecting: the connection dropped, retrying.
+    /// NeedsAdmission: no device token yet (show the address and code screen).
+    enum ConnectionState { Offline, Connecting, Connected, Reconnecting, NeedsAdmission };
+    Q_ENUM(ConnectionState)
+
+    /// Opens (creating) the local state in `dataDir` and, if a token and address are stored,
+    /// starts connecting. Throws LocalStoreError if client.db cannot be opened.
+    explicit App(const QString& dataDir, QObject* parent = nullptr);
+    ~App() override;
+
+    /// For the QML engine: the instance given to setInstance(), else one built from the
+    /// startup options (setStartupOptions, else $GOPY_CLIENT_DATA_DIR / $GOPY_SERVER, else
+    /// QStandardPaths::AppDataLocation).
+    static App* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+    /// Data folder and server address ("" keeps the stored one) for the instance QML creates.
+    static void setStartupOptions(const QString& dataDir, const QString& serverAddress);
+    /// Makes QML use this instance (tests); the caller keeps ownership.
+    static void setInstance(App* app);
+
+    ConnectionState connectionState() const { return state_; }
+    QString serverAddress() const;
+    QString role() const;
+    QString deviceName() const;
+    QString deviceId() const;
+    int unsentCount() const;
+    QString lastError() const { return lastError_; }
+    QString dataDir() const { return dataDir_; }
+    QString campaignTitle() const;
+    QString draftTitle() const;
+    int conferenceId() const { return static_cast<int>(conferenceId_); }
+    QString conferenceTitle() const;
+    QString conferenceState() const;
+    QString conferenceDate() const;
+    QString conferencePlace() const;
+    int presentCount() const;
+    bool headCounted() const;
+    double sessionStartedAt() const;
+    double sessionEndedAt() const;
+    QString currentTurnId() const;
+    QString currentParticipantId() const;
+    QString currentSpeakerName() const;
+    double currentTurnStartedAt() const;
+
+    ConferenceListModel* conferences() const { return conferences_; }
+    OutlineModel* outline() const { return outline_; }
+    ParticipantModel* participants() const { return participants_; }
+    QueueModel* queue() const { return queue_; }
+    CommentModel* comments() const { return comments_; }
+    SectionSummaryModel* sectionSummary() const { return sectionSummary_; }
+    LiveDraftModel* liveDrafts() const { return liveDrafts_; }
+    ConflictModel* conflicts() const { return conflicts_; }
+    CommentModel* flagged() const { return flagged_; }
+    ReportListModel* reports() const { return reports_; }
+
+    /// The state shown (server state + unacknowledged local ops) of the selected conference.
+    const ConferenceData& displayed() const { return displayed_; }
+    /// The last server state of the selected conference (what the server acknowledged).
+    const ConferenceData& confirmed() const { return confirmed_; }
+
+    // ---- connection and admission ----
+    /// Remembers "host:port" and connects (with the stored token) or, without a token, waits
+    /// for admit(). Errors go to lastError.
+    Q_INVOKABLE void connectTo(const QString& address);
+    /// Exchanges a one-time admission code for a device token (kept in client.db).
+    Q_INVOKABLE void admit(const QString& code, const QString& deviceName);
+    /// Forgets the token and cached data (the outbox stays, to be sent after a new admission).
+    Q_INVOKABLE void forgetDevice();
+
+    // ---- conference ----
+    /// Shows that conference (cached state at once) and follows it on the server.
+    Q_INVOKABLE void selectConference(int conferenceId);
+    Q_INVOKABLE void startSession();
+    Q_INVOKABLE void endSession();
+    Q_INVOKABLE void setPresent(const QString& participantId, bool present);
+    /// Head count instead of ticking (n ≥ 0).
+    Q_INVOKABLE void setHeadCount(int count);
+    /// A speaker added on the spot (present). Returns the new participant id, "" if refused.
+    Q_INVOKABLE QString addParticipant(const QString& fullName, const QString& title,
+                                       const QString& organisation, const QString& group);
+
+    // ---- queue ----
+    /// Appends the participant to the queue; returns the new turn id ("" if refused).
+    Q_INVOKABLE QString enqueue(const QString& participantId);
+    /// Moves a turn to `toIndex` of the queue as shown (position order).
+    Q_INVOKABLE void moveTurn(const QString& turnId, int toIndex);
+    Q_INVOKABLE void removeTurn(const QString& turnId);
+    /// Starts the turn (the server stops a turn that is speaking).
+    Q_INVOKABLE void startTurn(const QString& turnId);
+    Q_INVOKABLE void stopTurn(const QString& turnId);
+    /// Stops the speaking turn and starts the first waiting one.
+    Q_INVOKABLE void nextSpeaker();
+
+    // ---- comments ----
+    /// Records a comment; returns its id ("" and lastError when refused: empty text, unknown
+    /// participant, unknown section or kind). `turnId` may be "" (written submission).
+    Q_INVOKABLE QString createComment(const QString& participantId, const QString& turnId,
+                                      const QString& text, const QStringList& sections,
+                                      const QString& kind, const QString& proposedWording,
+                                      const QString& proposedLocation, bool written);
+    /// Edits a comment against the revision shown; a concurrent edit becomes a conflict.
+    Q_INVOKABLE void updateComment(const QString& commentId, const QString& text,
+                                   const QStringList& sections, const QString& kind,
+                                   const QString& proposedWording, const QString& proposedLocation,
+                                   bool written);
+    Q_INVOKABLE void deleteComment(const QString& commentId);
+    /// Live draft for the chair (not durable), at most 4 messages a second; the last text is
+    /// always sent. Empty text clears the draft. commentId "" for a comment not yet created.
+    Q_INVOKABLE void sendTyping(const QString& commentId, const QString& participantId,
+                                const QString& text);
+    /// Settles every open conflict of the comment with the merged text a person chose.
+    Q_INVOKABLE void resolveConflict(const QString& commentId, const QString& mergedText);
+    /// Chair: marks a comment for the closing remarks.
+    Q_INVOKABLE void flagComment(const QString& commentId, bool flagged);
+
+    // ---- reports ----
+    Q_INVOKABLE void releaseReport(int reportId);
+    /// Downloads the report file into the data folder; reportReady() when done.
+    Q_INVOKABLE void downloadReport(int reportId);
+
+    /// Kind names for pickers: [{kind, label}] in the order of the model.
+    Q_INVOKABLE QVariantList kinds() const;
+
+signals:
+    void connectionStateChanged();
+    void serverAddressChanged();
+    void deviceChanged();
+    void unsentCountChanged();
+    void lastErrorChanged();
+    void campaignChanged();
+    void conferenceChanged();
+    void error(const QString& message);
+    void reportReady(int reportId, const QString& localPath);
+    /// The outbox received an acknowledgement (tests and status lines).
+    void acknowledged(qint64 clientSeq);
+
+private:
+    void startConnection(bool admitting);
+    void setState(ConnectionState state);
+    void setError(const QString& message);
+    void clearError();
+    void onOpened();
+    void onClosed();
+    void onMessage(const proto::Message& message);
+    void onWelcome(const proto::Welcome& welcome);
+    void onSnapshot(const proto::Snapshot& snapshot);
+    void onEvents(const proto::Events& events);
+    void onAck(const proto::Ack& ack);
+    void onNack(const proto::Nack& nack);
+    void onTyping(const proto::Typing& typing);
+    void onServerError(const proto::Error& error);
+    void subscribe();
+    void sendPending();
+    bool submit(const proto::Operation& op);
+    void rebuild();
+    void refreshModels();
+    void saveSnapshotSoon();
+    void saveSnapshot();
+    void applyWelcome(const proto::Welcome& welcome);
+    void flushTyping();
+    bool requireConference();
+
+    QString dataDir_;
+    std::unique_ptr<LocalDatabase> db_;
+    std::unique_ptr<DeviceSettings> settings_;
+    std::unique_ptr<Outbox> outbox_;
+    std::unique_ptr<SnapshotCache> snapshots_;
+    Connection* connection_ = nullptr;
+    ReportDownloader* downloader_ = nullptr;
+
+    ConferenceListModel* conferences_ = nullptr;
+    OutlineModel* outline_ = nullptr;
+    ParticipantModel* participants_ = nullptr;
+    QueueModel* queue_ = nullptr;
+    CommentModel* comments_ = nullptr;
+    SectionSummaryModel* sectionSummary_ = nullptr;
+    LiveDraftModel* liveDrafts_ = nullptr;
+    ConflictModel* conflicts_ = nullptr;
+    CommentModel* flagged_ = nullptr;
+    ReportListModel* reports_ = nullptr;
+
+    ConnectionState state_ = NeedsAdmission;
+    QString lastError_;
+    std::optional<proto::Welcome> welcome_;
+    Outline outlineData_;
+    std::int64_t conferenceId_ = 0;
+    ConferenceData confirmed_;
+    ConferenceData displayed_;
+    bool haveConfirmed_ = false;
+    /// Acknowledged ops whose event has not arrived yet: still shown as predicted.
+    struct AckedOp {
+        std::int64_t serverSeq = 0;
+        proto::OpRequest request;
+    };
+    std::vector<AckedOp> acked_;
+    bool authenticated_ = false;
+    bool admitting_ = false;
+    std::string pendingAdmitCode_;
+    std::string pendingDeviceName_;
+    std::int64_t sentUpTo_ = 0;
+    std::int64_t gapBarrier_ = 0;
+    QTimer snapshotSaver_;
+    QTimer ticker_;
+    QTimer typingTimer_;
+    QTimer storageRetry_;
+    std::optional<proto::Typing> typingQueued_;
+    qint64 lastTypingSentAt_ = 0;
+};
+
+}  // namespace gopy::client

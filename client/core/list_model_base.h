@@ -1,0 +1,78 @@
+// Base of the client's list models: a `count` property and an in-place update from a new list
+// of rows (insert / remove / move / dataChanged by key), so views keep their scroll position,
+// selection and the delegate being edited when the data changes underneath.
+#pragma once
+
+#include <QAbstractListModel>
+
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+namespace gopy::client {
+
+class ListModelBase : public QAbstractListModel {
+    Q_OBJECT
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+public:
+    using QAbstractListModel::QAbstractListModel;
+    /// Number of rows shown.
+    int count() const { return rowCount(); }
+
+signals:
+    void countChanged();
+
+protected:
+    /// Turns `rows` into `next` with the fewest row signals. `key(row)` identifies a row
+    /// (comparable with ==); rows with an equal key and different content get dataChanged.
+    template <class Row, class Key>
+    void syncRows(std::vector<Row>& rows, std::vector<Row> next, Key key)
+    {
+        const int before = static_cast<int>(rows.size());
+        // Remove rows whose key is gone, back to front so indexes stay valid.
+        for (int i = static_cast<int>(rows.size()) - 1; i >= 0; --i) {
+            const auto k = key(rows[static_cast<std::size_t>(i)]);
+            const bool kept = std::any_of(next.begin(), next.end(),
+                                          [&](const Row& r) { return key(r) == k; });
+            if (kept)
+                continue;
+            beginRemoveRows({}, i, i);
+            rows.erase(rows.begin() + i);
+            endRemoveRows();
+        }
+        for (std::size_t i = 0; i < next.size(); ++i) {
+            const auto k = key(next[i]);
+            if (i < rows.size() && key(rows[i]) == k) {
+                if (!(rows[i] == next[i])) {
+                    rows[i] = next[i];
+                    const QModelIndex at = index(static_cast<int>(i));
+                    emit dataChanged(at, at);
+                }
+                continue;
+            }
+            auto found = std::find_if(rows.begin() + static_cast<std::ptrdiff_t>(i), rows.end(),
+                                      [&](const Row& r) { return key(r) == k; });
+            if (found == rows.end()) {
+                beginInsertRows({}, static_cast<int>(i), static_cast<int>(i));
+                rows.insert(rows.begin() + static_cast<std::ptrdiff_t>(i), next[i]);
+                endInsertRows();
+                continue;
+            }
+            const int from = static_cast<int>(found - rows.begin());
+            beginMoveRows({}, from, from, {}, static_cast<int>(i));
+            Row moved = std::move(*found);
+            rows.erase(found);
+            rows.insert(rows.begin() + static_cast<std::ptrdiff_t>(i), std::move(moved));
+            endMoveRows();
+            if (!(rows[i] == next[i])) {
+                rows[i] = next[i];
+                const QModelIndex at = index(static_cast<int>(i));
+                emit dataChanged(at, at);
+            }
+        }
+        if (static_cast<int>(rows.size()) != before)
+            emit countChanged();
+    }
+};
+
+}  // namespace gopy::client
