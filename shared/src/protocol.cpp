@@ -2,7 +2,15 @@
 #include "gopy/protocol.h"
 
 #include <array>
+#include <new>
 #include <utility>
+
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include "json_reader.h"
 
 namespace gopy::proto {
 namespace {
@@ -82,6 +90,712 @@ std::string_view kindName(const Operation& op) { return kKindNames[op.index()]; 
 MessageType typeOf(const Message& message) {
     // The Message alternatives are declared in registry order starting at Admit = 1.
     return static_cast<MessageType>(static_cast<int>(message.index()) + 1);
+}
+
+// ---- encoding -------------------------------------------------------------------------
+
+namespace {
+
+namespace json = boost::json;
+using detail::DecodeFailure;
+using detail::JsonReader;
+
+template <typename... F>
+struct Overloaded : F... {
+    using F::operator()...;
+};
+template <typename... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+// Writes one JSON object. "opt" setters leave out default values (empty, zero, false),
+// which the decoder reads back as the same defaults.
+class ObjectWriter {
+public:
+    explicit ObjectWriter(const json::storage_ptr& sp) : object_(sp) {}
+
+    ObjectWriter& str(std::string_view key, std::string_view v) {
+        object_.emplace(key, json::string_view(v.data(), v.size()));
+        return *this;
+    }
+    ObjectWriter& optStr(std::string_view key, std::string_view v) {
+        if (!v.empty()) str(key, v);
+        return *this;
+    }
+    ObjectWriter& integer(std::string_view key, std::int64_t v) {
+        object_.emplace(key, v);
+        return *this;
+    }
+    ObjectWriter& optInt(std::string_view key, std::int64_t v) {
+        if (v != 0) integer(key, v);
+        return *this;
+    }
+    ObjectWriter& number(std::string_view key, double v) {
+        object_.emplace(key, v);
+        return *this;
+    }
+    ObjectWriter& boolean(std::string_view key, bool v) {
+        object_.emplace(key, v);
+        return *this;
+    }
+    ObjectWriter& optTrue(std::string_view key, bool v) {
+        if (v) boolean(key, true);
+        return *this;
+    }
+    ObjectWriter& strings(std::string_view key, const std::vector<std::string>& v) {
+        if (v.empty()) return *this;
+        json::array a(object_.storage());
+        a.reserve(v.size());
+        for (const std::string& s : v) a.emplace_back(json::string_view(s.data(), s.size()));
+        object_.emplace(key, std::move(a));
+        return *this;
+    }
+    ObjectWriter& ints(std::string_view key, const std::vector<std::int64_t>& v) {
+        if (v.empty()) return *this;
+        json::array a(object_.storage());
+        a.reserve(v.size());
+        for (const std::int64_t n : v) a.emplace_back(n);
+        object_.emplace(key, std::move(a));
+        return *this;
+    }
+    ObjectWriter& value(std::string_view key, json::value v) {
+        object_.emplace(key, std::move(v));
+        return *this;
+    }
+    /// Objects made by `toJson(item, storage)`; left out when empty.
+    template <typename T, typename ToJson>
+    ObjectWriter& objects(std::string_view key, const std::vector<T>& items, ToJson toJson) {
+        if (items.empty()) return *this;
+        json::array a(object_.storage());
+        a.reserve(items.size());
+        for (const T& item : items) a.emplace_back(toJson(item, object_.storage()));
+        object_.emplace(key, std::move(a));
+        return *this;
+    }
+    const json::storage_ptr& storage() const { return object_.storage(); }
+    json::object take() { return std::move(object_); }
+
+private:
+    json::object object_;
+};
+
+json::object toJson(const Letterhead& l, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.optStr("parent_body", l.parentBody)
+        .optStr("issuing_body", l.issuingBody)
+        .optStr("issuing_code", l.issuingCode)
+        .optStr("place_name", l.placeName)
+        .optStr("signer_on_behalf", l.signerOnBehalf)
+        .optStr("signer_role", l.signerRole)
+        .optStr("signer_name", l.signerName)
+        .strings("recipients", l.recipients);
+    return w.take();
+}
+
+json::object toJson(const Campaign& c, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.str("title", c.title)
+        .optStr("draft_title", c.draftTitle)
+        .optStr("plan_number", c.planNumber)
+        .value("letterhead", toJson(c.letterhead, sp))
+        .optStr("conferences_from", c.conferencesFrom)
+        .optStr("conferences_to", c.conferencesTo)
+        .optStr("public_from", c.publicFrom)
+        .optStr("public_to", c.publicTo)
+        .optStr("grassroots_due", c.grassrootsDue)
+        .optStr("synthesis_due", c.synthesisDue)
+        .strings("wards", c.wards);
+    return w.take();
+}
+
+json::object toJson(const Section& s, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.str("code", s.code)
+        .optStr("parent_code", s.parentCode)
+        .integer("level", s.level)
+        .integer("ord", s.ord)
+        .optStr("label", s.label)
+        .str("title", s.title);
+    return w.take();
+}
+
+json::object toJson(const Conference& c, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.integer("id", c.id)
+        .str("title", c.title)
+        .str("channel", toString(c.channel))
+        .optStr("chair_body", c.chairBody)
+        .optStr("audience", c.audience)
+        .optStr("date", c.date)
+        .optStr("place", c.place)
+        .optStr("chair_person", c.chairPerson)
+        .str("state", toString(c.state));
+    if (c.presentCount) w.integer("present_count", *c.presentCount);
+    w.optInt("started_at", c.startedAt).optInt("ended_at", c.endedAt);
+    return w.take();
+}
+
+json::object toJson(const Participant& p, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.str("id", p.id)
+        .optInt("conference_id", p.conferenceId)
+        .str("full_name", p.fullName)
+        .optStr("title", p.title)
+        .optStr("organisation", p.organisation)
+        .optStr("group", p.group)
+        .optTrue("present", p.present);
+    return w.take();
+}
+
+json::object toJson(const Turn& t, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.str("id", t.id)
+        .optInt("conference_id", t.conferenceId)
+        .str("participant_id", t.participantId)
+        .number("position", t.position)
+        .str("state", toString(t.state))
+        .optInt("started_at", t.startedAt)
+        .optInt("ended_at", t.endedAt);
+    return w.take();
+}
+
+json::object toJson(const ProposedWording& p, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.str("wording", p.wording).optStr("location", p.location);
+    return w.take();
+}
+
+json::object toJson(const Comment& c, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.str("id", c.id)
+        .optInt("conference_id", c.conferenceId)
+        .str("participant_id", c.participantId)
+        .optStr("turn_id", c.turnId)
+        .strings("sections", c.sections)
+        .str("kind", toString(c.kind))
+        .str("text", c.text);
+    if (c.proposed) w.value("proposed", toJson(*c.proposed, sp));
+    w.optTrue("written", c.written)
+        .optTrue("flagged", c.flagged)
+        .optInt("rev", c.rev)
+        .optInt("created_at", c.createdAt)
+        .optInt("updated_at", c.updatedAt);
+    return w.take();
+}
+
+json::object toJson(const CommentConflict& c, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.integer("id", c.id)
+        .str("comment_id", c.commentId)
+        .integer("base_rev", c.baseRev)
+        .str("text", c.text)
+        .optStr("device_name", c.deviceName)
+        .optInt("at", c.at);
+    return w.take();
+}
+
+json::object toJson(const ReportInfo& r, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.integer("id", r.id)
+        .optInt("conference_id", r.conferenceId)
+        .integer("version", r.version)
+        .optStr("sha256", r.sha256)
+        .optInt("created_at", r.createdAt)
+        .optTrue("released", r.released);
+    return w.take();
+}
+
+json::object toJson(const Operation& op, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.str("kind", kindName(op));
+    std::visit(
+        Overloaded{
+            [&](const SessionStart& o) { w.optInt("at", o.at); },
+            [&](const SessionEnd& o) { w.optInt("at", o.at); },
+            [&](const AttendanceSet& o) {
+                w.str("participant_id", o.participantId).boolean("present", o.present);
+            },
+            [&](const HeadCount& o) { w.integer("count", o.count); },
+            [&](const ParticipantAdd& o) { w.value("participant", toJson(o.participant, sp)); },
+            [&](const QueueAdd& o) {
+                w.str("turn_id", o.turnId)
+                    .str("participant_id", o.participantId)
+                    .number("position", o.position);
+            },
+            [&](const QueueMove& o) { w.str("turn_id", o.turnId).number("position", o.position); },
+            [&](const QueueRemove& o) { w.str("turn_id", o.turnId); },
+            [&](const TurnStart& o) { w.str("turn_id", o.turnId).optInt("at", o.at); },
+            [&](const TurnStop& o) { w.str("turn_id", o.turnId).optInt("at", o.at); },
+            [&](const CommentCreate& o) { w.value("comment", toJson(o.comment, sp)); },
+            [&](const CommentUpdate& o) {
+                w.str("comment_id", o.commentId)
+                    .integer("base_rev", o.baseRev)
+                    .str("text", o.text)
+                    .strings("sections", o.sections)
+                    .str("kind", toString(o.kind));
+                if (o.proposed) w.value("proposed", toJson(*o.proposed, sp));
+                w.optTrue("written", o.written).ints("resolves", o.resolves);
+            },
+            [&](const CommentDelete& o) { w.str("comment_id", o.commentId); },
+            [&](const CommentFlag& o) {
+                w.str("comment_id", o.commentId).boolean("flagged", o.flagged);
+            },
+            [&](const ReportRelease& o) { w.integer("report_id", o.reportId); },
+        },
+        op);
+    return w.take();
+}
+
+json::object toJson(const Event& e, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.integer("seq", e.seq)
+        .integer("conference_id", e.conferenceId)
+        .integer("at", e.at)
+        .optStr("device_id", e.deviceId)
+        .value("op", toJson(e.op, sp));
+    if (e.conference) w.value("conference", toJson(*e.conference, sp));
+    if (e.participant) w.value("participant", toJson(*e.participant, sp));
+    if (e.turn) w.value("turn", toJson(*e.turn, sp));
+    if (e.comment) w.value("comment", toJson(*e.comment, sp));
+    if (e.conflict) w.value("conflict", toJson(*e.conflict, sp));
+    w.ints("resolved_conflicts", e.resolvedConflicts);
+    if (e.report) w.value("report", toJson(*e.report, sp));
+    w.optStr("removed_turn_id", e.removedTurnId).optStr("removed_comment_id", e.removedCommentId);
+    return w.take();
+}
+
+template <typename T>
+json::object toJsonOf(const T& item, const json::storage_ptr& sp) {
+    return toJson(item, sp);
+}
+
+json::object bodyOf(const Message& message, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    std::visit(
+        Overloaded{
+            [&](const Admit& m) { w.str("code", m.code).str("device_name", m.deviceName); },
+            [&](const Hello& m) { w.str("token", m.token); },
+            [&](const Welcome& m) {
+                w.str("device_id", m.deviceId)
+                    .str("device_name", m.deviceName)
+                    .str("role", toString(m.role))
+                    .optInt("conference_id", m.conferenceId)
+                    .optStr("token", m.token)
+                    .optStr("server_version", m.serverVersion)
+                    .value("campaign", toJson(m.campaign, sp))
+                    .objects("sections", m.sections, toJsonOf<Section>)
+                    .objects("conferences", m.conferences, toJsonOf<Conference>);
+            },
+            [&](const Subscribe& m) {
+                w.integer("conference_id", m.conferenceId).integer("since", m.since);
+            },
+            [&](const Snapshot& m) {
+                w.integer("head", m.head)
+                    .value("conference", toJson(m.conference, sp))
+                    .objects("participants", m.participants, toJsonOf<Participant>)
+                    .objects("turns", m.turns, toJsonOf<Turn>)
+                    .objects("comments", m.comments, toJsonOf<Comment>)
+                    .objects("conflicts", m.conflicts, toJsonOf<CommentConflict>)
+                    .objects("reports", m.reports, toJsonOf<ReportInfo>);
+            },
+            [&](const Events& m) {
+                w.integer("conference_id", m.conferenceId)
+                    .integer("head", m.head)
+                    .objects("events", m.events, toJsonOf<Event>);
+            },
+            [&](const OpRequest& m) {
+                w.str("client_id", m.clientId)
+                    .integer("client_seq", m.clientSeq)
+                    .integer("conference_id", m.conferenceId)
+                    .value("op", toJson(m.op, sp));
+            },
+            [&](const Ack& m) {
+                w.integer("client_seq", m.clientSeq)
+                    .integer("server_seq", m.serverSeq)
+                    .optTrue("duplicate", m.duplicate);
+            },
+            [&](const Nack& m) {
+                w.integer("client_seq", m.clientSeq)
+                    .str("code", toString(m.code))
+                    .str("message", m.message)
+                    .optInt("expected_seq", m.expectedSeq);
+            },
+            [&](const Typing& m) {
+                w.integer("conference_id", m.conferenceId)
+                    .str("comment_id", m.commentId)
+                    .optInt("base_rev", m.baseRev)
+                    .optStr("participant_id", m.participantId)
+                    .str("text", m.text)
+                    .optStr("device_name", m.deviceName)
+                    .optTrue("done", m.done);
+            },
+            [&](const Error& m) { w.str("code", toString(m.code)).str("message", m.message); },
+        },
+        message);
+    return w.take();
+}
+
+// ---- decoding -------------------------------------------------------------------------
+
+Letterhead readLetterhead(const JsonReader& r) {
+    Letterhead l;
+    l.parentBody = r.optionalString("parent_body");
+    l.issuingBody = r.optionalString("issuing_body");
+    l.issuingCode = r.optionalString("issuing_code");
+    l.placeName = r.optionalString("place_name");
+    l.signerOnBehalf = r.optionalString("signer_on_behalf");
+    l.signerRole = r.optionalString("signer_role");
+    l.signerName = r.optionalString("signer_name");
+    l.recipients = r.stringArray("recipients");
+    return l;
+}
+
+Campaign readCampaign(const JsonReader& r) {
+    Campaign c;
+    c.title = r.requiredString("title");
+    c.draftTitle = r.optionalString("draft_title");
+    c.planNumber = r.optionalString("plan_number");
+    if (const auto l = r.optionalObject("letterhead")) c.letterhead = readLetterhead(*l);
+    c.conferencesFrom = r.optionalString("conferences_from");
+    c.conferencesTo = r.optionalString("conferences_to");
+    c.publicFrom = r.optionalString("public_from");
+    c.publicTo = r.optionalString("public_to");
+    c.grassrootsDue = r.optionalString("grassroots_due");
+    c.synthesisDue = r.optionalString("synthesis_due");
+    c.wards = r.stringArray("wards");
+    return c;
+}
+
+Section readSection(const JsonReader& r) {
+    Section s;
+    s.code = r.requiredString("code");
+    s.parentCode = r.optionalString("parent_code");
+    s.level = r.requiredInt32("level", 1);
+    s.ord = r.requiredInt32("ord");
+    s.label = r.optionalString("label");
+    s.title = r.requiredString("title");
+    return s;
+}
+
+Conference readConference(const JsonReader& r) {
+    Conference c;
+    c.id = r.requiredInt("id");
+    c.title = r.requiredString("title");
+    c.channel = r.requiredEnum<Channel>("channel", channelFromString);
+    c.chairBody = r.optionalString("chair_body");
+    c.audience = r.optionalString("audience");
+    c.date = r.optionalString("date");
+    c.place = r.optionalString("place");
+    c.chairPerson = r.optionalString("chair_person");
+    c.state = r.requiredEnum<ConferenceState>("state", conferenceStateFromString);
+    c.presentCount = r.optionalInt32("present_count");
+    c.startedAt = r.optionalInt("started_at");
+    c.endedAt = r.optionalInt("ended_at");
+    return c;
+}
+
+Participant readParticipant(const JsonReader& r) {
+    Participant p;
+    p.id = r.requiredString("id");
+    p.conferenceId = r.optionalInt("conference_id");
+    p.fullName = r.requiredString("full_name");
+    p.title = r.optionalString("title");
+    p.organisation = r.optionalString("organisation");
+    p.group = r.optionalString("group");
+    p.present = r.optionalBool("present");
+    return p;
+}
+
+Turn readTurn(const JsonReader& r) {
+    Turn t;
+    t.id = r.requiredString("id");
+    t.conferenceId = r.optionalInt("conference_id");
+    t.participantId = r.requiredString("participant_id");
+    t.position = r.requiredNumber("position");
+    t.state = r.requiredEnum<TurnState>("state", turnStateFromString);
+    t.startedAt = r.optionalInt("started_at");
+    t.endedAt = r.optionalInt("ended_at");
+    return t;
+}
+
+std::optional<ProposedWording> readProposed(const JsonReader& r) {
+    const auto p = r.optionalObject("proposed");
+    if (!p) return std::nullopt;
+    ProposedWording w;
+    w.wording = p->requiredString("wording");
+    w.location = p->optionalString("location");
+    return w;
+}
+
+Comment readComment(const JsonReader& r) {
+    Comment c;
+    c.id = r.requiredString("id");
+    c.conferenceId = r.optionalInt("conference_id");
+    c.participantId = r.requiredString("participant_id");
+    c.turnId = r.optionalString("turn_id");
+    c.sections = r.stringArray("sections");
+    c.kind = r.requiredEnum<CommentKind>("kind", commentKindFromString);
+    c.text = r.requiredString("text");
+    c.proposed = readProposed(r);
+    c.written = r.optionalBool("written");
+    c.flagged = r.optionalBool("flagged");
+    c.rev = r.optionalInt("rev");
+    c.createdAt = r.optionalInt("created_at");
+    c.updatedAt = r.optionalInt("updated_at");
+    return c;
+}
+
+CommentConflict readConflict(const JsonReader& r) {
+    CommentConflict c;
+    c.id = r.requiredInt("id");
+    c.commentId = r.requiredString("comment_id");
+    c.baseRev = r.requiredInt("base_rev");
+    c.text = r.requiredString("text");
+    c.deviceName = r.optionalString("device_name");
+    c.at = r.optionalInt("at");
+    return c;
+}
+
+ReportInfo readReport(const JsonReader& r) {
+    ReportInfo i;
+    i.id = r.requiredInt("id");
+    i.conferenceId = r.optionalInt("conference_id");
+    i.version = r.requiredInt32("version");
+    i.sha256 = r.optionalString("sha256");
+    i.createdAt = r.optionalInt("created_at");
+    i.released = r.optionalBool("released");
+    return i;
+}
+
+Operation readOperation(const JsonReader& r) {
+    const std::string kind = r.requiredString("kind");
+    std::size_t index = kKindNames.size();
+    for (std::size_t i = 0; i < kKindNames.size(); ++i) {
+        if (kKindNames[i] == kind) {
+            index = i;
+            break;
+        }
+    }
+    switch (index) {
+    case 0: return SessionStart{r.optionalInt("at")};
+    case 1: return SessionEnd{r.optionalInt("at")};
+    case 2: return AttendanceSet{r.requiredString("participant_id"), r.requiredBool("present")};
+    case 3: return HeadCount{r.requiredInt32("count")};
+    case 4: return ParticipantAdd{readParticipant(r.requiredObject("participant"))};
+    case 5:
+        return QueueAdd{r.requiredString("turn_id"), r.requiredString("participant_id"),
+                        r.requiredNumber("position")};
+    case 6: return QueueMove{r.requiredString("turn_id"), r.requiredNumber("position")};
+    case 7: return QueueRemove{r.requiredString("turn_id")};
+    case 8: return TurnStart{r.requiredString("turn_id"), r.optionalInt("at")};
+    case 9: return TurnStop{r.requiredString("turn_id"), r.optionalInt("at")};
+    case 10: return CommentCreate{readComment(r.requiredObject("comment"))};
+    case 11: {
+        CommentUpdate u;
+        u.commentId = r.requiredString("comment_id");
+        u.baseRev = r.requiredInt("base_rev");
+        u.text = r.requiredString("text");
+        u.sections = r.stringArray("sections");
+        u.kind = r.requiredEnum<CommentKind>("kind", commentKindFromString);
+        u.proposed = readProposed(r);
+        u.written = r.optionalBool("written");
+        u.resolves = r.intArray("resolves");
+        return u;
+    }
+    case 12: return CommentDelete{r.requiredString("comment_id")};
+    case 13: return CommentFlag{r.requiredString("comment_id"), r.requiredBool("flagged")};
+    case 14: return ReportRelease{r.requiredInt("report_id")};
+    default: break;
+    }
+    JsonReader::fail(ErrorCode::BadField, r.fieldPath("kind") + ": unknown value \"" + kind + "\"");
+}
+
+static_assert(std::variant_size_v<Operation> == 15, "readOperation handles every kind");
+
+Event readEvent(const JsonReader& r) {
+    Event e;
+    e.seq = r.requiredInt("seq");
+    e.conferenceId = r.requiredInt("conference_id");
+    e.at = r.requiredInt("at");
+    e.deviceId = r.optionalString("device_id");
+    e.op = readOperation(r.requiredObject("op"));
+    if (const auto o = r.optionalObject("conference")) e.conference = readConference(*o);
+    if (const auto o = r.optionalObject("participant")) e.participant = readParticipant(*o);
+    if (const auto o = r.optionalObject("turn")) e.turn = readTurn(*o);
+    if (const auto o = r.optionalObject("comment")) e.comment = readComment(*o);
+    if (const auto o = r.optionalObject("conflict")) e.conflict = readConflict(*o);
+    e.resolvedConflicts = r.intArray("resolved_conflicts");
+    if (const auto o = r.optionalObject("report")) e.report = readReport(*o);
+    e.removedTurnId = r.optionalString("removed_turn_id");
+    e.removedCommentId = r.optionalString("removed_comment_id");
+    return e;
+}
+
+Message readBody(MessageType type, const JsonReader& r) {
+    switch (type) {
+    case MessageType::Admit:
+        return Admit{r.requiredString("code"), r.requiredString("device_name")};
+    case MessageType::Hello: return Hello{r.requiredString("token")};
+    case MessageType::Welcome: {
+        Welcome m;
+        m.deviceId = r.requiredString("device_id");
+        m.deviceName = r.requiredString("device_name");
+        m.role = r.requiredEnum<Role>("role", roleFromString);
+        m.conferenceId = r.optionalInt("conference_id");
+        m.token = r.optionalString("token");
+        m.serverVersion = r.optionalString("server_version");
+        m.campaign = readCampaign(r.requiredObject("campaign"));
+        m.sections = r.objectArray<Section>("sections", readSection);
+        m.conferences = r.objectArray<Conference>("conferences", readConference);
+        return m;
+    }
+    case MessageType::Subscribe:
+        return Subscribe{r.requiredInt("conference_id"), r.optionalInt("since")};
+    case MessageType::Snapshot: {
+        Snapshot m;
+        m.head = r.requiredInt("head");
+        m.conference = readConference(r.requiredObject("conference"));
+        m.participants = r.objectArray<Participant>("participants", readParticipant);
+        m.turns = r.objectArray<Turn>("turns", readTurn);
+        m.comments = r.objectArray<Comment>("comments", readComment);
+        m.conflicts = r.objectArray<CommentConflict>("conflicts", readConflict);
+        m.reports = r.objectArray<ReportInfo>("reports", readReport);
+        return m;
+    }
+    case MessageType::Events: {
+        Events m;
+        m.conferenceId = r.requiredInt("conference_id");
+        m.head = r.requiredInt("head");
+        m.events = r.objectArray<Event>("events", readEvent);
+        return m;
+    }
+    case MessageType::Op: {
+        OpRequest m;
+        m.clientId = r.requiredString("client_id");
+        // Sequences start at 1; 0 and negatives can never be valid.
+        m.clientSeq = r.requiredInt("client_seq", 1);
+        m.conferenceId = r.requiredInt("conference_id");
+        m.op = readOperation(r.requiredObject("op"));
+        return m;
+    }
+    case MessageType::Ack:
+        return Ack{r.requiredInt("client_seq"), r.requiredInt("server_seq"),
+                   r.optionalBool("duplicate")};
+    case MessageType::Nack: {
+        Nack m;
+        m.clientSeq = r.requiredInt("client_seq");
+        m.code = r.requiredEnum<ErrorCode>("code", errorCodeFromString);
+        m.message = r.requiredString("message");
+        m.expectedSeq = r.optionalInt("expected_seq");
+        return m;
+    }
+    case MessageType::Typing: {
+        Typing m;
+        m.conferenceId = r.requiredInt("conference_id");
+        m.commentId = r.requiredString("comment_id");
+        m.baseRev = r.optionalInt("base_rev");
+        m.participantId = r.optionalString("participant_id");
+        m.text = r.requiredString("text");
+        m.deviceName = r.optionalString("device_name");
+        m.done = r.optionalBool("done");
+        return m;
+    }
+    case MessageType::Error:
+        return Error{r.requiredEnum<ErrorCode>("code", errorCodeFromString),
+                     r.requiredString("message")};
+    }
+    JsonReader::fail(ErrorCode::UnknownType, "type: unknown");
+}
+
+// Parses with a stack buffer first: most frames are small, so most decodes never allocate
+// for the DOM.
+template <typename Handle>
+auto withParsed(std::string_view input, Handle handle) -> decltype(handle(json::value())) {
+    unsigned char buffer[4096];
+    json::monotonic_resource resource(buffer, sizeof buffer);
+    json::parse_options options;
+    options.max_depth = 32;
+    // Strings are checked per field so the error can name the field.
+    options.allow_invalid_utf8 = true;
+    boost::system::error_code ec;
+    json::value root = json::parse(input, ec, &resource, options);
+    if (ec) {
+        const std::string why =
+            ec == json::error::too_deep ? "nesting too deep" : std::string(ec.message());
+        throw DecodeFailure{ErrorCode::MalformedJson, "frame: " + why};
+    }
+    return handle(root);
+}
+
+}  // namespace
+
+std::string encode(const Message& message) {
+    unsigned char buffer[4096];
+    json::monotonic_resource resource(buffer, sizeof buffer);
+    json::storage_ptr sp(&resource);
+    json::object envelope(sp);
+    envelope.reserve(3);
+    envelope.emplace("v", kProtocolVersion);
+    envelope.emplace("type", json::string_view(toString(typeOf(message))));
+    envelope.emplace("body", bodyOf(message, sp));
+    return json::serialize(envelope);
+}
+
+DecodeResult decode(std::string_view input) {
+    DecodeResult result;
+    try {
+        if (input.size() > kMaxFrameBytes) {
+            throw DecodeFailure{ErrorCode::TooLarge, "frame: larger than " +
+                                                         std::to_string(kMaxFrameBytes) + " bytes"};
+        }
+        result.message = withParsed(input, [](const json::value& root) -> Message {
+            const json::object* object = root.if_object();
+            if (!object) throw DecodeFailure{ErrorCode::MalformedJson, "frame: expected object"};
+            const JsonReader envelope(*object, "");
+            const std::int64_t version = envelope.requiredInt("v", 0);
+            if (version != kProtocolVersion) {
+                throw DecodeFailure{ErrorCode::UnsupportedVersion,
+                                    "v: unsupported version " + std::to_string(version)};
+            }
+            const std::string typeName = envelope.requiredString("type");
+            const std::optional<MessageType> type = messageTypeFromString(typeName);
+            if (!type) {
+                throw DecodeFailure{ErrorCode::UnknownType, "type: unknown \"" + typeName + "\""};
+            }
+            return readBody(*type, envelope.requiredObject("body"));
+        });
+    } catch (const DecodeFailure& failure) {
+        result.message.reset();
+        result.error = DecodeError{failure.code, failure.message};
+    } catch (const std::bad_alloc&) {
+        result.message.reset();
+        result.error = DecodeError{ErrorCode::Internal, "frame: out of memory"};
+    } catch (const std::exception& e) {
+        result.message.reset();
+        result.error = DecodeError{ErrorCode::MalformedJson, std::string("frame: ") + e.what()};
+    } catch (...) {
+        result.message.reset();
+        result.error = DecodeError{ErrorCode::Internal, "frame: unexpected failure"};
+    }
+    return result;
+}
+
+std::string encodeEvent(const Event& event) {
+    unsigned char buffer[2048];
+    json::monotonic_resource resource(buffer, sizeof buffer);
+    return json::serialize(toJson(event, json::storage_ptr(&resource)));
+}
+
+std::optional<Event> decodeEvent(std::string_view input) {
+    try {
+        if (input.size() > kMaxFrameBytes) return std::nullopt;
+        return withParsed(input, [](const json::value& root) -> std::optional<Event> {
+            const json::object* object = root.if_object();
+            if (!object) return std::nullopt;
+            return readEvent(JsonReader(*object, ""));
+        });
+    } catch (...) {
+        return std::nullopt;
+    }
 }
 
 }  // namespace gopy::proto
