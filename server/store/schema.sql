@@ -1,6 +1,7 @@
 -- GopY server schema, version 2 (PRAGMA user_version = 2). Reference for every table class;
 -- migrations in migrations.cpp hard-code the historic statements. Version 1 lacked
--- comment_conflicts and comments.flagged; the 1→2 migration adds them.
+-- comment_conflicts, comments.flagged, op_outcomes and the oplog_client index; the 1→2
+-- migration adds them.
 -- All text is NFC UTF-8. Times are milliseconds since the epoch (UTC). Dates are 'YYYY-MM-DD'.
 
 CREATE TABLE campaign (
@@ -76,10 +77,20 @@ CREATE TABLE oplog (
 );
 CREATE INDEX oplog_conf ON oplog(conference_id, seq);
 
+CREATE INDEX oplog_client ON oplog(device_id, client_seq);
+
 -- Exactly-once: written in the same transaction as the operation's effect.
 CREATE TABLE client_seqs (
   device_id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL, last_server_seq INTEGER NOT NULL
 );
+
+-- The outcome of every operation a client sent (version 2): server_seq of its event when
+-- applied, or the refusal (nack_code, nack_message) that a replay must answer again.
+CREATE TABLE op_outcomes (
+  device_id TEXT NOT NULL, client_seq INTEGER NOT NULL, server_seq INTEGER NOT NULL,
+  nack_code TEXT, nack_message TEXT,
+  PRIMARY KEY (device_id, client_seq)
+) WITHOUT ROWID;
 
 CREATE TABLE devices (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL,

@@ -1,0 +1,186 @@
+#include "server/store/comment_table.h"
+
+#include <unordered_map>
+
+#include "server/store/database.h"
+
+namespace gopy::server::store {
+namespace {
+
+constexpr const char* kColumns =
+    "id, conference_id, participant_id, turn_id, kind, text, proposed_wording, "
+    "proposed_location, written, flagged, rev, created_at, updated_at";
+
+Comment read(const Statement& q) {
+    Comment c;
+    c.id = q.getText(0);
+    c.conferenceId = q.getInt(1);
+    c.participantId = q.getText(2);
+    c.turnId = q.getText(3);
+    c.kind = commentKindFromString(q.getText(4)).value_or(CommentKind::Other);
+    c.text = q.getText(5);
+    if (!q.isNull(6)) c.proposed = ProposedWording{q.getText(6), q.getText(7)};
+    c.written = q.getInt(8) != 0;
+    c.flagged = q.getInt(9) != 0;
+    c.rev = q.getInt(10);
+    c.createdAt = q.getInt(11);
+    c.updatedAt = q.getInt(12);
+    return c;
+}
+
+}  // namespace
+
+void CommentTable::insert(const Comment& c, std::int64_t seqCreated) {
+    auto q = db_.query(
+        "INSERT INTO comments (id, conference_id, participant_id, turn_id, kind, text, "
+        "proposed_wording, proposed_location, written, flagged, rev, deleted, created_at, "
+        "updated_at, seq_created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
+    q->bind(1, c.id).bind(2, c.conferenceId).bind(3, c.participantId).bind(4, c.turnId)
+        .bind(5, toString(c.kind)).bind(6, c.text);
+    if (c.proposed) {
+        q->bind(7, c.proposed->wording).bind(8, c.proposed->location);
+    } else {
+        q->bindNull(7).bindNull(8);
+    }
+    q->bind(9, c.written).bind(10, c.flagged).bind(11, c.rev).bind(12, c.createdAt)
+        .bind(13, c.updatedAt).bind(14, seqCreated);
+    q->exec();
+    writeSections(c.id, c.sections);
+}
+
+std::optional<Comment> CommentTable::get(const std::string& id, bool includeDeleted) {
+    std::optional<Comment> comment;
+    {
+        auto q = db_.query(std::string("SELECT ") + kColumns +
+                           ", deleted FROM comments WHERE id = ?");
+        q->bind(1, id);
+        if (!q->step()) return std::nullopt;
+        if (q->getInt(13) != 0 && !includeDeleted) return std::nullopt;
+        comment = read(*q);
+    }
+    comment->sections = sectionsOf(id);
+    return comment;
+}
+
+std::vector<Comment> CommentTable::byConference(std::int64_t conferenceId) {
+    std::vector<Comment> comments;
+    std::unordered_map<std::string, std::size_t> index;
+    {
+        auto q = db_.query(std::string("SELECT ") + kColumns +
+                           " FROM comments WHERE conference_id = ? AND deleted = 0 "
+                           "ORDER BY seq_created, id");
+        q->bind(1, conferenceId);
+        while (q->step()) {
+            index.emplace(q->getText(0), comments.size());
+            comments.push_back(read(*q));
+        }
+    }
+    // One query for all sections instead of one per comment.
+    auto q = db_.query(
+        "SELECT s.comment_id, s.section_code FROM comment_sections s "
+        "JOIN comments c ON c.id = s.comment_id "
+        "WHERE c.conference_id = ? AND c.deleted = 0 ORDER BY s.comment_id, s.ord");
+    q->bind(1, conferenceId);
+    while (q->step()) {
+        const auto found = index.find(q->getText(0));
+        if (found != index.end()) comments[found->second].sections.push_back(q->getText(1));
+    }
+    return comments;
+}
+
+void CommentTable::update(const Comment& c) {
+    {
+        auto q = db_.query(
+            "UPDATE comments SET participant_id = ?, turn_id = ?, kind = ?, text = ?, "
+            "proposed_wording = ?, proposed_location = ?, written = ?, flagged = ?, rev = ?, "
+            "updated_at = ? WHERE id = ?");
+        q->bind(1, c.participantId).bind(2, c.turnId).bind(3, toString(c.kind)).bind(4, c.text);
+        if (c.proposed) {
+            q->bind(5, c.proposed->wording).bind(6, c.proposed->location);
+        } else {
+            q->bindNull(5).bindNull(6);
+        }
+        q->bind(7, c.written).bind(8, c.flagged).bind(9, c.rev).bind(10, c.updatedAt)
+            .bind(11, c.id);
+        q->exec();
+    }
+    {
+        auto q = db_.query("DELETE FROM comment_sections WHERE comment_id = ?");
+        q->bind(1, c.id);
+        q->exec();
+    }
+    writeSections(c.id, c.sections);
+}
+
+void CommentTable::markDeleted(const std::string& id, Millis at) {
+    auto q = db_.query("UPDATE comments SET deleted = 1, updated_at = ? WHERE id = ?");
+    q->bind(1, at).bind(2, id);
+    q->exec();
+}
+
+void CommentTable::setFlagged(const std::string& id, bool flagged) {
+    auto q = db_.query("UPDATE comments SET flagged = ? WHERE id = ?");
+    q->bind(1, flagged).bind(2, id);
+    q->exec();
+}
+
+std::int64_t CommentTable::insertConflict(const CommentConflict& conflict) {
+    auto q = db_.query(
+        "INSERT INTO comment_conflicts (comment_id, base_rev, text, device_name, at, resolved) "
+        "VALUES (?, ?, ?, ?, ?, 0)");
+    q->bind(1, conflict.commentId).bind(2, conflict.baseRev).bind(3, conflict.text)
+        .bind(4, conflict.deviceName).bind(5, conflict.at);
+    q->exec();
+    return db_.lastInsertRowId();
+}
+
+bool CommentTable::resolveConflict(std::int64_t conflictId, const std::string& commentId) {
+    auto q = db_.query(
+        "UPDATE comment_conflicts SET resolved = 1 "
+        "WHERE id = ? AND comment_id = ? AND resolved = 0");
+    q->bind(1, conflictId).bind(2, commentId);
+    q->exec();
+    return db_.changes() > 0;
+}
+
+std::vector<CommentConflict> CommentTable::unresolvedConflicts(std::int64_t conferenceId) {
+    auto q = db_.query(
+        "SELECT k.id, k.comment_id, k.base_rev, k.text, k.device_name, k.at "
+        "FROM comment_conflicts k JOIN comments c ON c.id = k.comment_id "
+        "WHERE c.conference_id = ? AND c.deleted = 0 AND k.resolved = 0 ORDER BY k.id");
+    q->bind(1, conferenceId);
+    std::vector<CommentConflict> conflicts;
+    while (q->step()) {
+        CommentConflict k;
+        k.id = q->getInt(0);
+        k.commentId = q->getText(1);
+        k.baseRev = q->getInt(2);
+        k.text = q->getText(3);
+        k.deviceName = q->getText(4);
+        k.at = q->getInt(5);
+        conflicts.push_back(std::move(k));
+    }
+    return conflicts;
+}
+
+void CommentTable::writeSections(const std::string& id, const std::vector<std::string>& sections) {
+    auto q = db_.query(
+        "INSERT OR IGNORE INTO comment_sections (comment_id, section_code, ord) VALUES (?, ?, ?)");
+    int ord = 0;
+    for (const auto& code : sections) {
+        q->reset();
+        q->bind(1, id).bind(2, code).bind(3, ord++);
+        q->exec();
+    }
+}
+
+std::vector<std::string> CommentTable::sectionsOf(const std::string& id) {
+    auto q = db_.query(
+        "SELECT section_code FROM comment_sections WHERE comment_id = ? ORDER BY ord");
+    q->bind(1, id);
+    std::vector<std::string> sections;
+    while (q->step()) sections.push_back(q->getText(0));
+    return sections;
+}
+
+}  // namespace gopy::server::store

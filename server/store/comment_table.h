@@ -1,0 +1,46 @@
+// Comments with their draft sections (comment_sections) and kept conflicting edits
+// (comment_conflicts).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gopy/model.h"
+
+namespace gopy::server::store {
+
+class Database;
+
+class CommentTable {
+public:
+    explicit CommentTable(Database& db) : db_(db) {}
+
+    /// Adds a comment and its sections. `seqCreated` orders comments by creation.
+    void insert(const Comment& comment, std::int64_t seqCreated);
+    /// The comment with its sections; nullopt if unknown or (unless includeDeleted) deleted.
+    std::optional<Comment> get(const std::string& id, bool includeDeleted = false);
+    /// The comments of a conference that are not deleted, in creation order.
+    std::vector<Comment> byConference(std::int64_t conferenceId);
+    /// Writes the editable fields, flagged, rev, updated_at and replaces the sections.
+    void update(const Comment& comment);
+    /// Soft delete: the row stays (reports may audit it) but is no longer listed.
+    void markDeleted(const std::string& id, Millis at);
+    void setFlagged(const std::string& id, bool flagged);
+
+    /// Keeps a losing edit; returns its id.
+    std::int64_t insertConflict(const CommentConflict& conflict);
+    /// Marks conflict `conflictId` of `commentId` resolved; false if it was not open.
+    bool resolveConflict(std::int64_t conflictId, const std::string& commentId);
+    /// Unresolved conflicts of a conference's comments, oldest first.
+    std::vector<CommentConflict> unresolvedConflicts(std::int64_t conferenceId);
+
+private:
+    void writeSections(const std::string& id, const std::vector<std::string>& sections);
+    std::vector<std::string> sectionsOf(const std::string& id);
+
+    Database& db_;
+};
+
+}  // namespace gopy::server::store

@@ -1,0 +1,56 @@
+#include "server/store/device_table.h"
+
+#include "server/store/database.h"
+
+namespace gopy::server::store {
+namespace {
+
+DeviceRow read(const Statement& q) {
+    DeviceRow d;
+    d.id = q.getText(0);
+    d.name = q.getText(1);
+    d.role = roleFromString(q.getText(2)).value_or(Role::Delegate);
+    d.conferenceId = q.getInt(3);
+    d.tokenHash = q.getText(4);
+    d.createdAt = q.getInt(5);
+    d.revoked = q.getInt(6) != 0;
+    return d;
+}
+
+}  // namespace
+
+void DeviceTable::insert(const DeviceRow& d) {
+    auto q = db_.query(
+        "INSERT INTO devices (id, name, role, conference_id, token_hash, created_at, revoked) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q->bind(1, d.id).bind(2, d.name).bind(3, toString(d.role)).bind(4, d.conferenceId)
+        .bind(5, d.tokenHash).bind(6, d.createdAt).bind(7, d.revoked);
+    q->exec();
+}
+
+std::optional<DeviceRow> DeviceTable::get(const std::string& id) {
+    auto q = db_.query(
+        "SELECT id, name, role, conference_id, token_hash, created_at, revoked FROM devices "
+        "WHERE id = ?");
+    q->bind(1, id);
+    if (!q->step()) return std::nullopt;
+    return read(*q);
+}
+
+std::optional<DeviceRow> DeviceTable::byTokenHash(const std::string& tokenHash) {
+    auto q = db_.query(
+        "SELECT id, name, role, conference_id, token_hash, created_at, revoked FROM devices "
+        "WHERE token_hash = ?");
+    q->bind(1, tokenHash);
+    if (!q->step()) return std::nullopt;
+    return read(*q);
+}
+
+bool DeviceTable::revoke(const std::string& id) {
+    auto q = db_.query("UPDATE devices SET revoked = 1 WHERE id = ?");
+    q->bind(1, id);
+    q->exec();
+    return db_.changes() > 0;
+}
+
+}  // namespace gopy::server::store

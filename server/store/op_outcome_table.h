@@ -1,0 +1,29 @@
+// The recorded outcome of each client operation, so that a replay gets the same answer.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace gopy::server::store {
+
+class Database;
+
+struct OpOutcome {
+    std::int64_t serverSeq = 0;  ///< the event's seq when applied; last applied seq if refused
+    std::optional<std::string> nackCode;  ///< proto::ErrorCode name when refused
+    std::string nackMessage;
+};
+
+class OpOutcomeTable {
+public:
+    explicit OpOutcomeTable(Database& db) : db_(db) {}
+
+    void put(const std::string& deviceId, std::int64_t clientSeq, const OpOutcome& outcome);
+    std::optional<OpOutcome> find(const std::string& deviceId, std::int64_t clientSeq);
+
+private:
+    Database& db_;
+};
+
+}  // namespace gopy::server::store

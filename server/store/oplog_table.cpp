@@ -1,0 +1,60 @@
+#include "server/store/oplog_table.h"
+
+#include "server/store/database.h"
+
+namespace gopy::server::store {
+
+std::int64_t OpLogTable::nextSeq() {
+    // sqlite_sequence holds the largest seq ever handed out by AUTOINCREMENT.
+    auto q = db_.query(
+        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'oplog'), 0), "
+        "coalesce((SELECT max(seq) FROM oplog), 0)) + 1");
+    q->step();
+    return q->getInt(0);
+}
+
+void OpLogTable::append(std::int64_t seq, std::int64_t conferenceId, const std::string& deviceId,
+                        std::int64_t clientSeq, Millis at, const std::string& event) {
+    auto q = db_.query(
+        "INSERT INTO oplog (seq, conference_id, device_id, client_seq, at, event) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    q->bind(1, seq).bind(2, conferenceId).bind(3, deviceId).bind(4, clientSeq).bind(5, at)
+        .bind(6, event);
+    q->exec();
+}
+
+std::int64_t OpLogTable::head() {
+    auto q = db_.query("SELECT coalesce(max(seq), 0) FROM oplog");
+    q->step();
+    return q->getInt(0);
+}
+
+std::optional<std::int64_t> OpLogTable::findSeq(const std::string& deviceId,
+                                                std::int64_t clientSeq) {
+    auto q = db_.query("SELECT seq FROM oplog WHERE device_id = ? AND client_seq = ? LIMIT 1");
+    q->bind(1, deviceId).bind(2, clientSeq);
+    if (!q->step()) return std::nullopt;
+    return q->getInt(0);
+}
+
+std::vector<LoggedEvent> OpLogTable::since(std::int64_t conferenceId, std::int64_t since,
+                                           std::size_t limit) {
+    auto q = db_.query(
+        "SELECT seq, conference_id, event FROM oplog WHERE conference_id = ? AND seq > ? "
+        "ORDER BY seq LIMIT ?");
+    q->bind(1, conferenceId).bind(2, since).bind(3, static_cast<std::int64_t>(limit));
+    std::vector<LoggedEvent> events;
+    while (q->step()) events.push_back({q->getInt(0), q->getInt(1), q->getText(2)});
+    return events;
+}
+
+std::size_t OpLogTable::countSince(std::int64_t conferenceId, std::int64_t since,
+                                   std::size_t cap) {
+    auto q = db_.query(
+        "SELECT count(*) FROM (SELECT 1 FROM oplog WHERE conference_id = ? AND seq > ? LIMIT ?)");
+    q->bind(1, conferenceId).bind(2, since).bind(3, static_cast<std::int64_t>(cap) + 1);
+    q->step();
+    return static_cast<std::size_t>(q->getInt(0));
+}
+
+}  // namespace gopy::server::store

@@ -1,0 +1,45 @@
+// The ordered log of applied operations; its seq is what clients subscribe "since".
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gopy/model.h"
+
+namespace gopy::server::store {
+
+class Database;
+
+struct LoggedEvent {
+    std::int64_t seq = 0;
+    std::int64_t conferenceId = 0;
+    std::string event;  ///< proto::encodeEvent JSON
+};
+
+class OpLogTable {
+public:
+    explicit OpLogTable(Database& db) : db_(db) {}
+
+    /// The seq the next append will get (AUTOINCREMENT never reuses a seq, even after
+    /// rollbacks of later rows).
+    std::int64_t nextSeq();
+    /// Appends an event with the seq returned by nextSeq() in the same transaction.
+    void append(std::int64_t seq, std::int64_t conferenceId, const std::string& deviceId,
+                std::int64_t clientSeq, Millis at, const std::string& event);
+    /// The newest seq in the whole log (0 when empty).
+    std::int64_t head();
+    /// The seq of the event a client's operation produced, if it is in the log.
+    std::optional<std::int64_t> findSeq(const std::string& deviceId, std::int64_t clientSeq);
+    /// Events of a conference with seq > since, oldest first, at most `limit`.
+    std::vector<LoggedEvent> since(std::int64_t conferenceId, std::int64_t since,
+                                   std::size_t limit);
+    /// Number of events of a conference with seq > since, counting at most `cap` + 1.
+    std::size_t countSince(std::int64_t conferenceId, std::int64_t since, std::size_t cap);
+
+private:
+    Database& db_;
+};
+
+}  // namespace gopy::server::store
