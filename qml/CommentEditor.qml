@@ -1,0 +1,289 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import QtQuick.Controls.Material
+import GopY
+
+// The secretary's comment editor for the current speaker: the text (sent live to the chair as it
+// is typed), the sections and kind, proposed wording with its location, written submission; saved
+// to the outbox with "Lưu ý kiến" / Ctrl+Enter. Several comments per speaker; an earlier comment
+// is loaded with beginEdit() and saved with updateComment.
+Pane {
+    id: editor
+
+    property string editingCommentId: ""
+    property string participantId: ""
+    property string turnId: ""
+    property string speakerName: ""
+    property string speakerTitle: ""
+    readonly property bool editing: editingCommentId.length > 0
+    readonly property bool canSave: participantId.length > 0 && textArea.text.trim().length > 0
+    readonly property alias text: textArea.text
+    property bool loading: false
+    property string followedTurnId: ""
+
+    // Saves the comment being written (new or edited); keeps the speaker for the next comment.
+    function save() {
+        if (!canSave)
+            return;
+        const kind = kindBox.currentValue ?? "other";
+        if (editing) {
+            App.updateComment(editingCommentId, textArea.text, sectionPicker.selected, kind,
+                              wordingArea.text, locationField.text, writtenBox.checked);
+        } else {
+            const id = App.createComment(participantId, turnId, textArea.text,
+                                         sectionPicker.selected, kind, wordingArea.text,
+                                         locationField.text, writtenBox.checked);
+            // Refused (the reason is in App.lastError): keep the text so nothing typed is lost.
+            if (id.length === 0)
+                return;
+        }
+        newComment();
+    }
+
+    // Clears the editor for another comment of the current speaker.
+    function newComment() {
+        loading = true;
+        editingCommentId = "";
+        textArea.clear();
+        wordingArea.clear();
+        locationField.clear();
+        writtenBox.checked = false;
+        sectionPicker.selected = [];
+        kindBox.currentIndex = kindBox.indexOfValue("other");
+        loading = false;
+        followSpeaker();
+        textArea.forceActiveFocus();
+    }
+
+    // Makes the speaking turn the speaker of the next new comment, unless a comment is being
+    // written or edited (its speaker must not change under the secretary's hands).
+    function followSpeaker() {
+        if (editing || textArea.text.length > 0 || App.currentTurnId.length === 0)
+            return;
+        followedTurnId = App.currentTurnId;
+        speakerPicker.currentIndex = App.queue.indexOf(App.currentTurnId);
+        pickSpeaker(speakerPicker.currentIndex);
+    }
+
+    // Takes the speaker of the queue entry at `index` for the comment being written.
+    function pickSpeaker(index: int) {
+        const entry = turns.objectAt(index);
+        turnId = entry ? entry.turnId : "";
+        participantId = entry ? entry.participantId : "";
+        speakerName = entry ? entry.fullName : "";
+        speakerTitle = entry ? entry.title : "";
+    }
+
+    // Loads an earlier comment for editing.
+    function beginEdit(commentId: string, participant: string, name: string, body: string,
+                       sections: var, kind: string, wording: string, location: string,
+                       written: bool) {
+        loading = true;
+        editingCommentId = commentId;
+        participantId = participant;
+        turnId = "";
+        speakerName = name;
+        speakerTitle = "";
+        textArea.text = body;
+        sectionPicker.selected = Array.from(sections);
+        kindBox.currentIndex = kindBox.indexOfValue(kind);
+        wordingArea.text = wording;
+        locationField.text = location;
+        writtenBox.checked = written;
+        loading = false;
+        textArea.forceActiveFocus();
+    }
+
+    function focusText() {
+        textArea.forceActiveFocus();
+    }
+    function focusSections() {
+        sectionPicker.openPicker();
+    }
+    function focusKind() {
+        kindBox.forceActiveFocus();
+        kindBox.popup.open();
+    }
+
+    padding: Theme.spacing
+    Material.background: Theme.paper
+    Material.elevation: 1
+
+    Instantiator {
+        id: turns
+        model: App.queue
+        delegate: QtObject {
+            required property string turnId
+            required property string participantId
+            required property string fullName
+            required property string title
+        }
+    }
+
+    Connections {
+        target: App
+        function onConferenceChanged() {
+            if (App.currentTurnId !== editor.followedTurnId)
+                editor.followSpeaker();
+        }
+    }
+    Component.onCompleted: followSpeaker()
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing / 2
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing / 2
+            Label {
+                text: editor.editing ? qsTr("Sửa ý kiến của") : qsTr("Người phát biểu")
+                font.bold: true
+            }
+            ComboBox {
+                id: speakerPicker
+                objectName: "speakerPicker"
+                Layout.fillWidth: true
+                Layout.minimumHeight: Theme.touch
+                visible: !editor.editing
+                model: App.queue
+                textRole: "fullName"
+                valueRole: "turnId"
+                displayText: currentIndex < 0 ? qsTr("Chọn người phát biểu trong hàng đợi") : currentText
+                onActivated: index => editor.pickSpeaker(index)
+            }
+            Label {
+                objectName: "editingSpeaker"
+                Layout.fillWidth: true
+                visible: editor.editing
+                text: editor.speakerName
+                textFormat: Text.PlainText
+                elide: Text.ElideRight
+                color: Theme.accent
+                font.bold: true
+            }
+        }
+
+        ScrollView {
+            id: textScroll
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.minimumHeight: 160
+
+            TextArea {
+                id: textArea
+                objectName: "commentText"
+                textFormat: TextEdit.PlainText
+                wrapMode: TextEdit.Wrap
+                font.pixelSize: Theme.fontSize + 2
+                placeholderText: qsTr("Ghi ý kiến của người phát biểu… (Ctrl+Enter để lưu)")
+                selectByMouse: true
+                background: Rectangle {
+                    color: "#fffdf8"
+                    border.color: textArea.activeFocus ? Theme.accent : Theme.line
+                    border.width: textArea.activeFocus ? 2 : 1
+                    radius: Theme.radius
+                }
+                onTextChanged: {
+                    if (!editor.loading && editor.participantId.length > 0)
+                        App.sendTyping(editor.editingCommentId, editor.participantId, text);
+                }
+            }
+        }
+
+        GridLayout {
+            Layout.fillWidth: true
+            columns: editor.width < 620 ? 1 : 2
+            columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing / 2
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing / 2
+                Label {
+                    text: qsTr("Loại")
+                }
+                ComboBox {
+                    id: kindBox
+                    objectName: "kindBox"
+                    Layout.fillWidth: true
+                    Layout.minimumHeight: Theme.touch
+                    model: App.kinds()
+                    textRole: "label"
+                    valueRole: "kind"
+                    Component.onCompleted: currentIndex = indexOfValue("other")
+                }
+            }
+            CheckBox {
+                id: writtenBox
+                objectName: "writtenBox"
+                text: qsTr("Ý kiến bằng văn bản")
+            }
+            SectionPicker {
+                id: sectionPicker
+                objectName: "sectionPicker"
+                Layout.fillWidth: true
+                Layout.columnSpan: editor.width < 620 ? 1 : 2
+            }
+            TextField {
+                id: wordingArea
+                objectName: "proposedWording"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Đề xuất câu chữ (ghi nguyên văn)")
+            }
+            TextField {
+                id: locationField
+                objectName: "proposedLocation"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Vị trí trong dự thảo (phần, mục, đoạn, trang, dòng)")
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing / 2
+            Button {
+                id: saveButton
+                objectName: "saveCommentButton"
+                Layout.minimumHeight: Theme.touch
+                text: editor.editing ? qsTr("Lưu sửa đổi") : qsTr("Lưu ý kiến")
+                highlighted: true
+                enabled: editor.canSave
+                onClicked: editor.save()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Ctrl+Enter")
+            }
+            Button {
+                objectName: "newCommentButton"
+                Layout.minimumHeight: Theme.touch
+                text: editor.editing ? qsTr("Huỷ sửa") : qsTr("Ý kiến mới")
+                onClicked: editor.newComment()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Ctrl+N")
+            }
+            Item {
+                Layout.fillWidth: true
+            }
+            Button {
+                objectName: "deleteCommentButton"
+                Layout.minimumHeight: Theme.touch
+                visible: editor.editing
+                text: confirmDelete ? qsTr("Bấm lần nữa để xoá") : qsTr("Xoá ý kiến")
+                flat: true
+                Material.foreground: Theme.bad
+                property bool confirmDelete: false
+                onClicked: {
+                    if (!confirmDelete) {
+                        confirmDelete = true;
+                        return;
+                    }
+                    confirmDelete = false;
+                    App.deleteComment(editor.editingCommentId);
+                    editor.newComment();
+                }
+                onVisibleChanged: confirmDelete = false
+            }
+        }
+    }
+}

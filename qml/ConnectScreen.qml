@@ -1,0 +1,120 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import QtQuick.Controls.Material
+import GopY
+
+// The first screen: the server's address, the one-time admission code from the organiser and a
+// name for this device; the server decides the role.
+Item {
+    id: screen
+
+    readonly property bool busy: App.connectionState === App.Connecting
+
+    function submit() {
+        if (!connectButton.enabled)
+            return;
+        App.connectTo(addressField.text.trim());
+        App.admit(codeField.text.trim(), deviceField.text.trim());
+    }
+
+    // The code is what people type first; the address is usually prefilled by --server.
+    Component.onCompleted: (addressField.text.length > 0 ? codeField : addressField).forceActiveFocus()
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: Math.max(height, form.implicitHeight + 2 * Theme.spacing * 4)
+        clip: true
+
+        Pane {
+            id: form
+            anchors.horizontalCenter: parent.horizontalCenter
+            y: Math.max(Theme.spacing * 2, (screen.height - implicitHeight) / 3)
+            width: Math.min(560, screen.width - 2 * Theme.spacing)
+            padding: Theme.spacing * 2
+            Material.elevation: 2
+            Material.background: Theme.paper
+
+            ColumnLayout {
+                anchors.left: parent.left
+                anchors.right: parent.right
+                spacing: Theme.spacing
+
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Kết nối với máy chủ hội nghị")
+                    font.pixelSize: Theme.titleFont
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Nhập địa chỉ máy chủ và mã cấp quyền do văn phòng cung cấp. Mã chỉ dùng được một lần.")
+                    wrapMode: Text.Wrap
+                    color: Theme.muted
+                }
+                Label {
+                    text: qsTr("Địa chỉ máy chủ")
+                }
+                TextField {
+                    id: addressField
+                    objectName: "addressField"
+                    Layout.fillWidth: true
+                    text: App.serverAddress
+                    placeholderText: qsTr("ví dụ 192.168.1.10:8080")
+                    inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhUrlCharactersOnly
+                    onAccepted: codeField.forceActiveFocus()
+                }
+                Label {
+                    text: qsTr("Mã cấp quyền")
+                }
+                TextField {
+                    id: codeField
+                    objectName: "codeField"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Mã gồm chữ và số")
+                    font.pixelSize: Theme.titleFont
+                    font.letterSpacing: 2
+                    inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase
+                    onAccepted: deviceField.forceActiveFocus()
+                }
+                Label {
+                    text: qsTr("Tên thiết bị")
+                }
+                TextField {
+                    id: deviceField
+                    objectName: "deviceField"
+                    Layout.fillWidth: true
+                    text: App.deviceName
+                    placeholderText: qsTr("ví dụ Máy tính bảng thư ký 1")
+                    onAccepted: screen.submit()
+                }
+                Button {
+                    id: connectButton
+                    objectName: "connectButton"
+                    Layout.fillWidth: true
+                    Layout.minimumHeight: Theme.touch
+                    text: screen.busy ? qsTr("Đang kết nối…") : qsTr("Kết nối")
+                    highlighted: true
+                    enabled: !screen.busy && addressField.text.trim().length > 0
+                             && codeField.text.trim().length > 0 && deviceField.text.trim().length > 0
+                    onClicked: screen.submit()
+                }
+                BusyIndicator {
+                    Layout.alignment: Qt.AlignHCenter
+                    visible: screen.busy
+                    running: screen.busy
+                }
+                Label {
+                    objectName: "connectError"
+                    Layout.fillWidth: true
+                    visible: App.lastError.length > 0
+                    text: App.lastError
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    color: Theme.bad
+                }
+            }
+        }
+    }
+}

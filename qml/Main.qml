@@ -1,0 +1,70 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Window
+import QtQuick.Controls.Material
+import GopY
+
+// The window of gopy-client: the connection bar on top, then the admission screen until the
+// device holds a token, then the view of the device's role.
+ApplicationWindow {
+    id: window
+
+    readonly property bool admitted: App.connectionState !== App.NeedsAdmission && App.role.length > 0
+    readonly property bool portrait: width < 1100 || height > width
+
+    width: Screen.desktopAvailableWidth > 0 ? Math.min(Screen.desktopAvailableWidth, 1920) : 1280
+    height: Screen.desktopAvailableHeight > 0 ? Math.min(Screen.desktopAvailableHeight, 1280) : 800
+    minimumWidth: 600
+    minimumHeight: 480
+    visible: true
+    title: App.conferenceTitle.length > 0 ? qsTr("GopY — %1").arg(App.conferenceTitle)
+                                          : qsTr("GopY — Góp ý dự thảo văn kiện")
+    color: Theme.canvas
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.fontSize
+    Material.theme: Material.Light
+    Material.primary: Theme.primary
+    Material.accent: Theme.accent
+
+    header: ConnectionBar {
+        objectName: "connectionBar"
+    }
+
+    Loader {
+        id: roleView
+        objectName: "roleView"
+        anchors.fill: parent
+        sourceComponent: !window.admitted ? connectScreen
+                         : App.role === "secretary" ? secretaryConsole
+                         : App.role === "chair" ? chairView
+                         : delegateView
+    }
+
+    Component {
+        id: connectScreen
+        ConnectScreen {
+            objectName: "connectScreen"
+        }
+    }
+    Component {
+        id: secretaryConsole
+        SecretaryConsole {
+            objectName: "secretaryConsole"
+            portrait: window.portrait
+        }
+    }
+    Component {
+        id: chairView
+        ChairView {
+            objectName: "chairView"
+            portrait: window.portrait
+        }
+    }
+    Component {
+        id: delegateView
+        DelegateView {
+            objectName: "delegateView"
+            portrait: window.portrait
+        }
+    }
+}

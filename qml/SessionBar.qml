@@ -1,0 +1,97 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import QtQuick.Controls.Material
+import GopY
+
+// The conference picker with the session's state, clock and head count; secretaries also get
+// the start and end buttons.
+Pane {
+    id: sessionBar
+
+    property bool canControl: false
+    readonly property bool inSession: App.conferenceState === "in_session"
+    readonly property string stateText: App.conferenceState === "in_session" ? qsTr("Đang họp")
+        : App.conferenceState === "concluded" ? qsTr("Đã kết thúc")
+        : App.conferenceState === "planned" ? qsTr("Chưa bắt đầu") : ""
+
+    padding: Theme.spacing / 2
+    leftPadding: Theme.spacing
+    rightPadding: Theme.spacing
+    Material.background: Theme.paper
+    Material.elevation: 1
+
+    GridLayout {
+        anchors.left: parent.left
+        anchors.right: parent.right
+        columns: sessionBar.width < 900 ? 2 : 5
+        columnSpacing: Theme.spacing
+        rowSpacing: Theme.spacing / 2
+
+        ComboBox {
+            id: conferencePicker
+            objectName: "conferencePicker"
+            Layout.fillWidth: true
+            Layout.columnSpan: sessionBar.width < 900 ? 2 : 1
+            Layout.minimumHeight: Theme.touch
+            model: App.conferences
+            textRole: "title"
+            valueRole: "conferenceId"
+            displayText: currentIndex < 0 ? qsTr("Chọn hội nghị…") : currentText
+            currentIndex: indexOfValue(App.conferenceId)
+            onActivated: App.selectConference(currentValue)
+
+            Connections {
+                target: App
+                function onConferenceIdChanged() {
+                    conferencePicker.currentIndex = conferencePicker.indexOfValue(App.conferenceId);
+                }
+            }
+        }
+        Label {
+            objectName: "sessionStateLabel"
+            text: sessionBar.inSession && App.sessionStartedAt > 0
+                  ? qsTr("%1 · %2").arg(sessionBar.stateText)
+                                   .arg(Theme.duration((Clock.now - App.sessionStartedAt) / 1000))
+                  : sessionBar.stateText
+            color: sessionBar.inSession ? Theme.ok : Theme.muted
+            font.bold: sessionBar.inSession
+        }
+        Label {
+            objectName: "presentLabel"
+            text: qsTr("Có mặt: %1").arg(App.presentCount)
+        }
+        Button {
+            objectName: "startSessionButton"
+            visible: sessionBar.canControl
+            Layout.minimumHeight: Theme.touch
+            text: qsTr("Bắt đầu phiên họp")
+            enabled: App.conferenceId > 0 && App.conferenceState === "planned"
+            highlighted: enabled
+            onClicked: App.startSession()
+        }
+        Button {
+            objectName: "endSessionButton"
+            visible: sessionBar.canControl
+            Layout.minimumHeight: Theme.touch
+            text: qsTr("Kết thúc phiên họp")
+            enabled: sessionBar.inSession
+            onClicked: endDialog.open()
+        }
+    }
+
+    Dialog {
+        id: endDialog
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Kết thúc phiên họp?")
+        standardButtons: Dialog.Yes | Dialog.No
+        Label {
+            width: Math.min(480, sessionBar.width - 96)
+            wrapMode: Text.Wrap
+            text: qsTr("Sau khi kết thúc, báo cáo tổng hợp của hội nghị sẽ được lập.")
+        }
+        onAccepted: App.endSession()
+    }
+}

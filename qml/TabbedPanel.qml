@@ -1,0 +1,41 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import QtQuick.Controls.Material
+
+// A card with tabs over a stack of pages: `titles` names the tabs, the children are the pages.
+Pane {
+    id: tabbed
+
+    property var titles: []
+    property alias currentIndex: tabs.currentIndex
+    default property alias pages: stack.data
+
+    padding: 0
+    Material.background: Theme.paper
+    Material.elevation: 1
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            Repeater {
+                model: tabbed.titles
+                delegate: TabButton {
+                    required property string modelData
+                    text: modelData
+                    implicitHeight: Theme.touch
+                }
+            }
+        }
+        StackLayout {
+            id: stack
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: tabs.currentIndex
+        }
+    }
+}
