@@ -331,7 +331,7 @@ json::object toJson(const Operation& op, const json::storage_ptr& sp) {
                     .integer("base_rev", o.baseRev)
                     .str("text", o.text)
                     .strings("sections", o.sections)
-                    .str("kind", toString(o.kind));
+                    .str("comment_kind", toString(o.kind));
                 if (o.proposed) w.value("proposed", toJson(*o.proposed, sp));
                 w.optTrue("written", o.written).ints("resolves", o.resolves);
             },
@@ -595,7 +595,8 @@ Operation readOperation(const JsonReader& r) {
         u.baseRev = r.requiredInt("base_rev");
         u.text = r.requiredString("text");
         u.sections = r.stringArray("sections");
-        u.kind = r.requiredEnum<CommentKind>("kind", commentKindFromString);
+        // "kind" names the operation, so the comment's kind travels as "comment_kind".
+        u.kind = r.requiredEnum<CommentKind>("comment_kind", commentKindFromString);
         u.proposed = readProposed(r);
         u.written = r.optionalBool("written");
         u.resolves = r.intArray("resolves");
