@@ -1,0 +1,73 @@
+#include "server/report/date_words.h"
+
+#include <charconv>
+#include <cstdio>
+#include <ctime>
+
+namespace gopy::server::report {
+
+namespace {
+
+constexpr Millis kVietnamOffsetMs = 7LL * 3600 * 1000;
+
+std::string twoDigits(int n) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d", n);
+    return buf;
+}
+
+int parseInt(std::string_view s) {
+    int v = 0;
+    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || ptr != s.data() + s.size()) return -1;
+    return v;
+}
+
+}  // namespace
+
+CivilDate vietnamDate(Millis at) {
+    const std::time_t seconds = static_cast<std::time_t>((at + kVietnamOffsetMs) / 1000);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    return CivilDate{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+CivilDate parseIsoDate(std::string_view iso) {
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return {};
+    const int y = parseInt(iso.substr(0, 4));
+    const int m = parseInt(iso.substr(5, 2));
+    const int d = parseInt(iso.substr(8, 2));
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > 31) return {};
+    return CivilDate{y, m, d};
+}
+
+std::string dateInWords(const CivilDate& date) {
+    // Day below 10 and months 1 and 2 take a leading zero so nobody can add a digit.
+    const std::string day = twoDigits(date.day);
+    const std::string month = date.month <= 2 ? twoDigits(date.month) : std::to_string(date.month);
+    return "ngày " + day + " tháng " + month + " năm " + std::to_string(date.year);
+}
+
+std::string placeAndDate(std::string_view place, const CivilDate& date) {
+    return std::string(place) + ", " + dateInWords(date);
+}
+
+std::string numericDate(const CivilDate& date) {
+    if (date.year == 0) return {};
+    return twoDigits(date.day) + "/" + twoDigits(date.month) + "/" + std::to_string(date.year);
+}
+
+std::string clockTime(Millis at) {
+    const std::time_t seconds = static_cast<std::time_t>((at + kVietnamOffsetMs) / 1000);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    return twoDigits(tm.tm_hour) + " giờ " + twoDigits(tm.tm_min);
+}
+
+std::string durationInWords(Millis ms) {
+    const long long total = ms / 1000;
+    return std::to_string(total / 60) + " phút " + twoDigits(static_cast<int>(total % 60)) +
+           " giây";
+}
+
+}  // namespace gopy::server::report
