@@ -1,0 +1,371 @@
+#include "protocol_examples.h"
+
+namespace gopy::testing {
+
+using namespace gopy::proto;
+
+namespace {
+
+constexpr Millis kMorning = 1740972600000;  // 2025-03-03 03:30 UTC, 10:30 in Hà Nội
+
+Campaign sampleCampaign() {
+    Campaign c;
+    c.title = "Lấy ý kiến góp ý Dự thảo Báo cáo chính trị Đại hội đại biểu Đảng bộ quận";
+    c.draftTitle = "Dự thảo Báo cáo chính trị Đại hội đại biểu Đảng bộ quận Ba Đình lần thứ XXVII";
+    c.planNumber = "273-KH/QU";
+    c.letterhead.parentBody = "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI";
+    c.letterhead.issuingBody = "QUẬN ỦY BA ĐÌNH";
+    c.letterhead.issuingCode = "QU";
+    c.letterhead.placeName = "Ba Đình";
+    c.letterhead.signerOnBehalf = "T/M BAN THƯỜNG VỤ";
+    c.letterhead.signerRole = "PHÓ BÍ THƯ THƯỜNG TRỰC";
+    c.letterhead.signerName = "Nguyễn Công Thành";
+    c.letterhead.recipients = {"Ban Tuyên giáo Thành ủy,", "Lưu Văn phòng Quận ủy."};
+    c.conferencesFrom = "2025-01-01";
+    c.conferencesTo = "2025-06-30";
+    c.publicFrom = "2025-02-03";
+    c.publicTo = "2025-06-15";
+    c.grassrootsDue = "2025-06-20";
+    c.synthesisDue = "2025-07-01";
+    c.wards = {"Phúc Xá", "Trúc Bạch"};
+    return c;
+}
+
+Section sampleSection(std::string code, std::string parent, int level, int ord,
+                      std::string label, std::string title) {
+    Section s;
+    s.code = std::move(code);
+    s.parentCode = std::move(parent);
+    s.level = level;
+    s.ord = ord;
+    s.label = std::move(label);
+    s.title = std::move(title);
+    return s;
+}
+
+Turn sampleTurn() {
+    Turn t;
+    t.id = "7d1c2f0e-3b1a-4c55-9a57-2f4b8e1d6a01";
+    t.conferenceId = 2;
+    t.participantId = "p-0007";
+    t.position = 3.5;
+    t.state = TurnState::Speaking;
+    t.startedAt = kMorning;
+    return t;
+}
+
+CommentConflict sampleConflict() {
+    CommentConflict c;
+    c.id = 12;
+    c.commentId = "c3a9e1d2-5f6b-4e7a-8c9d-0a1b2c3d4e5f";
+    c.baseRev = 1;
+    c.text = "Đề nghị nêu rõ hơn kết quả chuyển đổi số ở cấp phường.";
+    c.deviceName = "Máy tính bảng thư ký 2";
+    c.at = kMorning + 95000;
+    return c;
+}
+
+ReportInfo sampleReport() {
+    ReportInfo r;
+    r.id = 4;
+    r.conferenceId = 2;
+    r.version = 1;
+    r.sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    r.createdAt = kMorning + 7200000;
+    r.released = true;
+    return r;
+}
+
+CommentUpdate sampleUpdate() {
+    CommentUpdate u;
+    u.commentId = "c3a9e1d2-5f6b-4e7a-8c9d-0a1b2c3d4e5f";
+    u.baseRev = 1;
+    u.text = "Đề nghị sửa “đẩy mạnh” thành “tập trung lãnh đạo, chỉ đạo thực hiện quyết liệt”.";
+    u.sections = {"II.3"};
+    u.kind = CommentKind::Amendment;
+    u.proposed = ProposedWording{"tập trung lãnh đạo, chỉ đạo thực hiện quyết liệt",
+                                 "Phần II, mục 3, đoạn 2, trang 14, dòng 5"};
+    u.written = true;
+    u.resolves = {12};
+    return u;
+}
+
+}  // namespace
+
+Conference sampleConference() {
+    Conference c;
+    c.id = 2;
+    c.title = "Hội nghị lấy ý kiến các đồng chí lão thành cách mạng, nguyên lãnh đạo";
+    c.channel = Channel::Conference;
+    c.chairBody = "Ban Thường vụ Quận ủy";
+    c.audience = "Lão thành cách mạng, nguyên lãnh đạo Trung ương, Thành phố";
+    c.date = "2025-03-03";
+    c.place = "Hội trường Quận ủy Ba Đình";
+    c.chairPerson = "Nguyễn Công Thành";
+    c.state = ConferenceState::InSession;
+    c.presentCount = 48;
+    c.startedAt = kMorning;
+    c.endedAt = kMorning + 3 * 3600000;
+    return c;
+}
+
+Participant sampleParticipant() {
+    Participant p;
+    p.id = "p-0007";
+    p.conferenceId = 2;
+    p.fullName = "Đặng Thị Ánh Tuyết";
+    p.title = "nguyên Phó Bí thư Thường trực Quận ủy";
+    p.organisation = "Chi bộ khu dân cư số 4, phường Kim Mã";
+    p.group = "Nguyên lãnh đạo quận";
+    p.present = true;
+    return p;
+}
+
+Comment sampleComment() {
+    Comment c;
+    c.id = "c3a9e1d2-5f6b-4e7a-8c9d-0a1b2c3d4e5f";
+    c.conferenceId = 2;
+    c.participantId = "p-0007";
+    c.turnId = "7d1c2f0e-3b1a-4c55-9a57-2f4b8e1d6a01";
+    c.sections = {"II.3", "II.3.a"};
+    c.kind = CommentKind::Amendment;
+    c.text = "Đề nghị sửa cụm từ “đẩy mạnh” thành “tập trung lãnh đạo, chỉ đạo”.";
+    c.proposed = ProposedWording{"tập trung lãnh đạo, chỉ đạo", "Phần II, mục 3, đoạn 2, trang 14"};
+    c.written = false;
+    c.flagged = true;
+    c.rev = 2;
+    c.createdAt = kMorning + 60000;
+    c.updatedAt = kMorning + 90000;
+    return c;
+}
+
+std::vector<Operation> fullOperations() {
+    Comment created = sampleComment();
+    created.flagged = false;
+    created.rev = 0;
+    created.updatedAt = 0;
+    return {
+        SessionStart{kMorning},
+        SessionEnd{kMorning + 3 * 3600000},
+        AttendanceSet{"p-0007", false},
+        HeadCount{48},
+        ParticipantAdd{sampleParticipant()},
+        QueueAdd{"7d1c2f0e-3b1a-4c55-9a57-2f4b8e1d6a01", "p-0007", 3.5},
+        QueueMove{"7d1c2f0e-3b1a-4c55-9a57-2f4b8e1d6a01", 1.25},
+        QueueRemove{"7d1c2f0e-3b1a-4c55-9a57-2f4b8e1d6a01"},
+        TurnStart{"7d1c2f0e-3b1a-4c55-9a57-2f4b8e1d6a01", kMorning + 30000},
+        TurnStop{"7d1c2f0e-3b1a-4c55-9a57-2f4b8e1d6a01", kMorning + 330000},
+        CommentCreate{created},
+        sampleUpdate(),
+        CommentDelete{"c3a9e1d2-5f6b-4e7a-8c9d-0a1b2c3d4e5f"},
+        CommentFlag{"c3a9e1d2-5f6b-4e7a-8c9d-0a1b2c3d4e5f", true},
+        ReportRelease{4},
+    };
+}
+
+std::vector<Operation> minimalOperations() {
+    Participant p;
+    p.id = "p-0100";
+    p.fullName = "Lê Văn Ước";
+    Comment c;
+    c.id = "c-1";
+    c.participantId = "p-0100";
+    c.kind = CommentKind::Agreement;
+    c.text = "Nhất trí cao với Dự thảo.";
+    CommentUpdate u;
+    u.commentId = "c-1";
+    u.baseRev = 1;
+    u.text = "Nhất trí với bố cục của Dự thảo.";
+    return {
+        SessionStart{},
+        SessionEnd{},
+        AttendanceSet{"p-0100", true},
+        HeadCount{0},
+        ParticipantAdd{p},
+        QueueAdd{"t-1", "p-0100", 0},
+        QueueMove{"t-1", -2},
+        QueueRemove{"t-1"},
+        TurnStart{"t-1", 0},
+        TurnStop{"t-1", 0},
+        CommentCreate{c},
+        u,
+        CommentDelete{"c-1"},
+        CommentFlag{"c-1", false},
+        ReportRelease{0},
+    };
+}
+
+std::vector<NamedMessage> documentedMessages() {
+    std::vector<NamedMessage> out;
+    out.push_back({"admit", Admit{"K7QM-4XRT", "Máy tính bảng thư ký 1"}});
+    out.push_back({"hello", Hello{"b1f0c7d2a9e84f3b8c6d5e4f3a2b1c0d"}});
+
+    Welcome w;
+    w.deviceId = "d-3f9a";
+    w.deviceName = "Máy tính bảng thư ký 1";
+    w.role = Role::Secretary;
+    w.conferenceId = 2;
+    w.token = "b1f0c7d2a9e84f3b8c6d5e4f3a2b1c0d";
+    w.serverVersion = "0.1.0";
+    w.campaign = sampleCampaign();
+    w.sections = {
+        sampleSection("II", "", 1, 5, "Phần II", "Phương hướng, mục tiêu, nhiệm vụ 2025–2030"),
+        sampleSection("II.3", "II", 2, 8, "3.", "Phát triển kinh tế, chuyển đổi số"),
+    };
+    w.conferences = {sampleConference()};
+    out.push_back({"welcome", w});
+
+    out.push_back({"subscribe", Subscribe{2, 118}});
+
+    Snapshot s;
+    s.head = 118;
+    s.conference = sampleConference();
+    s.participants = {sampleParticipant()};
+    s.turns = {sampleTurn()};
+    s.comments = {sampleComment()};
+    s.conflicts = {sampleConflict()};
+    s.reports = {sampleReport()};
+    out.push_back({"snapshot", s});
+
+    Event created;
+    created.seq = 119;
+    created.conferenceId = 2;
+    created.at = kMorning + 60000;
+    created.deviceId = "d-3f9a";
+    Comment newComment = sampleComment();
+    newComment.flagged = false;
+    newComment.rev = 1;
+    newComment.updatedAt = newComment.createdAt;
+    Comment sent = newComment;
+    sent.rev = 0;
+    sent.updatedAt = 0;
+    created.op = CommentCreate{sent};
+    created.comment = newComment;
+    Event conflicted;
+    conflicted.seq = 120;
+    conflicted.conferenceId = 2;
+    conflicted.at = kMorning + 95000;
+    conflicted.deviceId = "d-7b21";
+    CommentUpdate stale = sampleUpdate();
+    stale.text = sampleConflict().text;
+    stale.sections = {"II.3"};
+    stale.kind = CommentKind::Addition;
+    stale.proposed.reset();
+    stale.written = false;
+    stale.resolves.clear();
+    conflicted.op = stale;
+    conflicted.comment = sampleComment();
+    conflicted.conflict = sampleConflict();
+    Events e;
+    e.conferenceId = 2;
+    e.head = 120;
+    e.events = {created, conflicted};
+    out.push_back({"events", e});
+
+    Event removed;
+    removed.seq = 121;
+    removed.conferenceId = 2;
+    removed.at = kMorning + 100000;
+    removed.deviceId = "d-3f9a";
+    removed.op = QueueRemove{"7d1c2f0e-3b1a-4c55-9a57-2f4b8e1d6a01"};
+    removed.removedTurnId = "7d1c2f0e-3b1a-4c55-9a57-2f4b8e1d6a01";
+    Event resolved;
+    resolved.seq = 122;
+    resolved.conferenceId = 2;
+    resolved.at = kMorning + 120000;
+    resolved.deviceId = "d-3f9a";
+    resolved.op = sampleUpdate();
+    Comment merged = sampleComment();
+    merged.rev = 3;
+    merged.text = sampleUpdate().text;
+    merged.sections = sampleUpdate().sections;
+    merged.proposed = sampleUpdate().proposed;
+    merged.written = true;
+    merged.updatedAt = kMorning + 120000;
+    resolved.comment = merged;
+    resolved.resolvedConflicts = {12};
+    Event released;
+    released.seq = 123;
+    released.conferenceId = 2;
+    released.at = kMorning + 7300000;
+    released.deviceId = "d-0001";
+    released.op = ReportRelease{4};
+    released.report = sampleReport();
+    Event ended;
+    ended.seq = 124;
+    ended.conferenceId = 2;
+    ended.at = kMorning + 3 * 3600000;
+    ended.deviceId = "d-3f9a";
+    ended.op = SessionEnd{kMorning + 3 * 3600000};
+    Conference concluded = sampleConference();
+    concluded.state = ConferenceState::Concluded;
+    ended.conference = concluded;
+    Events more;
+    more.conferenceId = 2;
+    more.head = 124;
+    more.events = {removed, resolved, released, ended};
+    out.push_back({"events (removal, resolution, report, session end)", more});
+
+    std::int64_t seq = 1;
+    for (const Operation& op : fullOperations()) {
+        OpRequest r;
+        r.clientId = "d-3f9a";
+        r.clientSeq = seq++;
+        r.conferenceId = 2;
+        r.op = op;
+        out.push_back({"op " + std::string(kindName(op)), r});
+    }
+
+    out.push_back({"ack", Ack{7, 131, false}});
+    out.push_back({"ack (duplicate)", Ack{5, 127, true}});
+    out.push_back({"nack (gap)",
+                   Nack{9, ErrorCode::Gap, "Thiếu thao tác trước đó; gửi lại từ số 8.", 8}});
+    out.push_back({"nack (forbidden)",
+                   Nack{10, ErrorCode::Forbidden, "Vai trò của thiết bị không được phép thao tác này.", 0}});
+    out.push_back({"typing", Typing{2, "c3a9e1d2-5f6b-4e7a-8c9d-0a1b2c3d4e5f", 1, "p-0007",
+                                    "Đề nghị bổ sung nội dung về chuyển đổi số", "Máy tính bảng thư ký 1",
+                                    false}});
+    out.push_back({"error", Error{ErrorCode::Unauthenticated, "Thiết bị chưa được xác thực."}});
+    return out;
+}
+
+std::vector<Message> minimalMessages() {
+    Welcome w;
+    w.deviceId = "d-1";
+    w.deviceName = "Màn hình chủ tọa";
+    w.role = Role::Chair;
+    w.campaign.title = "Góp ý Dự thảo";
+    Snapshot s;
+    s.conference.id = 1;
+    s.conference.title = "Hội nghị doanh nghiệp";
+    Event ev;
+    ev.seq = 1;
+    ev.conferenceId = 1;
+    ev.op = SessionStart{};
+    Events e;
+    e.conferenceId = 1;
+    e.head = 1;
+    Events withEvent = e;
+    withEvent.events = {ev};
+    OpRequest op;
+    op.clientId = "d-1";
+    op.clientSeq = 1;
+    op.conferenceId = 1;
+    op.op = SessionStart{};
+    return {
+        Admit{"", ""},
+        Hello{""},
+        w,
+        Subscribe{1, 0},
+        s,
+        e,
+        withEvent,
+        op,
+        Ack{1, 1, false},
+        Nack{1, ErrorCode::Invalid, "", 0},
+        Typing{1, "c-1", 0, "", "", "", true},
+        Error{ErrorCode::Internal, ""},
+    };
+}
+
+}  // namespace gopy::testing

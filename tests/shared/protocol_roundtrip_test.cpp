@@ -1,0 +1,244 @@
+// encode → decode gives back the same value, for every message type and operation kind.
+#include <set>
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+#include "gopy/protocol.h"
+#include "gopy/text.h"
+#include "protocol_examples.h"
+
+namespace gopy::proto {
+namespace {
+
+Message roundTrip(const Message& m) {
+    const std::string json = encode(m);
+    const DecodeResult r = decode(json);
+    EXPECT_TRUE(r) << toString(r.error.code) << ": " << r.error.message << "\n" << json;
+    if (!r) return Message{};
+    return *r.message;
+}
+
+OpRequest opOf(const Operation& op, std::int64_t seq) {
+    OpRequest r;
+    r.clientId = "d-3f9a";
+    r.clientSeq = seq;
+    r.conferenceId = 2;
+    r.op = op;
+    return r;
+}
+
+TEST(ProtocolRoundTrip, EveryDocumentedMessage) {
+    std::set<std::size_t> types;
+    for (const auto& [name, message] : testing::documentedMessages()) {
+        SCOPED_TRACE(name);
+        types.insert(message.index());
+        const Message back = roundTrip(message);
+        EXPECT_EQ(back, message);
+        EXPECT_EQ(typeOf(back), typeOf(message));
+    }
+    EXPECT_EQ(types.size(), std::variant_size_v<Message>) << "a message type has no example";
+}
+
+TEST(ProtocolRoundTrip, EveryMessageWithOptionalFieldsUnset) {
+    std::set<std::size_t> types;
+    for (const Message& message : testing::minimalMessages()) {
+        SCOPED_TRACE(encode(message));
+        types.insert(message.index());
+        EXPECT_EQ(roundTrip(message), message);
+    }
+    EXPECT_EQ(types.size(), std::variant_size_v<Message>);
+}
+
+TEST(ProtocolRoundTrip, EveryOperationKindFull) {
+    std::set<std::size_t> kinds;
+    std::int64_t seq = 1;
+    for (const Operation& op : testing::fullOperations()) {
+        SCOPED_TRACE(std::string(kindName(op)));
+        kinds.insert(op.index());
+        const OpRequest request = opOf(op, seq++);
+        EXPECT_EQ(roundTrip(request), Message{request});
+    }
+    EXPECT_EQ(kinds.size(), std::variant_size_v<Operation>);
+}
+
+TEST(ProtocolRoundTrip, EveryOperationKindMinimal) {
+    std::set<std::size_t> kinds;
+    std::int64_t seq = 1;
+    for (const Operation& op : testing::minimalOperations()) {
+        SCOPED_TRACE(std::string(kindName(op)));
+        kinds.insert(op.index());
+        const OpRequest request = opOf(op, seq++);
+        EXPECT_EQ(roundTrip(request), Message{request});
+    }
+    EXPECT_EQ(kinds.size(), std::variant_size_v<Operation>);
+}
+
+TEST(ProtocolRoundTrip, KindNamesOnTheWire) {
+    const char* expected[] = {"session.start",  "session.end",    "attendance.set",
+                              "attendance.count", "participant.add", "queue.add",
+                              "queue.move",     "queue.remove",   "turn.start",
+                              "turn.stop",      "comment.create", "comment.update",
+                              "comment.delete", "comment.flag",   "report.release"};
+    const auto ops = testing::fullOperations();
+    ASSERT_EQ(ops.size(), std::size(expected));
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        EXPECT_EQ(kindName(ops[i]), expected[i]);
+        const auto v = boost::json::parse(encode(opOf(ops[i], 1)));
+        EXPECT_EQ(v.at("body").at("op").at("kind").as_string(), expected[i]);
+    }
+}
+
+TEST(ProtocolRoundTrip, EventStandAloneForEveryKind) {
+    std::int64_t seq = 40;
+    for (const Operation& op : testing::fullOperations()) {
+        SCOPED_TRACE(std::string(kindName(op)));
+        Event e;
+        e.seq = seq++;
+        e.conferenceId = 2;
+        e.at = 1740972600000;
+        e.deviceId = "d-3f9a";
+        e.op = op;
+        e.comment = testing::sampleComment();
+        e.participant = testing::sampleParticipant();
+        e.conference = testing::sampleConference();
+        e.resolvedConflicts = {3, 4};
+        e.removedCommentId = "c-9";
+        const std::optional<Event> back = decodeEvent(encodeEvent(e));
+        ASSERT_TRUE(back.has_value()) << encodeEvent(e);
+        EXPECT_EQ(*back, e);
+    }
+    Event bare;
+    bare.seq = 1;
+    bare.conferenceId = 1;
+    bare.op = QueueRemove{"t-1"};
+    EXPECT_EQ(decodeEvent(encodeEvent(bare)), bare);
+}
+
+TEST(ProtocolRoundTrip, EnvelopeShape) {
+    const auto v = boost::json::parse(encode(Ack{4, 99, true}));
+    const auto& o = v.as_object();
+    EXPECT_EQ(o.at("v").as_int64(), 1);
+    EXPECT_EQ(o.at("type").as_string(), "ack");
+    EXPECT_EQ(o.at("body").at("client_seq").as_int64(), 4);
+    EXPECT_EQ(o.at("body").at("server_seq").as_int64(), 99);
+    EXPECT_TRUE(o.at("body").at("duplicate").as_bool());
+}
+
+TEST(ProtocolRoundTrip, OptionalFieldsAreOmittedWhenEmpty) {
+    const auto ack = boost::json::parse(encode(Ack{4, 99, false}));
+    EXPECT_FALSE(ack.at("body").as_object().contains("duplicate"));
+
+    Comment c;
+    c.id = "c-1";
+    c.participantId = "p-1";
+    c.text = "Nhất trí.";
+    const auto op = boost::json::parse(encode(opOf(CommentCreate{c}, 1)));
+    const auto& comment = op.at("body").at("op").at("comment").as_object();
+    for (const char* key : {"proposed", "sections", "turn_id", "written", "flagged", "rev",
+                            "created_at", "updated_at", "conference_id"}) {
+        EXPECT_FALSE(comment.contains(key)) << key;
+    }
+    EXPECT_EQ(comment.at("kind").as_string(), "other");
+
+    Welcome w;
+    w.campaign.title = "Góp ý";
+    const auto welcome = boost::json::parse(encode(w));
+    EXPECT_FALSE(welcome.at("body").as_object().contains("token"));
+    EXPECT_FALSE(welcome.at("body").as_object().contains("sections"));
+}
+
+TEST(ProtocolRoundTrip, AbsentOptionalsDecodeAsDefaults) {
+    const DecodeResult r = decode(
+        R"({"v":1,"type":"op","body":{"client_id":"d-1","client_seq":1,"conference_id":2,)"
+        R"("op":{"kind":"comment.update","comment_id":"c-1","base_rev":3,"text":"Bổ sung.","comment_kind":"addition"}}})");
+    ASSERT_TRUE(r) << r.error.message;
+    const auto& update = std::get<CommentUpdate>(std::get<OpRequest>(*r.message).op);
+    EXPECT_FALSE(update.proposed.has_value());
+    EXPECT_TRUE(update.sections.empty());
+    EXPECT_TRUE(update.resolves.empty());
+    EXPECT_FALSE(update.written);
+    EXPECT_EQ(update.kind, CommentKind::Addition);
+}
+
+TEST(ProtocolRoundTrip, NullOptionalIsAbsent) {
+    const DecodeResult r = decode(
+        R"({"v":1,"type":"nack","body":{"client_seq":2,"code":"gap","message":"Thiếu","expected_seq":null}})");
+    ASSERT_TRUE(r) << r.error.message;
+    EXPECT_EQ(std::get<Nack>(*r.message).expectedSeq, 0);
+}
+
+TEST(ProtocolRoundTrip, UnknownKeysAreIgnored) {
+    const DecodeResult r = decode(
+        R"({"v":1,"type":"subscribe","trace":"x","body":{"conference_id":3,"since":7,)"
+        R"("future":{"nested":[1,2,{"a":null}]}}})");
+    ASSERT_TRUE(r) << r.error.message;
+    EXPECT_EQ(std::get<Subscribe>(*r.message), (Subscribe{3, 7}));
+}
+
+TEST(ProtocolRoundTrip, DecomposedInputIsStoredComposed) {
+    // "Nguyễn Văn Ánh" typed by an input method that sends base letters plus combining marks.
+    const std::string nfd = "Nguye\xCC\x82\xCC\x83n Va\xCC\x86n A\xCC\x81nh";
+    const std::string composed = "Nguyễn Văn Ánh";
+    ASSERT_NE(nfd, composed);
+    ASSERT_EQ(text::nfc(nfd), composed);
+
+    Participant p;
+    p.id = "p-" + nfd;
+    p.fullName = nfd;
+    p.title = "Bí thư chi bộ " + nfd;
+    const DecodeResult r = decode(encode(opOf(ParticipantAdd{p}, 1)));
+    ASSERT_TRUE(r) << r.error.message;
+    const auto& back = std::get<ParticipantAdd>(std::get<OpRequest>(*r.message).op).participant;
+    EXPECT_EQ(back.fullName, composed);
+    EXPECT_EQ(back.id, "p-" + composed);
+    EXPECT_EQ(back.title, "Bí thư chi bộ " + composed);
+
+    const DecodeResult t = decode(encode(Typing{1, "c-1", 0, "p-1", nfd, nfd, false}));
+    ASSERT_TRUE(t) << t.error.message;
+    EXPECT_EQ(std::get<Typing>(*t.message).text, composed);
+
+    CommentUpdate u;
+    u.commentId = "c-1";
+    u.baseRev = 1;
+    u.text = nfd;
+    u.sections = {nfd};
+    u.proposed = ProposedWording{nfd, nfd};
+    const DecodeResult c = decode(encode(opOf(u, 2)));
+    ASSERT_TRUE(c) << c.error.message;
+    const auto& cu = std::get<CommentUpdate>(std::get<OpRequest>(*c.message).op);
+    EXPECT_EQ(cu.text, composed);
+    EXPECT_EQ(cu.sections.at(0), composed);
+    EXPECT_EQ(cu.proposed->wording, composed);
+    EXPECT_EQ(cu.proposed->location, composed);
+}
+
+TEST(ProtocolRoundTrip, EscapedUnicodeDecodes) {
+    const DecodeResult r =
+        decode(R"({"v":1,"type":"hello","body":{"token":"\u0110\u1eb7ng \ud83d\ude00"}})");
+    ASSERT_TRUE(r) << r.error.message;
+    EXPECT_EQ(std::get<Hello>(*r.message).token, "Đặng \xF0\x9F\x98\x80");
+}
+
+TEST(ProtocolRoundTrip, LargeValuesSurvive) {
+    Ack a{std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::max() - 1,
+          false};
+    EXPECT_EQ(roundTrip(a), Message{a});
+    QueueMove m{"t", -1e-300};
+    EXPECT_EQ(roundTrip(opOf(m, 1)), Message{opOf(m, 1)});
+    QueueMove big{"t", 1.7976931348623157e308};
+    EXPECT_EQ(roundTrip(opOf(big, 1)), Message{opOf(big, 1)});
+}
+
+TEST(ProtocolRoundTrip, FrameAtTheLimitIsAccepted) {
+    const std::string shell = encode(Hello{""});
+    const std::string token(kMaxFrameBytes - shell.size(), 'x');
+    const std::string frame = encode(Hello{token});
+    ASSERT_EQ(frame.size(), kMaxFrameBytes);
+    const DecodeResult r = decode(frame);
+    ASSERT_TRUE(r) << r.error.message;
+    EXPECT_EQ(std::get<Hello>(*r.message).token.size(), token.size());
+}
+
+}  // namespace
+}  // namespace gopy::proto
