@@ -1,0 +1,397 @@
+// The demo campaign of Plan 273-KH/QU: letterhead, draft outline, the five conferences, the
+// public and grassroots channels and fictional participant lists, written through the store.
+#include "server/demo/demo.h"
+
+#include <string>
+#include <vector>
+
+#include "server/store/store.h"
+#include "server/sync/engine.h"
+
+namespace gopy::server::demo {
+namespace {
+
+Campaign campaign() {
+    Campaign c;
+    c.title =
+        "Thảo luận, lấy ý kiến góp ý và tổng hợp ý kiến góp ý vào Dự thảo văn kiện Đại hội đại "
+        "biểu lần thứ XXVII Đảng bộ quận Ba Đình";
+    c.draftTitle =
+        "Dự thảo Báo cáo chính trị Đại hội đại biểu lần thứ XXVII Đảng bộ quận Ba Đình, nhiệm kỳ "
+        "2025–2030";
+    c.planNumber = "273-KH/QU";
+    c.letterhead.parentBody = "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI";
+    c.letterhead.issuingBody = "QUẬN ỦY BA ĐÌNH";
+    c.letterhead.issuingCode = "QU";
+    c.letterhead.placeName = "Ba Đình";
+    c.letterhead.signerOnBehalf = "T/M BAN THƯỜNG VỤ";
+    c.letterhead.signerRole = "PHÓ BÍ THƯ THƯỜNG TRỰC";
+    c.letterhead.signerName = "Nguyễn Công Thành";
+    c.letterhead.recipients = {
+        "- Thường trực TU,",
+        "- Các Ban Đảng và VPTU,          (để báo cáo)",
+        "- Thường trực QU,",
+        "- TTHĐND - lãnh đạo UBND quận,",
+        "- Các ban đảng, VP Quận ủy,",
+        "- UB MTTQ và các tổ chức CT-XH quận,",
+        "- Các tổ chức cơ sở đảng trực thuộc,          (để thực hiện)",
+        "- Lưu VPQU.",
+    };
+    // Quarters I–II/2025; the public window and the deadline as the plan states them.
+    c.conferencesFrom = "2025-01-01";
+    c.conferencesTo = "2025-06-30";
+    c.publicFrom = "2025-02-03";
+    c.publicTo = "2025-06-15";
+    c.grassrootsDue = "2025-07-01";
+    c.synthesisDue = "2025-07-01";
+    c.wards = {"Phúc Xá",   "Trúc Bạch",  "Vĩnh Phúc", "Cống Vị", "Liễu Giai",
+               "Nguyễn Trung Trực", "Quán Thánh", "Ngọc Hà", "Điện Biên", "Đội Cấn",
+               "Ngọc Khánh", "Kim Mã",   "Giảng Võ"};
+    return c;
+}
+
+// A sample outline of a district political report: assessment of 2020–2025, directions for
+// 2025–2030, and the organisation of implementation.
+std::vector<Section> outline() {
+    struct Node {
+        const char* code;
+        const char* parent;
+        int level;
+        const char* label;
+        const char* title;
+    };
+    static const Node nodes[] = {
+        {"I", "", 1, "Phần I",
+         "Đánh giá kết quả thực hiện Nghị quyết Đại hội đại biểu lần thứ XXVI Đảng bộ quận, "
+         "nhiệm kỳ 2020–2025"},
+        {"I.1", "I", 2, "1.",
+         "Công tác xây dựng Đảng và hệ thống chính trị"},
+        {"I.1.a", "I.1", 3, "a)", "Công tác chính trị, tư tưởng; học tập và làm theo tư tưởng, "
+                                  "đạo đức, phong cách Hồ Chí Minh"},
+        {"I.1.b", "I.1", 3, "b)", "Công tác tổ chức, cán bộ và đảng viên"},
+        {"I.1.c", "I.1", 3, "c)", "Công tác kiểm tra, giám sát, thi hành kỷ luật đảng"},
+        {"I.1.d", "I.1", 3, "d)", "Công tác dân vận; hoạt động của Mặt trận Tổ quốc và các "
+                                  "đoàn thể chính trị - xã hội"},
+        {"I.2", "I", 2, "2.", "Phát triển kinh tế, thu ngân sách; quản lý quy hoạch, trật tự "
+                              "xây dựng và đô thị"},
+        {"I.3", "I", 2, "3.", "Văn hóa, xã hội, giáo dục, y tế; bảo đảm an sinh xã hội"},
+        {"I.4", "I", 2, "4.", "Quốc phòng, an ninh, trật tự an toàn xã hội; công tác nội chính, "
+                              "cải cách hành chính"},
+        {"I.5", "I", 2, "5.", "Đánh giá chung: ưu điểm, hạn chế, nguyên nhân và bài học kinh "
+                              "nghiệm"},
+        {"II", "", 1, "Phần II",
+         "Phương hướng, mục tiêu, nhiệm vụ và giải pháp nhiệm kỳ 2025–2030"},
+        {"II.1", "II", 2, "1.", "Dự báo tình hình"},
+        {"II.2", "II", 2, "2.", "Quan điểm chỉ đạo, mục tiêu tổng quát và các chỉ tiêu chủ yếu"},
+        {"II.2.a", "II.2", 3, "a)", "Mục tiêu tổng quát"},
+        {"II.2.b", "II.2", 3, "b)", "Các chỉ tiêu chủ yếu nhiệm kỳ 2025–2030"},
+        {"II.3", "II", 2, "3.", "Xây dựng Đảng bộ và hệ thống chính trị trong sạch, vững mạnh"},
+        {"II.4", "II", 2, "4.", "Phát triển kinh tế dịch vụ chất lượng cao; xây dựng đô thị văn "
+                                "minh, hiện đại"},
+        {"II.4.a", "II.4", 3, "a)", "Phát triển thương mại, dịch vụ, du lịch và kinh tế số"},
+        {"II.4.b", "II.4", 3, "b)", "Quản lý quy hoạch, chỉnh trang đô thị, cải tạo chung cư cũ"},
+        {"II.4.c", "II.4", 3, "c)", "Chuyển đổi số, xây dựng chính quyền số và đô thị thông minh"},
+        {"II.5", "II", 2, "5.", "Phát triển văn hóa, xã hội; nâng cao chất lượng giáo dục, y tế "
+                                "và đời sống Nhân dân"},
+        {"II.6", "II", 2, "6.", "Bảo đảm quốc phòng, an ninh; bảo vệ tuyệt đối an toàn trung tâm "
+                                "chính trị - hành chính quốc gia; đẩy mạnh cải cách hành chính"},
+        {"III", "", 1, "Phần III", "Tổ chức thực hiện"},
+        {"III.1", "III", 2, "1.", "Các chương trình công tác trọng tâm và khâu đột phá"},
+        {"III.2", "III", 2, "2.", "Quán triệt, cụ thể hóa và kiểm tra, giám sát việc thực hiện "
+                                  "Nghị quyết"},
+    };
+    std::vector<Section> sections;
+    int ord = 0;
+    for (const Node& n : nodes) {
+        sections.push_back(Section{n.code, n.parent, n.level, ++ord, n.label, n.title});
+    }
+    return sections;
+}
+
+std::vector<Conference> conferences() {
+    const auto conference = [](std::int64_t id, const char* title, Channel channel,
+                               const char* chairBody, const char* audience, const char* date,
+                               const char* place, const char* chairPerson) {
+        Conference c;
+        c.id = id;
+        c.title = title;
+        c.channel = channel;
+        c.chairBody = chairBody;
+        c.audience = audience;
+        c.date = date;
+        c.place = place;
+        c.chairPerson = chairPerson;
+        return c;
+    };
+    const char* standing = "Ban Thường vụ Quận ủy";
+    const char* front = "Ủy ban MTTQ và các tổ chức chính trị - xã hội quận";
+    const char* hall = "Hội trường Quận ủy Ba Đình";
+    const char* standingChair = "Nguyễn Công Thành, Phó Bí thư Thường trực Quận ủy";
+    const char* frontChair = "Trần Thị Minh Hạnh, Chủ tịch Ủy ban MTTQ quận";
+    return {
+        conference(1,
+                   "Hội nghị lấy ý kiến góp ý của các ban Đảng và Văn phòng Thành ủy, MTTQ và các "
+                   "đoàn thể chính trị - xã hội, các sở, ban, ngành Thành phố",
+                   Channel::Conference, standing,
+                   "Các ban Đảng và Văn phòng Thành ủy; Ủy ban MTTQ và các đoàn thể chính trị - "
+                   "xã hội Thành phố; các sở, ban, ngành Thành phố",
+                   "2025-03-12", hall, standingChair),
+        conference(2,
+                   "Hội nghị lấy ý kiến góp ý của cán bộ lão thành cách mạng, các đồng chí nguyên "
+                   "lãnh đạo Trung ương, Thành ủy, các đồng chí cấp tướng công an, quân sự cư trú "
+                   "trên địa bàn quận",
+                   Channel::Conference, standing,
+                   "Cán bộ lão thành cách mạng; nguyên lãnh đạo Trung ương, Thành ủy; các đồng chí "
+                   "cấp tướng công an, quân sự cư trú trên địa bàn quận",
+                   "2025-03-26", hall, standingChair),
+        conference(3,
+                   "Hội nghị lấy ý kiến góp ý của các đồng chí nguyên lãnh đạo Quận qua các thời kỳ",
+                   Channel::Conference, standing, "Các đồng chí nguyên lãnh đạo Quận qua các thời kỳ",
+                   "2025-04-09", hall, standingChair),
+        conference(4,
+                   "Hội nghị phản biện, lấy ý kiến của đại diện văn nghệ sỹ, các nhà khoa học, trí "
+                   "thức; Bí thư, Hiệu trưởng các trường trên địa bàn quận",
+                   Channel::Conference, front,
+                   "Đại diện văn nghệ sỹ, các nhà khoa học, trí thức; Bí thư, Hiệu trưởng các "
+                   "trường trên địa bàn quận",
+                   "2025-04-23", "Hội trường Ủy ban MTTQ quận Ba Đình", frontChair),
+        conference(5,
+                   "Hội nghị phản biện, lấy ý kiến góp ý của đại diện một số doanh nghiệp trên địa "
+                   "bàn quận",
+                   Channel::Conference, front, "Đại diện một số doanh nghiệp trên địa bàn quận",
+                   "2025-05-14", "Hội trường Ủy ban nhân dân quận Ba Đình", frontChair),
+        conference(6,
+                   "Ý kiến góp ý của Nhân dân qua Cổng thông tin điện tử quận, Trang tin 13 phường "
+                   "và Sổ tay Đảng viên điện tử",
+                   Channel::Public, "Ủy ban nhân dân quận",
+                   "Cán bộ, đảng viên và Nhân dân trên địa bàn quận", "",
+                   "Cổng thông tin điện tử quận Ba Đình; Trang tin 13 phường", ""),
+        conference(7,
+                   "Ý kiến góp ý của Đại hội các tổ chức cơ sở đảng trực thuộc Quận ủy",
+                   Channel::Grassroots, "Các tổ chức cơ sở đảng trực thuộc Quận ủy",
+                   "Đảng viên dự đại hội các tổ chức cơ sở đảng trực thuộc Quận ủy", "", "", ""),
+    };
+}
+
+struct Seat {
+    const char* title;
+    const char* organisation;
+    const char* group;
+};
+
+// Who sits in each hall: titles and organisations matching the plan's audiences.
+std::vector<std::vector<Seat>> seats() {
+    const char* cityParty = "Các ban Đảng và Văn phòng Thành ủy";
+    const char* cityFront = "MTTQ và các đoàn thể chính trị - xã hội Thành phố";
+    const char* cityDepts = "Các sở, ban, ngành Thành phố";
+    const char* district = "Lãnh đạo quận";
+    const char* veterans = "Cán bộ lão thành cách mạng";
+    const char* central = "Nguyên lãnh đạo Trung ương";
+    const char* cityFormer = "Nguyên lãnh đạo Thành ủy, Thành phố";
+    const char* generals = "Cấp tướng công an, quân sự";
+    const char* formerParty = "Nguyên Bí thư, Phó Bí thư Quận ủy";
+    const char* formerGov = "Nguyên lãnh đạo HĐND, UBND quận";
+    const char* formerStanding = "Nguyên Ủy viên Ban Thường vụ Quận ủy";
+    const char* artists = "Văn nghệ sỹ";
+    const char* scholars = "Nhà khoa học, trí thức";
+    const char* schools = "Bí thư, Hiệu trưởng các trường";
+    const char* districtFront = "MTTQ và các đoàn thể quận";
+    const char* firms = "Doanh nghiệp";
+    const char* households = "Hộ kinh doanh, hợp tác xã";
+    return {
+        {
+            {"Phó Trưởng ban", "Ban Tổ chức Thành ủy", cityParty},
+            {"Chuyên viên", "Ban Tổ chức Thành ủy", cityParty},
+            {"Phó Trưởng ban", "Ban Tuyên giáo Thành ủy", cityParty},
+            {"Trưởng phòng Lý luận chính trị", "Ban Tuyên giáo Thành ủy", cityParty},
+            {"Phó Chủ nhiệm", "Ủy ban Kiểm tra Thành ủy", cityParty},
+            {"Phó Trưởng ban", "Ban Dân vận Thành ủy", cityParty},
+            {"Phó Trưởng ban", "Ban Nội chính Thành ủy", cityParty},
+            {"Phó Chánh Văn phòng", "Văn phòng Thành ủy", cityParty},
+            {"Chuyên viên Phòng Tổng hợp", "Văn phòng Thành ủy", cityParty},
+            {"Phó Chủ tịch", "Ủy ban MTTQ Việt Nam thành phố Hà Nội", cityFront},
+            {"Trưởng ban Dân chủ - Pháp luật", "Ủy ban MTTQ Việt Nam thành phố Hà Nội", cityFront},
+            {"Phó Chủ tịch", "Liên đoàn Lao động thành phố Hà Nội", cityFront},
+            {"Phó Chủ tịch", "Hội Liên hiệp Phụ nữ thành phố Hà Nội", cityFront},
+            {"Phó Bí thư", "Thành đoàn Hà Nội", cityFront},
+            {"Phó Chủ tịch", "Hội Cựu chiến binh thành phố Hà Nội", cityFront},
+            {"Phó Chủ tịch", "Hội Nông dân thành phố Hà Nội", cityFront},
+            {"Phó Giám đốc", "Sở Kế hoạch và Đầu tư", cityDepts},
+            {"Phó Giám đốc", "Sở Quy hoạch - Kiến trúc", cityDepts},
+            {"Phó Giám đốc", "Sở Xây dựng", cityDepts},
+            {"Phó Giám đốc", "Sở Giáo dục và Đào tạo", cityDepts},
+            {"Phó Giám đốc", "Sở Y tế", cityDepts},
+            {"Phó Giám đốc", "Sở Văn hóa và Thể thao", cityDepts},
+            {"Phó Giám đốc", "Sở Du lịch", cityDepts},
+            {"Phó Giám đốc", "Sở Tài chính", cityDepts},
+            {"Phó Giám đốc", "Sở Nội vụ", cityDepts},
+            {"Phó Giám đốc", "Sở Thông tin và Truyền thông", cityDepts},
+            {"Phó Giám đốc", "Sở Tài nguyên và Môi trường", cityDepts},
+            {"Phó Giám đốc", "Công an thành phố Hà Nội", cityDepts},
+            {"Phó Tư lệnh", "Bộ Tư lệnh Thủ đô Hà Nội", cityDepts},
+            {"Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Quận ủy", "Quận ủy Ba Đình", district},
+            {"Chánh Văn phòng Quận ủy", "Quận ủy Ba Đình", district},
+            {"Phó Chủ tịch", "Ủy ban nhân dân quận Ba Đình", district},
+        },
+        {
+            {"Cán bộ lão thành cách mạng", "cư trú tại phường Quán Thánh", veterans},
+            {"Cán bộ lão thành cách mạng", "cư trú tại phường Điện Biên", veterans},
+            {"Cán bộ lão thành cách mạng", "cư trú tại phường Kim Mã", veterans},
+            {"Cán bộ lão thành cách mạng", "cư trú tại phường Ngọc Hà", veterans},
+            {"Cán bộ lão thành cách mạng", "cư trú tại phường Trúc Bạch", veterans},
+            {"nguyên Phó Trưởng Ban Tổ chức Trung ương", "cư trú tại phường Giảng Võ", central},
+            {"nguyên Thứ trưởng Bộ Nội vụ", "cư trú tại phường Vĩnh Phúc", central},
+            {"nguyên Phó Chủ nhiệm Ủy ban Kiểm tra Trung ương", "cư trú tại phường Ngọc Khánh",
+             central},
+            {"nguyên Vụ trưởng", "Văn phòng Trung ương Đảng", central},
+            {"nguyên Thứ trưởng Bộ Kế hoạch và Đầu tư", "cư trú tại phường Liễu Giai", central},
+            {"nguyên Phó Bí thư Thành ủy Hà Nội", "cư trú tại phường Đội Cấn", cityFormer},
+            {"nguyên Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Thành ủy",
+             "cư trú tại phường Cống Vị", cityFormer},
+            {"nguyên Phó Chủ tịch Ủy ban nhân dân thành phố Hà Nội", "cư trú tại phường Vĩnh Phúc",
+             cityFormer},
+            {"nguyên Chủ tịch Ủy ban MTTQ Việt Nam thành phố Hà Nội", "cư trú tại phường Phúc Xá",
+             cityFormer},
+            {"Thiếu tướng, nguyên Phó Tư lệnh Bộ Tư lệnh Thủ đô Hà Nội",
+             "cư trú tại phường Ngọc Hà", generals},
+            {"Trung tướng, nguyên Thứ trưởng Bộ Công an", "cư trú tại phường Quán Thánh",
+             generals},
+            {"Thiếu tướng, nguyên Giám đốc Công an thành phố Hà Nội",
+             "cư trú tại phường Nguyễn Trung Trực", generals},
+            {"Thiếu tướng, nguyên Phó Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam",
+             "cư trú tại phường Kim Mã", generals},
+            {"Trung tướng, nguyên Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam",
+             "cư trú tại phường Điện Biên", generals},
+            {"Thiếu tướng, nguyên Cục trưởng", "Bộ Công an", generals},
+        },
+        {
+            {"nguyên Bí thư Quận ủy", "Quận ủy Ba Đình", formerParty},
+            {"nguyên Bí thư Quận ủy", "Quận ủy Ba Đình", formerParty},
+            {"nguyên Phó Bí thư Thường trực Quận ủy", "Quận ủy Ba Đình", formerParty},
+            {"nguyên Phó Bí thư Thường trực Quận ủy", "Quận ủy Ba Đình", formerParty},
+            {"nguyên Phó Bí thư Quận ủy, Chủ tịch Ủy ban nhân dân quận", "Quận ủy Ba Đình",
+             formerParty},
+            {"nguyên Phó Bí thư Quận ủy, Chủ tịch Ủy ban nhân dân quận", "Quận ủy Ba Đình",
+             formerParty},
+            {"nguyên Chủ tịch Hội đồng nhân dân quận", "Hội đồng nhân dân quận Ba Đình", formerGov},
+            {"nguyên Phó Chủ tịch Hội đồng nhân dân quận", "Hội đồng nhân dân quận Ba Đình",
+             formerGov},
+            {"nguyên Phó Chủ tịch Ủy ban nhân dân quận", "Ủy ban nhân dân quận Ba Đình", formerGov},
+            {"nguyên Phó Chủ tịch Ủy ban nhân dân quận", "Ủy ban nhân dân quận Ba Đình", formerGov},
+            {"nguyên Trưởng Ban Tổ chức Quận ủy", "Quận ủy Ba Đình", formerStanding},
+            {"nguyên Trưởng Ban Tuyên giáo Quận ủy", "Quận ủy Ba Đình", formerStanding},
+            {"nguyên Chủ nhiệm Ủy ban Kiểm tra Quận ủy", "Quận ủy Ba Đình", formerStanding},
+            {"nguyên Trưởng Ban Dân vận Quận ủy", "Quận ủy Ba Đình", formerStanding},
+            {"nguyên Chủ tịch Ủy ban MTTQ quận", "Ủy ban MTTQ quận Ba Đình", formerStanding},
+            {"nguyên Chỉ huy trưởng Ban Chỉ huy Quân sự quận", "Ban Chỉ huy Quân sự quận Ba Đình",
+             formerStanding},
+            {"nguyên Trưởng Công an quận", "Công an quận Ba Đình", formerStanding},
+            {"nguyên Chánh Văn phòng Quận ủy", "Quận ủy Ba Đình", formerStanding},
+        },
+        {
+            {"Nhà văn", "Hội Nhà văn Hà Nội", artists},
+            {"Họa sỹ", "Hội Mỹ thuật Việt Nam", artists},
+            {"Nghệ sỹ Nhân dân", "Nhà hát Kịch Việt Nam", artists},
+            {"Nhạc sỹ", "Hội Nhạc sỹ Việt Nam", artists},
+            {"Nhà báo", "Báo Hà Nội mới", artists},
+            {"Nghệ sỹ Ưu tú", "Nhà hát Múa rối Thăng Long", artists},
+            {"PGS.TS, Giảng viên cao cấp", "Học viện Chính trị quốc gia Hồ Chí Minh", scholars},
+            {"GS.TS", "Trường Đại học Kinh tế quốc dân", scholars},
+            {"TS, Nghiên cứu viên chính", "Viện Nghiên cứu phát triển kinh tế - xã hội Hà Nội",
+             scholars},
+            {"PGS.TS", "Trường Đại học Xây dựng Hà Nội", scholars},
+            {"TS", "Viện Hàn lâm Khoa học xã hội Việt Nam", scholars},
+            {"Luật sư", "Đoàn Luật sư thành phố Hà Nội", scholars},
+            {"ThS, Phó Chủ tịch", "Liên hiệp các Hội Khoa học và Kỹ thuật Hà Nội", scholars},
+            {"Bí thư Chi bộ, Hiệu trưởng", "Trường THPT Phan Đình Phùng", schools},
+            {"Hiệu trưởng", "Trường THPT Phạm Hồng Thái", schools},
+            {"Bí thư Chi bộ, Hiệu trưởng", "Trường THCS Giảng Võ", schools},
+            {"Hiệu trưởng", "Trường THCS Thăng Long", schools},
+            {"Bí thư Chi bộ, Hiệu trưởng", "Trường Tiểu học Ngọc Hà", schools},
+            {"Hiệu trưởng", "Trường Tiểu học Kim Đồng", schools},
+            {"Bí thư Chi bộ", "Trường THPT Nguyễn Trãi - Ba Đình", schools},
+            {"Hiệu trưởng", "Trường THCS Nguyễn Trãi", schools},
+            {"Bí thư Chi bộ, Hiệu trưởng", "Trường Mầm non Họa Mi", schools},
+            {"Phó Chủ tịch", "Ủy ban MTTQ quận Ba Đình", districtFront},
+            {"Chủ tịch", "Hội Liên hiệp Phụ nữ quận Ba Đình", districtFront},
+            {"Bí thư", "Quận đoàn Ba Đình", districtFront},
+        },
+        {
+            {"Giám đốc", "Công ty Cổ phần Thương mại Dịch vụ Kim Mã", firms},
+            {"Tổng Giám đốc", "Công ty TNHH Đầu tư Phát triển Liễu Giai", firms},
+            {"Chủ tịch Hội đồng quản trị", "Công ty Cổ phần Du lịch Hồ Tây Xanh", firms},
+            {"Giám đốc", "Công ty TNHH Công nghệ số Ngọc Khánh", firms},
+            {"Phó Tổng Giám đốc", "Tổng công ty Thương mại Thăng Long", firms},
+            {"Giám đốc", "Ngân hàng TMCP Sông Hồng - Chi nhánh Ba Đình", firms},
+            {"Giám đốc", "Khách sạn Hoàng Thành", firms},
+            {"Giám đốc", "Công ty TNHH Kiến trúc và Xây dựng Giảng Võ", firms},
+            {"Giám đốc", "Công ty Cổ phần Dược phẩm Vĩnh Phúc", firms},
+            {"Giám đốc điều hành", "Công ty Cổ phần Khởi nghiệp Sáng tạo Cống Vị", firms},
+            {"Giám đốc", "Trung tâm Thương mại Ngọc Khánh Plaza", firms},
+            {"Giám đốc", "Công ty TNHH Nhà hàng Quán Thánh", firms},
+            {"Chủ tịch", "Hội Doanh nghiệp quận Ba Đình", firms},
+            {"Phó Chủ tịch", "Hội Doanh nghiệp quận Ba Đình", firms},
+            {"Giám đốc", "Hợp tác xã Dịch vụ Thương mại Đội Cấn", households},
+            {"Chủ hộ kinh doanh", "Chợ Ngọc Hà", households},
+            {"Chủ hộ kinh doanh", "Phố Hàng Bún, phường Nguyễn Trung Trực", households},
+            {"Chủ hộ kinh doanh", "Chợ Châu Long", households},
+            {"Chủ tịch", "Liên đoàn Lao động quận Ba Đình", districtFront},
+            {"Phó Chủ tịch", "Ủy ban MTTQ quận Ba Đình", districtFront},
+        },
+    };
+}
+
+// Fictional names: 15 family names × 31 middle-and-given names; the two strides are coprime
+// with the list sizes, so no name repeats within a conference.
+std::string fictionalName(std::size_t index, std::size_t conference) {
+    static const char* family[] = {"Nguyễn", "Trần", "Lê",   "Phạm", "Hoàng", "Vũ",  "Đặng", "Bùi",
+                                   "Đỗ",     "Ngô",  "Dương", "Lý",  "Phan",  "Đinh", "Trịnh"};
+    static const char* given[] = {
+        "Văn Hùng",   "Thị Lan",    "Minh Tuấn",  "Thị Thu Hà", "Quốc Khánh", "Thanh Bình",
+        "Hữu Nghĩa",  "Thị Mai",    "Đức Long",   "Ngọc Anh",   "Xuân Trường", "Thị Hồng",
+        "Anh Dũng",   "Thu Hương",  "Văn Cường",  "Kim Oanh",   "Hoàng Nam",  "Thị Hạnh",
+        "Mạnh Hải",   "Thùy Linh",  "Công Sơn",   "Thị Phương", "Đình Phúc",  "Bích Ngọc",
+        "Văn Thắng",  "Thị Yến",    "Quang Vinh", "Thanh Tâm",  "Trọng Hiếu", "Thị Giang",
+        "Việt Hòa"};
+    constexpr std::size_t kFamilies = sizeof family / sizeof family[0];
+    constexpr std::size_t kGiven = sizeof given / sizeof given[0];
+    return std::string(family[(index * 4 + conference * 3) % kFamilies]) + " " +
+           given[(index * 7 + conference * 5) % kGiven];
+}
+
+std::string participantId(std::size_t conference, std::size_t index) {
+    const std::string number = std::to_string(index + 1);
+    return "c" + std::to_string(conference) + "-p" + (number.size() < 2 ? "0" : "") + number;
+}
+
+}  // namespace
+
+bool createDemoCampaign(Engine& engine) {
+    Store& store = engine.store();
+    {
+        store::Transaction transaction(store.db());
+        if (store.campaign().get()) return false;
+        store.campaign().put(campaign());
+        for (const Section& section : outline()) store.sections().insert(section);
+        for (const Conference& conference : conferences()) store.conferences().insert(conference);
+        const auto halls = seats();
+        for (std::size_t c = 0; c < halls.size(); ++c) {
+            const std::size_t conferenceId = c + 1;
+            for (std::size_t i = 0; i < halls[c].size(); ++i) {
+                Participant p;
+                p.id = participantId(conferenceId, i);
+                p.conferenceId = static_cast<std::int64_t>(conferenceId);
+                p.fullName = fictionalName(i, conferenceId);
+                p.title = halls[c][i].title;
+                p.organisation = halls[c][i].organisation;
+                p.group = halls[c][i].group;
+                store.participants().insert(p);
+            }
+        }
+        transaction.commit();
+    }
+    seedDemoSession(engine);
+    return true;
+}
+
+}  // namespace gopy::server::demo

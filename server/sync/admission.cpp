@@ -1,0 +1,127 @@
+#include "server/sync/admission.h"
+
+#include <stdexcept>
+
+#include "gopy/text.h"
+#include "server/store/store.h"
+#include "server/sync/crypto.h"
+
+namespace gopy::server {
+namespace {
+
+// No 0/O, 1/I/L: nothing a person can misread on a slip of paper or a projector.
+constexpr std::string_view kAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+constexpr std::size_t kCodeLength = 8;
+
+std::string randomCode() {
+    // Rejection sampling keeps every character equally likely.
+    const unsigned limit = 256 - (256 % kAlphabet.size());
+    std::string code;
+    while (code.size() < kCodeLength) {
+        for (const char c : crypto::randomBytes(16)) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (byte >= limit) continue;
+            code.push_back(kAlphabet[byte % kAlphabet.size()]);
+            if (code.size() == kCodeLength) break;
+        }
+    }
+    return code;
+}
+
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
+}  // namespace
+
+std::string Admission::normalise(const std::string& code) {
+    std::string out;
+    for (const char c : code) {
+        if (c == '-' || c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+        out.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c);
+    }
+    return out;
+}
+
+std::string Admission::createCode(Role role, std::int64_t conferenceId, int ttlSeconds,
+                                  Millis now) {
+    if (role == Role::Organiser) {
+        throw std::invalid_argument("the organiser role is never granted by an admission code");
+    }
+    if (ttlSeconds <= 0) throw std::invalid_argument("an admission code needs a positive lifetime");
+    if (conferenceId < 0) throw std::invalid_argument("conference id must be 0 or positive");
+    store::Transaction transaction(store_.db());
+    std::string code;
+    std::string hash;
+    // A collision with a stored code is astronomically unlikely, but would make a code
+    // ambiguous: draw again.
+    do {
+        code = randomCode();
+        hash = crypto::sha256Hex(code);
+    } while (store_.admissions().findCode(hash));
+    store::AdmissionCode row;
+    row.codeHash = hash;
+    row.role = role;
+    row.conferenceId = conferenceId;
+    row.createdAt = now;
+    row.expiresAt = now + static_cast<Millis>(ttlSeconds) * 1000;
+    store_.admissions().insertCode(row);
+    transaction.commit();
+    return code.substr(0, 4) + "-" + code.substr(4);
+}
+
+Admission::Result Admission::admit(const std::string& code, const std::string& deviceName,
+                                   const std::string& remote, Millis now) {
+    store::Transaction transaction(store_.db());
+    auto failures = store_.admissions().failures(remote);
+    if (failures.lockedUntil > now) {
+        const auto minutes = (failures.lockedUntil - now + 59'999) / 60'000;
+        return {std::nullopt,
+                proto::Error{proto::ErrorCode::Locked,
+                             "Nhập sai mã quá nhiều lần từ thiết bị này; hãy thử lại sau " +
+                                 std::to_string(minutes) + " phút"}};
+    }
+    const std::string hash = crypto::sha256Hex(normalise(code));
+    const auto stored = store_.admissions().findCode(hash);
+    const bool valid = stored && stored->usedAt == 0 && stored->expiresAt > now &&
+                       stored->role != Role::Organiser;
+    if (!valid) {
+        if (failures.failures == 0 || now - failures.firstAt > kFailureWindow) {
+            failures = {1, now, 0};
+        } else {
+            ++failures.failures;
+        }
+        if (failures.failures >= kMaxFailures) failures = {0, now, now + kLockTime};
+        store_.admissions().putFailures(remote, failures);
+        transaction.commit();
+        // One message for wrong, used and expired codes: a guesser learns nothing.
+        return {std::nullopt, proto::Error{proto::ErrorCode::BadCode,
+                                           "Mã cấp quyền không đúng, đã được dùng hoặc đã hết hạn"}};
+    }
+    store_.admissions().markUsed(hash, now);
+    store_.admissions().clearFailures(remote);
+
+    Admitted admitted;
+    admitted.deviceId = "d-" + crypto::hex(crypto::randomBytes(8));
+    admitted.deviceName = trimmed(text::nfc(deviceName));
+    if (admitted.deviceName.empty()) admitted.deviceName = "Thiết bị chưa đặt tên";
+    admitted.role = stored->role;
+    admitted.conferenceId = stored->conferenceId;
+    admitted.token = crypto::hex(crypto::randomBytes(32));
+
+    store::DeviceRow device;
+    device.id = admitted.deviceId;
+    device.name = admitted.deviceName;
+    device.role = admitted.role;
+    device.conferenceId = admitted.conferenceId;
+    device.tokenHash = crypto::sha256Hex(admitted.token);
+    device.createdAt = now;
+    store_.devices().insert(device);
+    transaction.commit();
+    return {admitted, std::nullopt};
+}
+
+}  // namespace gopy::server

@@ -1,0 +1,52 @@
+// Admission of devices by one-time codes, and their tokens.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "gopy/model.h"
+#include "gopy/protocol.h"
+
+namespace gopy::server {
+
+class Store;
+
+/// Codes: 8 characters from an alphabet without 0/O/1/I/L, printed "ABCD-EFGH"; only their
+/// SHA-256 is stored; one use; they expire. Five wrong codes from one remote within ten
+/// minutes lock that remote for five minutes. Tokens: 32 random bytes in hex, stored hashed.
+class Admission {
+public:
+    static constexpr int kMaxFailures = 5;
+    static constexpr Millis kFailureWindow = 10 * 60 * 1000;
+    static constexpr Millis kLockTime = 5 * 60 * 1000;
+
+    explicit Admission(Store& store) : store_(store) {}
+
+    /// Creates a code for `role` (never Organiser: throws std::invalid_argument) and
+    /// `conferenceId`, valid from `now` for `ttlSeconds` (> 0). Returns "ABCD-EFGH".
+    std::string createCode(Role role, std::int64_t conferenceId, int ttlSeconds, Millis now);
+
+    struct Admitted {
+        std::string deviceId;
+        std::string deviceName;
+        Role role = Role::Delegate;
+        std::int64_t conferenceId = 0;
+        std::string token;
+    };
+    struct Result {
+        std::optional<Admitted> admitted;
+        std::optional<proto::Error> error;  ///< BadCode or Locked
+    };
+    /// Exchanges a code (dashes, spaces and lower case accepted) for a new device and token.
+    Result admit(const std::string& code, const std::string& deviceName, const std::string& remote,
+                 Millis now);
+
+    /// Upper case, without dashes and white space.
+    static std::string normalise(const std::string& code);
+
+private:
+    Store& store_;
+};
+
+}  // namespace gopy::server

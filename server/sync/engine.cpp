@@ -1,0 +1,308 @@
+#include "server/sync/engine.h"
+
+#include <chrono>
+#include <exception>
+
+#include "server/store/store.h"
+#include "server/sync/admission.h"
+#include "server/sync/crypto.h"
+#include "server/sync/op_applier.h"
+#include "server/sync/permissions.h"
+
+namespace gopy::server {
+namespace {
+
+constexpr const char* kStorageFull = "Ổ đĩa đầy hoặc lỗi ghi; chưa lưu, hãy thử lại";
+constexpr const char* kBusy = "Cơ sở dữ liệu đang bận (một tiến trình khác đang ghi); hãy thử lại";
+
+Millis systemNow() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::vector<ApplyResult> refuseAll(const std::vector<std::pair<Device, proto::OpRequest>>& ops,
+                                   proto::ErrorCode code, const std::string& message) {
+    std::vector<ApplyResult> results(ops.size());
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        results[i].nack = proto::Nack{ops[i].second.clientSeq, code, message, 0};
+    }
+    return results;
+}
+
+ApplyResult nack(std::int64_t clientSeq, proto::ErrorCode code, std::string message,
+                 std::int64_t expectedSeq = 0) {
+    ApplyResult result;
+    result.nack = proto::Nack{clientSeq, code, std::move(message), expectedSeq};
+    return result;
+}
+
+// Applies one op of a batch inside the batch transaction (see Engine::applyBatch).
+ApplyResult applyOne(Store& store, const Device& device, const proto::OpRequest& op, Millis now,
+                     std::vector<std::int64_t>& ended) {
+    if (device.id.empty() || device.id != op.clientId) {
+        return nack(op.clientSeq, proto::ErrorCode::Forbidden,
+                    "Thao tác mang mã thiết bị khác với thiết bị đã đăng nhập");
+    }
+    if (op.clientSeq <= 0) {
+        return nack(op.clientSeq, proto::ErrorCode::Invalid,
+                    "Số thứ tự thao tác phải bắt đầu từ 1");
+    }
+    auto& clientSeqs = store.clientSeqs();
+    const store::ClientSeq last = clientSeqs.get(device.id);
+    if (op.clientSeq <= last.lastSeq) {
+        // Already handled: answer exactly what was answered the first time.
+        if (const auto outcome = store.opOutcomes().find(device.id, op.clientSeq)) {
+            if (outcome->nackCode) {
+                return nack(op.clientSeq,
+                            proto::errorCodeFromString(*outcome->nackCode)
+                                .value_or(proto::ErrorCode::Internal),
+                            outcome->nackMessage);
+            }
+            ApplyResult result;
+            result.ack = proto::Ack{op.clientSeq, outcome->serverSeq, true};
+            return result;
+        }
+        const auto seq = store.oplog().findSeq(device.id, op.clientSeq);
+        ApplyResult result;
+        result.ack = proto::Ack{op.clientSeq, seq.value_or(last.lastServerSeq), true};
+        return result;
+    }
+    if (op.clientSeq > last.lastSeq + 1) {
+        return nack(op.clientSeq, proto::ErrorCode::Gap,
+                    "Thiếu thao tác trước đó; gửi lại từ số " + std::to_string(last.lastSeq + 1),
+                    last.lastSeq + 1);
+    }
+
+    const std::int64_t seq = store.oplog().nextSeq();
+    store::Savepoint savepoint(store.db());
+    OpApplier::Outcome outcome;
+    try {
+        outcome = OpApplier(store).apply(device, op, now, seq);
+    } catch (const store::DiskFull&) {
+        throw;
+    } catch (const store::IoError&) {
+        throw;
+    } catch (const store::Busy&) {
+        throw;
+    } catch (const store::Error& e) {
+        // A rule the checks above missed (a constraint): refuse this op, keep the batch.
+        outcome = {};
+        outcome.refusal = proto::Nack{op.clientSeq, proto::ErrorCode::Internal,
+                                      std::string("Lỗi máy chủ khi ghi thao tác: ") + e.what(), 0};
+    }
+    if (outcome.refusal) {
+        savepoint.rollback();
+        // A refused op still consumes its client seq, so it never blocks the outbox behind it,
+        // and its answer is kept for replays.
+        store::OpOutcome refused;
+        refused.serverSeq = last.lastServerSeq;
+        refused.nackCode = std::string(proto::toString(outcome.refusal->code));
+        refused.nackMessage = outcome.refusal->message;
+        store.opOutcomes().put(device.id, op.clientSeq, refused);
+        clientSeqs.put(device.id, {op.clientSeq, last.lastServerSeq});
+        ApplyResult result;
+        result.nack = outcome.refusal;
+        return result;
+    }
+    proto::Event& event = *outcome.event;
+    store.oplog().append(seq, event.conferenceId, device.id, op.clientSeq, now,
+                           proto::encodeEvent(event));
+    store.opOutcomes().put(device.id, op.clientSeq, store::OpOutcome{seq, std::nullopt, ""});
+    clientSeqs.put(device.id, {op.clientSeq, seq});
+    savepoint.release();
+    if (outcome.endedConference != 0) ended.push_back(outcome.endedConference);
+    ApplyResult result;
+    result.ack = proto::Ack{op.clientSeq, seq, false};
+    result.event = std::move(event);
+    return result;
+}
+
+}  // namespace
+
+Engine::Engine(const std::string& databasePath)
+    : store_(std::make_unique<Store>(databasePath)) {}
+
+Engine::~Engine() = default;
+
+Store& Engine::store() { return *store_; }
+
+std::string Engine::createAdmissionCode(Role role, std::int64_t conferenceId, int ttlSeconds) {
+    return Admission(*store_).createCode(role, conferenceId, ttlSeconds, systemNow());
+}
+
+AdmitResult Engine::admit(const proto::Admit& request, const std::string& remote, Millis now) {
+    AdmitResult result;
+    Admission::Result admitted;
+    try {
+        admitted = Admission(*store_).admit(request.code, request.deviceName, remote, now);
+    } catch (const store::DiskFull&) {
+        result.error = proto::Error{proto::ErrorCode::StorageFull, kStorageFull};
+        return result;
+    } catch (const store::IoError&) {
+        result.error = proto::Error{proto::ErrorCode::StorageFull, kStorageFull};
+        return result;
+    }
+    if (admitted.error) {
+        result.error = admitted.error;
+        return result;
+    }
+    Device device{admitted.admitted->deviceId, admitted.admitted->deviceName,
+                  admitted.admitted->role, admitted.admitted->conferenceId};
+    result.welcome = welcome(device);
+    result.welcome->token = admitted.admitted->token;
+    return result;
+}
+
+std::optional<Device> Engine::authenticate(const std::string& token) {
+    if (token.empty()) return std::nullopt;
+    const auto row = store_->devices().byTokenHash(crypto::sha256Hex(token));
+    if (!row || row->revoked) return std::nullopt;
+    return Device{row->id, row->name, row->role, row->conferenceId};
+}
+
+proto::Welcome Engine::welcome(const Device& device) {
+    proto::Welcome w;
+    w.deviceId = device.id;
+    w.deviceName = device.name;
+    w.role = device.role;
+    w.conferenceId = device.conferenceId;
+    w.serverVersion = GOPY_VERSION;
+    store::Transaction read(store_->db(), store::Transaction::Mode::Deferred);
+    w.campaign = store_->campaign().get().value_or(Campaign{});
+    w.sections = store_->sections().all();
+    w.conferences = store_->conferences().all();
+    return w;
+}
+
+void Engine::revokeDevice(const std::string& deviceId) { store_->devices().revoke(deviceId); }
+
+Engine::SubscribeResult Engine::subscribe(const Device& device, const proto::Subscribe& request,
+                                          std::size_t maxCatchUp) {
+    SubscribeResult result;
+    if (!permissions::inScope(device.conferenceId, request.conferenceId)) {
+        result.error = proto::Error{proto::ErrorCode::Forbidden,
+                                    "Thiết bị này chỉ được theo dõi hội nghị số " +
+                                        std::to_string(device.conferenceId)};
+        return result;
+    }
+    // One read transaction: the snapshot or the events are one consistent state.
+    store::Transaction read(store_->db(), store::Transaction::Mode::Deferred);
+    const auto conference = store_->conferences().get(request.conferenceId);
+    if (!conference) {
+        result.error = proto::Error{proto::ErrorCode::NotFound,
+                                    "Không tìm thấy hội nghị số " +
+                                        std::to_string(request.conferenceId)};
+        return result;
+    }
+    const std::int64_t head = store_->oplog().head();
+    const bool catchUp =
+        request.since > 0 && request.since <= head &&
+        store_->oplog().countSince(conference->id, request.since, maxCatchUp) <= maxCatchUp;
+    if (catchUp) {
+        proto::Events events;
+        events.conferenceId = conference->id;
+        events.head = head;
+        bool complete = true;
+        for (const auto& logged : store_->oplog().since(conference->id, request.since, maxCatchUp)) {
+            auto event = proto::decodeEvent(logged.event);
+            if (!event) {
+                complete = false;
+                break;
+            }
+            event->seq = logged.seq;
+            events.events.push_back(std::move(*event));
+        }
+        if (complete) {
+            result.events = std::move(events);
+            return result;
+        }
+        // An unreadable log entry: a snapshot is always correct.
+    }
+    proto::Snapshot snapshot;
+    snapshot.head = head;
+    snapshot.conference = *conference;
+    snapshot.participants = store_->participants().byConference(conference->id);
+    snapshot.turns = store_->turns().byConference(conference->id);
+    snapshot.comments = store_->comments().byConference(conference->id);
+    snapshot.conflicts = store_->comments().unresolvedConflicts(conference->id);
+    snapshot.reports =
+        store_->reports().byConference(conference->id, device.role == Role::Delegate);
+    result.snapshot = std::move(snapshot);
+    return result;
+}
+
+std::vector<ApplyResult> Engine::applyBatch(
+    const std::vector<std::pair<Device, proto::OpRequest>>& ops, Millis now) {
+    std::vector<ApplyResult> results;
+    results.reserve(ops.size());
+    std::vector<std::int64_t> ended;
+    if (ops.empty()) return results;
+    try {
+        store::Transaction transaction(store_->db());
+        for (const auto& [device, op] : ops) results.push_back(applyOne(*store_, device, op, now, ended));
+        transaction.commit();
+    } catch (const store::DiskFull&) {
+        return refuseAll(ops, proto::ErrorCode::StorageFull, kStorageFull);
+    } catch (const store::IoError&) {
+        return refuseAll(ops, proto::ErrorCode::StorageFull, kStorageFull);
+    } catch (const store::Busy&) {
+        return refuseAll(ops, proto::ErrorCode::Internal, kBusy);
+    }
+    // Only after the commit: the hook reads committed state (and may write a report).
+    for (const auto conferenceId : ended) {
+        if (!onSessionEnded_) break;
+        try {
+            onSessionEnded_(conferenceId);
+        } catch (const std::exception&) {
+            // The hook reports its own failures; the acknowledged batch stands regardless.
+            continue;
+        }
+    }
+    return results;
+}
+
+ApplyResult Engine::apply(const Device& device, const proto::OpRequest& op, Millis now) {
+    return applyBatch({{device, op}}, now).front();
+}
+
+ReportInfo Engine::storeReport(std::int64_t conferenceId, const std::string& format,
+                               const std::string& bytes, Millis now) {
+    store::Transaction transaction(store_->db());
+    auto info = store_->reports().insert(conferenceId, format, crypto::sha256Hex(bytes), now, bytes);
+    transaction.commit();
+    return info;
+}
+
+std::vector<ReportInfo> Engine::listReports(std::int64_t conferenceId, bool releasedOnly) {
+    return store_->reports().byConference(conferenceId, releasedOnly);
+}
+
+std::optional<ReportInfo> Engine::reportInfo(std::int64_t reportId) {
+    return store_->reports().info(reportId);
+}
+
+std::optional<std::string> Engine::reportContent(std::int64_t reportId) {
+    return store_->reports().content(reportId);
+}
+
+bool Engine::mayRead(const Device& device, const ReportInfo& report) const {
+    if (device.role == Role::Organiser) return true;
+    const bool inScope = permissions::inScope(device.conferenceId, report.conferenceId);
+    // The combined synthesis (conference 0) concerns every conference once released.
+    if (device.role == Role::Delegate) {
+        return report.released && (inScope || report.conferenceId == 0);
+    }
+    return inScope || (report.conferenceId == 0 && report.released);
+}
+
+bool Engine::mayType(const Device& device, std::int64_t conferenceId) const {
+    const bool writer = device.role == Role::Secretary || device.role == Role::Organiser;
+    return writer && permissions::inScope(device.conferenceId, conferenceId);
+}
+
+void Engine::setOnSessionEnded(std::function<void(std::int64_t conferenceId)> hook) {
+    onSessionEnded_ = std::move(hook);
+}
+
+}  // namespace gopy::server

@@ -1,0 +1,488 @@
+#include "server/sync/op_applier.h"
+
+#include <algorithm>
+#include <cmath>
+#include <variant>
+
+#include "gopy/text.h"
+#include "server/store/store.h"
+#include "server/sync/permissions.h"
+
+namespace gopy::server {
+namespace {
+
+std::string trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n\f\v");
+    if (first == std::string_view::npos) return {};
+    const auto last = text.find_last_not_of(" \t\r\n\f\v");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+void nfcInPlace(std::string& text) { text = text::nfc(text); }
+
+void nfcInPlace(std::optional<ProposedWording>& proposed) {
+    if (!proposed) return;
+    nfcInPlace(proposed->wording);
+    nfcInPlace(proposed->location);
+}
+
+void nfcInPlace(std::vector<std::string>& items) {
+    for (auto& item : items) nfcInPlace(item);
+}
+
+// Every text that reaches the database is NFC, whatever the caller sent.
+proto::Operation normalised(proto::Operation op) {
+    std::visit(
+        [](auto& o) {
+            using T = std::decay_t<decltype(o)>;
+            if constexpr (std::is_same_v<T, proto::AttendanceSet>) {
+                nfcInPlace(o.participantId);
+            } else if constexpr (std::is_same_v<T, proto::ParticipantAdd>) {
+                nfcInPlace(o.participant.id);
+                nfcInPlace(o.participant.fullName);
+                nfcInPlace(o.participant.title);
+                nfcInPlace(o.participant.organisation);
+                nfcInPlace(o.participant.group);
+            } else if constexpr (std::is_same_v<T, proto::QueueAdd>) {
+                nfcInPlace(o.turnId);
+                nfcInPlace(o.participantId);
+            } else if constexpr (std::is_same_v<T, proto::QueueMove> ||
+                                 std::is_same_v<T, proto::QueueRemove> ||
+                                 std::is_same_v<T, proto::TurnStart> ||
+                                 std::is_same_v<T, proto::TurnStop>) {
+                nfcInPlace(o.turnId);
+            } else if constexpr (std::is_same_v<T, proto::CommentCreate>) {
+                nfcInPlace(o.comment.id);
+                nfcInPlace(o.comment.participantId);
+                nfcInPlace(o.comment.turnId);
+                nfcInPlace(o.comment.sections);
+                nfcInPlace(o.comment.text);
+                nfcInPlace(o.comment.proposed);
+            } else if constexpr (std::is_same_v<T, proto::CommentUpdate>) {
+                nfcInPlace(o.commentId);
+                nfcInPlace(o.text);
+                nfcInPlace(o.sections);
+                nfcInPlace(o.proposed);
+            } else if constexpr (std::is_same_v<T, proto::CommentDelete> ||
+                                 std::is_same_v<T, proto::CommentFlag>) {
+                nfcInPlace(o.commentId);
+            }
+        },
+        op);
+    return op;
+}
+
+bool validKind(CommentKind kind) {
+    const auto value = static_cast<int>(kind);
+    return value >= static_cast<int>(CommentKind::Agreement) &&
+           value <= static_cast<int>(CommentKind::Other);
+}
+
+std::vector<std::string> distinct(const std::vector<std::string>& items) {
+    std::vector<std::string> out;
+    for (const auto& item : items) {
+        if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+    }
+    return out;
+}
+
+// One operation being applied: the store, who sent it, and the event being built.
+class Run {
+public:
+    Run(Store& store, const Device& device, const proto::OpRequest& request, Millis now,
+        std::int64_t seq)
+        : store_(store), device_(device), request_(request), now_(now) {
+        event_.seq = seq;
+        event_.conferenceId = request.conferenceId;
+        event_.at = now;
+        event_.deviceId = device.id;
+    }
+
+    OpApplier::Outcome run() {
+        const proto::Operation op = normalised(request_.op);
+        event_.op = op;
+        if (!permissions::mayApply(device_.role, op)) {
+            return refuse(proto::ErrorCode::Forbidden,
+                          "Vai trò " + permissions::roleLabel(device_.role) +
+                              " không được phép thực hiện thao tác " +
+                              std::string(proto::kindName(op)));
+        }
+        if (const auto* release = std::get_if<proto::ReportRelease>(&op)) {
+            return reportRelease(*release);
+        }
+        if (!permissions::inScope(device_.conferenceId, request_.conferenceId)) {
+            return refuse(proto::ErrorCode::Forbidden,
+                          "Thiết bị này chỉ được ghi cho hội nghị số " +
+                              std::to_string(device_.conferenceId));
+        }
+        auto conference = store_.conferences().get(request_.conferenceId);
+        if (!conference) {
+            return refuse(proto::ErrorCode::NotFound,
+                          "Không tìm thấy hội nghị số " + std::to_string(request_.conferenceId));
+        }
+        conference_ = *conference;
+        return std::visit([this](const auto& o) { return on(o); }, op);
+    }
+
+private:
+    using Outcome = OpApplier::Outcome;
+
+    Outcome refuse(proto::ErrorCode code, std::string message) {
+        Outcome outcome;
+        outcome.refusal = proto::Nack{request_.clientSeq, code, std::move(message), 0};
+        return outcome;
+    }
+
+    Outcome done() {
+        Outcome outcome;
+        outcome.event = std::move(event_);
+        return outcome;
+    }
+
+    Millis timeOr(Millis at) const { return at > 0 ? at : now_; }
+
+    std::optional<Participant> participantHere(const std::string& id) {
+        auto participant = store_.participants().get(id);
+        if (!participant || participant->conferenceId != conference_.id) return std::nullopt;
+        return participant;
+    }
+
+    std::optional<Turn> turnHere(const std::string& id) {
+        auto turn = store_.turns().get(id);
+        if (!turn || turn->conferenceId != conference_.id) return std::nullopt;
+        return turn;
+    }
+
+    std::optional<Comment> commentHere(const std::string& id) {
+        auto comment = store_.comments().get(id);
+        if (!comment || comment->conferenceId != conference_.id) return std::nullopt;
+        return comment;
+    }
+
+    Outcome turnNotFound(const std::string& id) {
+        return refuse(proto::ErrorCode::NotFound,
+                      "Không tìm thấy lượt phát biểu " + id + " trong hội nghị này");
+    }
+
+    Outcome commentNotFound(const std::string& id) {
+        return refuse(proto::ErrorCode::NotFound,
+                      "Không tìm thấy ý kiến " + id + " (có thể đã bị xóa)");
+    }
+
+    // Empty when every section exists; otherwise the refusal.
+    std::optional<Outcome> checkSections(const std::vector<std::string>& sections) {
+        for (const auto& code : sections) {
+            if (!store_.sections().exists(code)) {
+                return refuse(proto::ErrorCode::NotFound,
+                              "Mục \"" + code + "\" không có trong đề cương dự thảo");
+            }
+        }
+        return std::nullopt;
+    }
+
+    std::optional<Outcome> checkProposed(const std::optional<ProposedWording>& proposed) {
+        if (proposed && trimmed(proposed->wording).empty()) {
+            return refuse(proto::ErrorCode::Invalid,
+                          "Đề nghị sửa đổi phải ghi nguyên văn câu chữ đề xuất");
+        }
+        return std::nullopt;
+    }
+
+    // Stops the conference's speaking turn, if any; returns it as it is now.
+    std::optional<Turn> stopSpeaking(Millis at) {
+        auto speaking = store_.turns().speaking(conference_.id);
+        if (!speaking) return std::nullopt;
+        speaking->state = TurnState::Done;
+        speaking->endedAt = at;
+        store_.turns().update(*speaking);
+        return speaking;
+    }
+
+    Outcome on(const proto::SessionStart& o) {
+        if (conference_.state == ConferenceState::InSession) {
+            return refuse(proto::ErrorCode::Invalid, "Hội nghị đã bắt đầu");
+        }
+        conference_.state = ConferenceState::InSession;
+        if (conference_.startedAt == 0) conference_.startedAt = timeOr(o.at);
+        conference_.endedAt = 0;
+        store_.conferences().update(conference_);
+        event_.conference = conference_;
+        return done();
+    }
+
+    Outcome on(const proto::SessionEnd& o) {
+        if (conference_.state != ConferenceState::InSession) {
+            return refuse(proto::ErrorCode::Invalid,
+                          conference_.state == ConferenceState::Planned
+                              ? "Hội nghị chưa bắt đầu"
+                              : "Hội nghị đã kết thúc");
+        }
+        const Millis at = timeOr(o.at);
+        event_.turn = stopSpeaking(at);
+        conference_.state = ConferenceState::Concluded;
+        conference_.endedAt = at;
+        store_.conferences().update(conference_);
+        event_.conference = conference_;
+        Outcome outcome = done();
+        outcome.endedConference = conference_.id;
+        return outcome;
+    }
+
+    Outcome on(const proto::AttendanceSet& o) {
+        auto participant = participantHere(o.participantId);
+        if (!participant) {
+            return refuse(proto::ErrorCode::NotFound,
+                          "Không tìm thấy đại biểu " + o.participantId + " trong hội nghị này");
+        }
+        store_.participants().setPresent(participant->id, o.present);
+        participant->present = o.present;
+        event_.participant = *participant;
+        return done();
+    }
+
+    Outcome on(const proto::HeadCount& o) {
+        if (o.count < 0 || o.count > 1'000'000) {
+            return refuse(proto::ErrorCode::Invalid, "Số đại biểu có mặt không hợp lệ");
+        }
+        conference_.presentCount = o.count;
+        store_.conferences().update(conference_);
+        event_.conference = conference_;
+        return done();
+    }
+
+    Outcome on(const proto::ParticipantAdd& o) {
+        Participant participant = o.participant;
+        participant.id = trimmed(participant.id);
+        participant.fullName = trimmed(participant.fullName);
+        participant.conferenceId = conference_.id;
+        if (participant.id.empty()) {
+            return refuse(proto::ErrorCode::Invalid, "Thiếu mã đại biểu");
+        }
+        if (participant.fullName.empty()) {
+            return refuse(proto::ErrorCode::Invalid, "Họ và tên đại biểu không được để trống");
+        }
+        if (store_.participants().get(participant.id)) {
+            return refuse(proto::ErrorCode::Invalid,
+                          "Mã đại biểu " + participant.id + " đã tồn tại");
+        }
+        store_.participants().insert(participant);
+        event_.participant = participant;
+        return done();
+    }
+
+    Outcome on(const proto::QueueAdd& o) {
+        if (o.turnId.empty()) return refuse(proto::ErrorCode::Invalid, "Thiếu mã lượt phát biểu");
+        if (!std::isfinite(o.position)) {
+            return refuse(proto::ErrorCode::Invalid, "Vị trí trong danh sách không hợp lệ");
+        }
+        if (store_.turns().get(o.turnId)) {
+            return refuse(proto::ErrorCode::Invalid, "Lượt phát biểu " + o.turnId + " đã có");
+        }
+        if (!participantHere(o.participantId)) {
+            return refuse(proto::ErrorCode::NotFound,
+                          "Không tìm thấy đại biểu " + o.participantId + " trong hội nghị này");
+        }
+        Turn turn;
+        turn.id = o.turnId;
+        turn.conferenceId = conference_.id;
+        turn.participantId = o.participantId;
+        turn.position = o.position;
+        turn.state = TurnState::Waiting;
+        store_.turns().insert(turn);
+        event_.turn = turn;
+        return done();
+    }
+
+    Outcome on(const proto::QueueMove& o) {
+        auto turn = turnHere(o.turnId);
+        if (!turn) return turnNotFound(o.turnId);
+        if (!std::isfinite(o.position)) {
+            return refuse(proto::ErrorCode::Invalid, "Vị trí trong danh sách không hợp lệ");
+        }
+        turn->position = o.position;
+        store_.turns().update(*turn);
+        event_.turn = *turn;
+        return done();
+    }
+
+    Outcome on(const proto::QueueRemove& o) {
+        auto turn = turnHere(o.turnId);
+        if (!turn) return turnNotFound(o.turnId);
+        if (turn->state != TurnState::Waiting) {
+            return refuse(proto::ErrorCode::Invalid,
+                          "Chỉ rút được lượt đang chờ; lượt này đã phát biểu");
+        }
+        store_.turns().remove(turn->id);
+        event_.removedTurnId = turn->id;
+        return done();
+    }
+
+    Outcome on(const proto::TurnStart& o) {
+        auto turn = turnHere(o.turnId);
+        if (!turn) return turnNotFound(o.turnId);
+        if (turn->state == TurnState::Speaking) {
+            return refuse(proto::ErrorCode::Invalid, "Đại biểu này đang phát biểu");
+        }
+        if (turn->state == TurnState::Done) {
+            return refuse(proto::ErrorCode::Invalid, "Lượt phát biểu này đã kết thúc");
+        }
+        const Millis at = timeOr(o.at);
+        // One speaker at a time: the current one is stopped when the next one starts;
+        // clients mark any other speaking turn of the conference done at this turn's start.
+        stopSpeaking(at);
+        turn->state = TurnState::Speaking;
+        turn->startedAt = at;
+        turn->endedAt = 0;
+        store_.turns().update(*turn);
+        event_.turn = *turn;
+        return done();
+    }
+
+    Outcome on(const proto::TurnStop& o) {
+        auto turn = turnHere(o.turnId);
+        if (!turn) return turnNotFound(o.turnId);
+        if (turn->state != TurnState::Speaking) {
+            return refuse(proto::ErrorCode::Invalid, "Đại biểu này không đang phát biểu");
+        }
+        turn->state = TurnState::Done;
+        turn->endedAt = timeOr(o.at);
+        store_.turns().update(*turn);
+        event_.turn = *turn;
+        return done();
+    }
+
+    Outcome on(const proto::CommentCreate& o) {
+        Comment comment = o.comment;
+        comment.id = trimmed(comment.id);
+        comment.conferenceId = conference_.id;
+        comment.text = trimmed(comment.text);
+        comment.sections = distinct(comment.sections);
+        if (comment.id.empty()) return refuse(proto::ErrorCode::Invalid, "Thiếu mã ý kiến");
+        if (comment.text.empty()) {
+            return refuse(proto::ErrorCode::Invalid, "Nội dung ý kiến không được để trống");
+        }
+        if (!validKind(comment.kind)) {
+            return refuse(proto::ErrorCode::Invalid, "Loại ý kiến không hợp lệ");
+        }
+        if (store_.comments().get(comment.id, true)) {
+            return refuse(proto::ErrorCode::Invalid, "Mã ý kiến " + comment.id + " đã tồn tại");
+        }
+        if (auto refusal = checkSections(comment.sections)) return std::move(*refusal);
+        if (auto refusal = checkProposed(comment.proposed)) return std::move(*refusal);
+        if (!comment.participantId.empty() && !participantHere(comment.participantId)) {
+            return refuse(proto::ErrorCode::NotFound, "Không tìm thấy đại biểu " +
+                                                          comment.participantId +
+                                                          " trong hội nghị này");
+        }
+        if (!comment.turnId.empty() && !turnHere(comment.turnId)) {
+            return turnNotFound(comment.turnId);
+        }
+        comment.rev = 1;
+        comment.flagged = false;
+        comment.createdAt = timeOr(comment.createdAt);
+        comment.updatedAt = comment.createdAt;
+        store_.comments().insert(comment, event_.seq);
+        event_.comment = comment;
+        return done();
+    }
+
+    Outcome on(const proto::CommentUpdate& o) {
+        auto comment = commentHere(o.commentId);
+        if (!comment) return commentNotFound(o.commentId);
+        const std::string text = trimmed(o.text);
+        const auto sections = distinct(o.sections);
+        if (text.empty()) {
+            return refuse(proto::ErrorCode::Invalid, "Nội dung ý kiến không được để trống");
+        }
+        if (!validKind(o.kind)) return refuse(proto::ErrorCode::Invalid, "Loại ý kiến không hợp lệ");
+        if (auto refusal = checkSections(sections)) return std::move(*refusal);
+        if (auto refusal = checkProposed(o.proposed)) return std::move(*refusal);
+
+        if (o.baseRev != comment->rev) {
+            // Lost the race: keep the committed text and this one beside it, for a person to
+            // merge. Nothing anyone typed is dropped.
+            event_.comment = *comment;
+            if (text != comment->text) {
+                CommentConflict conflict;
+                conflict.commentId = comment->id;
+                conflict.baseRev = o.baseRev;
+                conflict.text = text;
+                conflict.deviceName = device_.name;
+                conflict.at = now_;
+                conflict.id = store_.comments().insertConflict(conflict);
+                event_.conflict = conflict;
+            }
+            return done();
+        }
+        comment->text = text;
+        comment->sections = sections;
+        comment->kind = o.kind;
+        comment->proposed = o.proposed;
+        comment->written = o.written;
+        comment->rev += 1;
+        comment->updatedAt = now_;
+        store_.comments().update(*comment);
+        for (const auto id : o.resolves) {
+            if (store_.comments().resolveConflict(id, comment->id)) {
+                event_.resolvedConflicts.push_back(id);
+            }
+        }
+        event_.comment = *comment;
+        return done();
+    }
+
+    Outcome on(const proto::CommentDelete& o) {
+        auto comment = commentHere(o.commentId);
+        if (!comment) return commentNotFound(o.commentId);
+        store_.comments().markDeleted(comment->id, now_);
+        event_.removedCommentId = comment->id;
+        return done();
+    }
+
+    Outcome on(const proto::CommentFlag& o) {
+        auto comment = commentHere(o.commentId);
+        if (!comment) return commentNotFound(o.commentId);
+        store_.comments().setFlagged(comment->id, o.flagged);
+        comment->flagged = o.flagged;
+        event_.comment = *comment;
+        return done();
+    }
+
+    Outcome on(const proto::ReportRelease&) {
+        return refuse(proto::ErrorCode::Internal, "report.release is handled before dispatch");
+    }
+
+    Outcome reportRelease(const proto::ReportRelease& o) {
+        auto report = store_.reports().info(o.reportId);
+        if (!report) {
+            return refuse(proto::ErrorCode::NotFound,
+                          "Không tìm thấy báo cáo số " + std::to_string(o.reportId));
+        }
+        if (!permissions::inScope(device_.conferenceId, report->conferenceId)) {
+            return refuse(proto::ErrorCode::Forbidden,
+                          "Thiết bị này chỉ được phát hành báo cáo của hội nghị số " +
+                              std::to_string(device_.conferenceId));
+        }
+        store_.reports().setReleased(report->id, true);
+        report->released = true;
+        event_.conferenceId = report->conferenceId;
+        event_.report = *report;
+        return done();
+    }
+
+    Store& store_;
+    const Device& device_;
+    const proto::OpRequest& request_;
+    Millis now_;
+    Conference conference_;
+    proto::Event event_;
+};
+
+}  // namespace
+
+OpApplier::Outcome OpApplier::apply(const Device& device, const proto::OpRequest& op, Millis now,
+                                    std::int64_t seq) {
+    return Run(store_, device, op, now, seq).run();
+}
+
+}  // namespace gopy::server
