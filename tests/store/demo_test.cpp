@@ -1,0 +1,71 @@
+// The demo campaign of Plan 273-KH/QU, including the recorded session of conference 1.
+#include <set>
+
+#include "fixture.h"
+#include "server/demo/demo.h"
+
+namespace gopy::server::testing {
+namespace {
+
+TEST(Demo, CreatesTheCampaignOfPlan273Once) {
+    TempDir dir;
+    Engine engine(dir.file("gopy.db"));
+    ASSERT_TRUE(demo::createDemoCampaign(engine));
+
+    const auto welcome = engine.welcome(organiser());
+    const Campaign& campaign = welcome.campaign;
+    EXPECT_EQ(campaign.planNumber, "273-KH/QU");
+    EXPECT_EQ(campaign.letterhead.parentBody, "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI");
+    EXPECT_EQ(campaign.letterhead.issuingBody, "QUẬN ỦY BA ĐÌNH");
+    EXPECT_EQ(campaign.letterhead.issuingCode, "QU");
+    EXPECT_EQ(campaign.letterhead.signerName, "Nguyễn Công Thành");
+    EXPECT_EQ(campaign.letterhead.signerRole, "PHÓ BÍ THƯ THƯỜNG TRỰC");
+    EXPECT_EQ(campaign.publicFrom, "2025-02-03");
+    EXPECT_EQ(campaign.publicTo, "2025-06-15");
+    EXPECT_EQ(campaign.synthesisDue, "2025-07-01");
+    EXPECT_EQ(campaign.wards.size(), 13u);
+    EXPECT_FALSE(campaign.letterhead.recipients.empty());
+
+    ASSERT_EQ(welcome.conferences.size(), 7u);
+    for (std::int64_t id = 1; id <= 5; ++id) {
+        const auto& conference = welcome.conferences[static_cast<std::size_t>(id - 1)];
+        EXPECT_EQ(conference.id, id);
+        EXPECT_EQ(conference.channel, Channel::Conference);
+        EXPECT_GE(conference.date, "2025-01-01");
+        EXPECT_LE(conference.date, "2025-06-30");
+        const auto people = engine.store().participants().byConference(id);
+        EXPECT_GE(people.size(), 15u) << id;
+        EXPECT_LE(people.size(), 40u) << id;
+        std::set<std::string> names;
+        for (const auto& p : people) {
+            EXPECT_FALSE(p.title.empty());
+            EXPECT_FALSE(p.group.empty());
+            names.insert(p.fullName);
+        }
+        EXPECT_EQ(names.size(), people.size()) << "a name repeats in conference " << id;
+    }
+    EXPECT_EQ(welcome.conferences[0].chairBody, "Ban Thường vụ Quận ủy");
+    EXPECT_EQ(welcome.conferences[3].chairBody.rfind("Ủy ban MTTQ", 0), 0u);
+    EXPECT_EQ(welcome.conferences[5].id, 6);
+    EXPECT_EQ(welcome.conferences[5].channel, Channel::Public);
+    EXPECT_EQ(welcome.conferences[6].id, 7);
+    EXPECT_EQ(welcome.conferences[6].channel, Channel::Grassroots);
+
+    // The outline: three parts in order, sections under them.
+    int parts = 0;
+    for (const auto& section : welcome.sections) parts += section.level == 1 ? 1 : 0;
+    EXPECT_EQ(parts, 3);
+    EXPECT_EQ(welcome.sections.front().code, "I");
+    EXPECT_GE(welcome.sections.size(), 15u);
+
+    // The session of conference 1, recorded through the engine's operations.
+    const auto session = engine.subscribe(organiser(), proto::Subscribe{1, 0});
+    ASSERT_TRUE(session.snapshot);
+    EXPECT_EQ(session.snapshot->conference.state, ConferenceState::Concluded);
+    EXPECT_GE(session.snapshot->comments.size(), 30u);
+
+    EXPECT_FALSE(demo::createDemoCampaign(engine));
+}
+
+}  // namespace
+}  // namespace gopy::server::testing

@@ -1,0 +1,181 @@
+// A version 1 file, written with version 1's own SQL, opened by the current code.
+#include <sqlite3.h>
+
+#include "fixture.h"
+#include "server/store/migrations.h"
+
+namespace gopy::server::testing {
+namespace {
+
+// Version 1 as it shipped: no comments.flagged, no comment_conflicts, no op_outcomes.
+constexpr const char* kVersion1File = R"sql(
+CREATE TABLE campaign (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  title TEXT NOT NULL, draft_title TEXT NOT NULL, plan_number TEXT NOT NULL,
+  parent_body TEXT NOT NULL, issuing_body TEXT NOT NULL, issuing_code TEXT NOT NULL,
+  place_name TEXT NOT NULL, signer_on_behalf TEXT NOT NULL, signer_role TEXT NOT NULL,
+  signer_name TEXT NOT NULL, recipients TEXT NOT NULL,
+  conferences_from TEXT NOT NULL, conferences_to TEXT NOT NULL,
+  public_from TEXT NOT NULL, public_to TEXT NOT NULL,
+  grassroots_due TEXT NOT NULL, synthesis_due TEXT NOT NULL,
+  wards TEXT NOT NULL
+);
+CREATE TABLE sections (
+  code TEXT PRIMARY KEY, parent_code TEXT NOT NULL DEFAULT '', level INTEGER NOT NULL,
+  ord INTEGER NOT NULL, label TEXT NOT NULL, title TEXT NOT NULL
+);
+CREATE TABLE conferences (
+  id INTEGER PRIMARY KEY, title TEXT NOT NULL,
+  channel TEXT NOT NULL CHECK (channel IN ('conference','public','grassroots')),
+  chair_body TEXT NOT NULL, audience TEXT NOT NULL, date TEXT NOT NULL DEFAULT '',
+  place TEXT NOT NULL DEFAULT '', chair_person TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL DEFAULT 'planned' CHECK (state IN ('planned','in_session','concluded')),
+  present_count INTEGER, started_at INTEGER NOT NULL DEFAULT 0, ended_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE participants (
+  id TEXT PRIMARY KEY, conference_id INTEGER NOT NULL REFERENCES conferences(id),
+  full_name TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', organisation TEXT NOT NULL DEFAULT '',
+  grp TEXT NOT NULL DEFAULT '', present INTEGER NOT NULL DEFAULT 0,
+  sort_key BLOB NOT NULL, fold_key TEXT NOT NULL
+);
+CREATE INDEX participants_conf ON participants(conference_id, sort_key);
+CREATE TABLE turns (
+  id TEXT PRIMARY KEY, conference_id INTEGER NOT NULL REFERENCES conferences(id),
+  participant_id TEXT NOT NULL REFERENCES participants(id), position REAL NOT NULL,
+  state TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting','speaking','done')),
+  started_at INTEGER NOT NULL DEFAULT 0, ended_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX turns_conf ON turns(conference_id, position);
+CREATE TABLE comments (
+  id TEXT PRIMARY KEY, conference_id INTEGER NOT NULL REFERENCES conferences(id),
+  participant_id TEXT NOT NULL DEFAULT '', turn_id TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL, text TEXT NOT NULL,
+  proposed_wording TEXT, proposed_location TEXT,
+  written INTEGER NOT NULL DEFAULT 0,
+  rev INTEGER NOT NULL DEFAULT 1, deleted INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, seq_created INTEGER NOT NULL
+);
+CREATE INDEX comments_conf ON comments(conference_id, seq_created);
+CREATE TABLE comment_sections (
+  comment_id TEXT NOT NULL REFERENCES comments(id), section_code TEXT NOT NULL,
+  ord INTEGER NOT NULL, PRIMARY KEY (comment_id, section_code)
+);
+CREATE INDEX comment_sections_section ON comment_sections(section_code);
+CREATE TABLE oplog (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, conference_id INTEGER NOT NULL,
+  device_id TEXT NOT NULL, client_seq INTEGER NOT NULL, at INTEGER NOT NULL,
+  event TEXT NOT NULL
+);
+CREATE INDEX oplog_conf ON oplog(conference_id, seq);
+CREATE TABLE client_seqs (
+  device_id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL, last_server_seq INTEGER NOT NULL
+);
+CREATE TABLE devices (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL,
+  conference_id INTEGER NOT NULL DEFAULT 0, token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE admission_codes (
+  code_hash TEXT PRIMARY KEY, role TEXT NOT NULL, conference_id INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE admission_failures (
+  remote TEXT PRIMARY KEY, failures INTEGER NOT NULL, first_at INTEGER NOT NULL,
+  locked_until INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE reports (
+  id INTEGER PRIMARY KEY, conference_id INTEGER NOT NULL, version INTEGER NOT NULL,
+  format TEXT NOT NULL DEFAULT 'pdf', sha256 TEXT NOT NULL, created_at INTEGER NOT NULL,
+  released INTEGER NOT NULL DEFAULT 0, content BLOB NOT NULL,
+  UNIQUE (conference_id, format, version)
+);
+INSERT INTO campaign VALUES (1, 'Lấy ý kiến', 'Dự thảo Báo cáo chính trị', '273-KH/QU',
+  'ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', 'QUẬN ỦY BA ĐÌNH', 'QU', 'Ba Đình', 'T/M BAN THƯỜNG VỤ',
+  'PHÓ BÍ THƯ THƯỜNG TRỰC', 'Nguyễn Công Thành', '["- Lưu VPQU."]', '2025-01-01',
+  '2025-06-30', '2025-02-03', '2025-06-15', '2025-07-01', '2025-07-01', '["Phúc Xá"]');
+INSERT INTO sections VALUES ('I', '', 1, 1, 'Phần I', 'Đánh giá');
+INSERT INTO sections VALUES ('I.1', 'I', 2, 2, '1.', 'Xây dựng Đảng');
+INSERT INTO conferences (id, title, channel, chair_body, audience, date, state, started_at)
+  VALUES (1, 'Hội nghị thứ nhất', 'conference', 'Ban Thường vụ Quận ủy', 'Các ban Đảng',
+  '2025-03-12', 'in_session', 1741744800000);
+INSERT INTO participants (id, conference_id, full_name, sort_key, fold_key)
+  VALUES ('p1', 1, 'Nguyễn Văn An', x'00', 'nguyen van an');
+INSERT INTO comments (id, conference_id, participant_id, kind, text, rev, created_at, updated_at,
+  seq_created) VALUES ('c1', 1, 'p1', 'addition', 'Đề nghị bổ sung số liệu', 1, 5, 5, 1);
+INSERT INTO comment_sections VALUES ('c1', 'I.1', 0);
+INSERT INTO oplog (conference_id, device_id, client_seq, at, event)
+  VALUES (1, 'd-old', 1, 5, '{}');
+INSERT INTO client_seqs VALUES ('d-old', 1, 1);
+PRAGMA user_version = 1;
+)sql";
+
+TEST(Migration, Version1FileOpensAsVersion2WithDataIntact) {
+    TempDir dir;
+    const std::string path = dir.file("gopy.db");
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+        char* error = nullptr;
+        const int rc = sqlite3_exec(db, kVersion1File, nullptr, nullptr, &error);
+        const std::string message = error != nullptr ? error : "";
+        sqlite3_free(error);
+        sqlite3_close(db);
+        ASSERT_EQ(rc, SQLITE_OK) << message;
+    }
+
+    Engine engine(path);
+    Store& store = engine.store();
+    EXPECT_EQ(store.db().scalarInt("PRAGMA user_version"), 2);
+
+    // Old data intact.
+    ASSERT_TRUE(store.campaign().get());
+    EXPECT_EQ(store.campaign().get()->letterhead.signerName, "Nguyễn Công Thành");
+    auto old = store.comments().get("c1");
+    ASSERT_TRUE(old);
+    EXPECT_EQ(old->text, "Đề nghị bổ sung số liệu");
+    EXPECT_EQ(old->sections, std::vector<std::string>{"I.1"});
+    EXPECT_FALSE(old->flagged);
+    EXPECT_EQ(store.conferences().get(1)->state, ConferenceState::InSession);
+
+    // The new column, the new tables and the new index are usable.
+    store.comments().setFlagged("c1", true);
+    EXPECT_TRUE(store.comments().get("c1")->flagged);
+    const auto conflict = store.comments().insertConflict({0, "c1", 1, "bản khác", "Thư ký 2", 9});
+    EXPECT_EQ(store.comments().unresolvedConflicts(1).front().id, conflict);
+    store.opOutcomes().put("d-x", 1, {2, std::nullopt, ""});
+    EXPECT_TRUE(store.opOutcomes().find("d-x", 1));
+
+    // A replay of the op logged by version 1 finds its original seq through the oplog.
+    const Device old_device{"d-old", "Máy cũ", Role::Secretary, 0};
+    const auto replay = engine.apply(
+        old_device, request(old_device, 1, 1, proto::CommentDelete{"c1"}), 10);
+    ASSERT_TRUE(replay.ack);
+    EXPECT_TRUE(replay.ack->duplicate);
+    EXPECT_EQ(replay.ack->serverSeq, 1);
+    // New ops continue after the old seq.
+    const auto next = engine.apply(
+        old_device,
+        request(old_device, 2, 1, proto::CommentFlag{"c1", true}), 11);
+    ASSERT_TRUE(next.nack);  // a secretary may not flag
+    EXPECT_EQ(next.nack->code, proto::ErrorCode::Forbidden);
+    const auto third = engine.apply(
+        old_device, request(old_device, 3, 1, proto::CommentCreate{comment("c2", "Ý kiến mới")}),
+        12);
+    ASSERT_TRUE(third.ack) << third.nack->message;
+    EXPECT_EQ(third.ack->serverSeq, 2);
+}
+
+TEST(Migration, ReopeningACurrentFileChangesNothing) {
+    TempDir dir;
+    const std::string path = dir.file("gopy.db");
+    {
+        Store store(path);
+        seedSmallCampaign(store);
+    }
+    Store store(path);
+    EXPECT_EQ(store.db().scalarInt("PRAGMA user_version"), 2);
+    EXPECT_EQ(store.participants().byConference(1).size(), 2u);
+}
+
+}  // namespace
+}  // namespace gopy::server::testing
