@@ -260,7 +260,7 @@ std::string locationOf(const OutlineIndex& outline, const Section* s, const Line
 }
 
 std::string commentId(std::size_t i) {
-    char buf[40];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "de300000-0001-4000-8000-%012zu", i + 1);
     return buf;
 }

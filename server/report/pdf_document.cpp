@@ -123,11 +123,15 @@ void PdfDocument::drawPage(const Page& page, const PageGeometry& geometry) {
     HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(geometry.height));
     if (!page.rules.empty()) {
         double thickness = -1;
+        bool open = false;
         for (const PlacedRule& r : page.rules) {
             if (r.thickness != thickness) {
+                // the line width may only change outside a path
+                if (open) HPDF_Page_Stroke(p);
                 thickness = r.thickness;
                 HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(thickness));
             }
+            open = true;
             HPDF_Page_MoveTo(p, static_cast<HPDF_REAL>(r.x1), static_cast<HPDF_REAL>(r.y1));
             HPDF_Page_LineTo(p, static_cast<HPDF_REAL>(r.x2), static_cast<HPDF_REAL>(r.y2));
         }
