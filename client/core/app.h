@@ -10,16 +10,28 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "client/core/comment_model.h"
 #include "client/core/conference_data.h"
+#include "client/core/conference_list_model.h"
+#include "client/core/conflict_model.h"
+#include "client/core/live_draft_model.h"
+#include "client/core/outbox.h"
+#include "client/core/outline_model.h"
+#include "client/core/participant_model.h"
+#include "client/core/queue_model.h"
+#include "client/core/report_list_model.h"
+#include "client/core/section_summary_model.h"
 #include "client/core/outline.h"
 #include "gopy/protocol.h"
 
@@ -30,19 +42,9 @@ namespace gopy::client {
 
 class LocalDatabase;
 class DeviceSettings;
-class Outbox;
 class SnapshotCache;
 class Connection;
 class ReportDownloader;
-class ConferenceListModel;
-class OutlineModel;
-class ParticipantModel;
-class QueueModel;
-class CommentModel;
-class SectionSummaryModel;
-class LiveDraftModel;
-class ConflictModel;
-class ReportListModel;
 
 class App : public QObject {
     Q_OBJECT
@@ -248,7 +250,12 @@ private:
     void saveSnapshot();
     void applyWelcome(const proto::Welcome& welcome);
     void flushTyping();
-    bool requireConference();
+    void sendTypingNow(const proto::Typing& typing);
+    void updateConnectionState();
+    bool mayWrite(const proto::Operation& op);
+    void reloadPending();
+    void loadConference(std::int64_t conferenceId);
+    std::string localReportPath(const ReportInfo& report);
 
     QString dataDir_;
     std::unique_ptr<LocalDatabase> db_;
@@ -283,6 +290,11 @@ private:
         proto::OpRequest request;
     };
     std::vector<AckedOp> acked_;
+    /// Mirror of the outbox (ascending client_seq), so acks do not re-read the file.
+    std::vector<Outbox::Entry> pending_;
+    std::set<std::string> pendingIds_;
+    std::map<std::int64_t, std::string> localReports_;
+    bool everConnected_ = false;
     bool authenticated_ = false;
     bool admitting_ = false;
     std::string pendingAdmitCode_;

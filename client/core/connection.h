@@ -1,5 +1,6 @@
 // The WebSocket to the server (ws://ADDR:PORT/ws): decodes frames into typed messages, and
-// reopens itself with exponential backoff (0.25 s doubling, capped at 5 s) until closed.
+// reopens itself with exponential backoff (0.25 s doubling, capped at 5 s) until closed. Pings
+// every 5 s and drops a connection that stayed silent for 15 s (Wi-Fi gone without a FIN).
 #pragma once
 
 #include <QObject>
@@ -50,6 +51,8 @@ private:
 
     QWebSocket socket_;
     QTimer retry_;
+    QTimer heartbeat_;
+    qint64 lastHeard_ = 0;
     QString address_;
     State state_ = State::Idle;
     int failures_ = 0;

@@ -26,8 +26,8 @@ private:
 
 class LocalDatabase {
 public:
-    /// Opens (creating) the file, sets WAL + synchronous=FULL + a busy timeout and creates the
-    /// tables of every client table class. Throws LocalStoreError when it cannot.
+    /// Opens (creating) the file and sets WAL + synchronous=FULL + a busy timeout; each table
+    /// class creates its own table. Throws LocalStoreError when it cannot.
     explicit LocalDatabase(const std::string& path);
     ~LocalDatabase();
     LocalDatabase(const LocalDatabase&) = delete;

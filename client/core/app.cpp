@@ -1,0 +1,1217 @@
+#include "client/core/app.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJSEngine>
+#include <QLoggingCategory>
+#include <QQmlEngine>
+#include <QStandardPaths>
+#include <QUuid>
+#include <QVariantMap>
+
+#include <algorithm>
+#include <type_traits>
+
+#include "client/core/comment_model.h"
+#include "client/core/conference_list_model.h"
+#include "client/core/conflict_model.h"
+#include "client/core/connection.h"
+#include "client/core/device_settings.h"
+#include "client/core/live_draft_model.h"
+#include "client/core/local_database.h"
+#include "client/core/outline_model.h"
+#include "client/core/participant_model.h"
+#include "client/core/qt_text.h"
+#include "client/core/queue_model.h"
+#include "client/core/report_downloader.h"
+#include "client/core/report_list_model.h"
+#include "client/core/section_summary_model.h"
+#include "client/core/snapshot_cache.h"
+#include "client/core/view_rows.h"
+
+Q_LOGGING_CATEGORY(lcApp, "gopy.client")
+
+namespace gopy::client {
+
+namespace {
+
+App* s_instance = nullptr;
+QString s_dataDir;
+QString s_serverAddress;
+
+constexpr int kTypingIntervalMs = 250;  // at most 4 drafts a second
+constexpr Millis kDraftLifetimeMs = 60000;
+
+Millis now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+std::string newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+}
+
+std::string trimmed(const QString& text)
+{
+    return fromQ(text.trimmed());
+}
+
+bool validAddress(const QString& address)
+{
+    const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    bool ok = false;
+    const int port = address.mid(colon + 1).toInt(&ok);
+    return ok && port > 0 && port < 65536;
+}
+
+// Ids of what an operation touches, to mark rows `pending` while it is unacknowledged.
+std::string touchedId(const proto::Operation& op)
+{
+    return std::visit(
+        [](const auto& o) -> std::string {
+            using T = std::decay_t<decltype(o)>;
+            if constexpr (std::is_same_v<T, proto::AttendanceSet>)
+                return o.participantId;
+            else if constexpr (std::is_same_v<T, proto::ParticipantAdd>)
+                return o.participant.id;
+            else if constexpr (std::is_same_v<T, proto::QueueAdd> || std::is_same_v<T, proto::QueueMove> ||
+                               std::is_same_v<T, proto::QueueRemove> || std::is_same_v<T, proto::TurnStart> ||
+                               std::is_same_v<T, proto::TurnStop>)
+                return o.turnId;
+            else if constexpr (std::is_same_v<T, proto::CommentCreate>)
+                return o.comment.id;
+            else if constexpr (std::is_same_v<T, proto::CommentUpdate> ||
+                               std::is_same_v<T, proto::CommentDelete> ||
+                               std::is_same_v<T, proto::CommentFlag>)
+                return o.commentId;
+            else
+                return {};
+        },
+        op);
+}
+
+QString roleLabel(Role role)
+{
+    switch (role) {
+    case Role::Secretary: return QStringLiteral("thư ký");
+    case Role::Chair: return QStringLiteral("chủ trì");
+    case Role::Delegate: return QStringLiteral("đại biểu");
+    case Role::Organiser: return QStringLiteral("văn phòng");
+    }
+    return {};
+}
+
+QString serverErrorText(const proto::ErrorCode code, const std::string& message)
+{
+    switch (code) {
+    case proto::ErrorCode::BadCode:
+        return QStringLiteral("Mã kết nối không đúng, đã dùng hoặc đã hết hạn.");
+    case proto::ErrorCode::Locked:
+        return QStringLiteral("Nhập sai mã quá nhiều lần; hãy chờ vài phút rồi thử lại.");
+    case proto::ErrorCode::Unauthenticated:
+        return QStringLiteral("Máy chủ không nhận ra thiết bị này; hãy nhập mã kết nối mới.");
+    case proto::ErrorCode::Revoked:
+        return QStringLiteral("Thiết bị này đã bị thu hồi quyền; hãy nhập mã kết nối mới.");
+    default:
+        break;
+    }
+    if (!message.empty())
+        return toQ(message);
+    return QStringLiteral("Máy chủ báo lỗi: %1").arg(toQ(std::string(proto::toString(code))));
+}
+
+}  // namespace
+
+App::App(const QString& dataDir, QObject* parent) : QObject(parent), dataDir_(dataDir)
+{
+    QDir().mkpath(dataDir_);
+    db_ = std::make_unique<LocalDatabase>(QDir(dataDir_).filePath(QStringLiteral("client.db")).toStdString());
+    settings_ = std::make_unique<DeviceSettings>(*db_);
+    outbox_ = std::make_unique<Outbox>(*db_);
+    snapshots_ = std::make_unique<SnapshotCache>(*db_);
+
+    connection_ = new Connection(this);
+    downloader_ = new ReportDownloader(QDir(dataDir_).filePath(QStringLiteral("reports")), this);
+    conferences_ = new ConferenceListModel(this);
+    outline_ = new OutlineModel(this);
+    participants_ = new ParticipantModel(this);
+    queue_ = new QueueModel(this);
+    comments_ = new CommentModel(false, this);
+    sectionSummary_ = new SectionSummaryModel(this);
+    liveDrafts_ = new LiveDraftModel(this);
+    conflicts_ = new ConflictModel(this);
+    flagged_ = new CommentModel(true, this);
+    reports_ = new ReportListModel(this);
+
+    connect(connection_, &Connection::opened, this, &App::onOpened);
+    connect(connection_, &Connection::closed, this, &App::onClosed);
+    connect(connection_, &Connection::stateChanged, this, &App::updateConnectionState);
+    connect(connection_, &Connection::messageReceived, this, &App::onMessage);
+    connect(connection_, &Connection::protocolError, this, [](const QString& message) {
+        qCWarning(lcApp) << "undecodable frame from the server:" << message;
+    });
+    connect(downloader_, &ReportDownloader::finished, this, [this](qint64 id, const QString& path) {
+        localReports_[id] = fromQ(path);
+        reports_->setLocalPath(id, fromQ(path));
+        emit reportReady(static_cast<int>(id), path);
+    });
+    connect(downloader_, &ReportDownloader::failed, this,
+            [this](qint64, const QString& message) { setError(message); });
+
+    snapshotSaver_.setSingleShot(true);
+    snapshotSaver_.setInterval(1000);
+    connect(&snapshotSaver_, &QTimer::timeout, this, &App::saveSnapshot);
+    typingTimer_.setSingleShot(true);
+    connect(&typingTimer_, &QTimer::timeout, this, &App::flushTyping);
+    storageRetry_.setSingleShot(true);
+    storageRetry_.setInterval(2000);
+    connect(&storageRetry_, &QTimer::timeout, this, [this] {
+        sentUpTo_ = 0;
+        sendPending();
+    });
+    ticker_.setInterval(1000);
+    connect(&ticker_, &QTimer::timeout, this, [this] {
+        if (displayed_.speakingTurn() != nullptr)
+            queue_->setTurns(turnRows(displayed_, pendingIds_, now()));
+        liveDrafts_->expire(now() - kDraftLifetimeMs);
+    });
+    ticker_.start();
+
+    reloadPending();
+    welcome_ = settings_->welcome();
+    if (welcome_)
+        applyWelcome(*welcome_);
+    std::int64_t selected = settings_->selectedConference();
+    if (selected == 0 && welcome_)
+        selected = welcome_->conferenceId;
+    loadConference(selected);
+
+    if (settings_->token().empty()) {
+        state_ = NeedsAdmission;
+        return;
+    }
+    state_ = Connecting;
+    if (!settings_->serverAddress().empty()) {
+        // After the constructor, so whoever made this object can connect to its signals first.
+        QTimer::singleShot(0, this, [this] { startConnection(false); });
+    }
+}
+
+App::~App()
+{
+    saveSnapshot();
+    if (s_instance == this)
+        s_instance = nullptr;
+}
+
+App* App::create(QQmlEngine*, QJSEngine*)
+{
+    if (s_instance != nullptr) {
+        QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+        return s_instance;
+    }
+    QString dataDir = s_dataDir;
+    if (dataDir.isEmpty())
+        dataDir = qEnvironmentVariable("GOPY_CLIENT_DATA_DIR");
+    if (dataDir.isEmpty())
+        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QString server = s_serverAddress;
+    if (server.isEmpty())
+        server = qEnvironmentVariable("GOPY_SERVER");
+    try {
+        auto* app = new App(dataDir);
+        if (!server.isEmpty())
+            app->connectTo(server);
+        return app;
+    } catch (const LocalStoreError& e) {
+        qCCritical(lcApp) << "cannot open the local data in" << dataDir << ":" << e.what();
+        return nullptr;
+    }
+}
+
+void App::setStartupOptions(const QString& dataDir, const QString& serverAddress)
+{
+    s_dataDir = dataDir;
+    s_serverAddress = serverAddress;
+}
+
+void App::setInstance(App* app)
+{
+    s_instance = app;
+}
+
+// ---- properties ------------------------------------------------------------------------
+
+QString App::serverAddress() const { return toQ(settings_->serverAddress()); }
+QString App::role() const { return welcome_ ? toQ(std::string(toString(welcome_->role))) : QString(); }
+QString App::deviceName() const { return welcome_ ? toQ(welcome_->deviceName) : QString(); }
+QString App::deviceId() const { return welcome_ ? toQ(welcome_->deviceId) : QString(); }
+int App::unsentCount() const { return static_cast<int>(pending_.size()); }
+QString App::campaignTitle() const { return welcome_ ? toQ(welcome_->campaign.title) : QString(); }
+QString App::draftTitle() const { return welcome_ ? toQ(welcome_->campaign.draftTitle) : QString(); }
+QString App::conferenceTitle() const { return toQ(displayed_.conference.title); }
+QString App::conferenceState() const
+{
+    return conferenceId_ == 0 ? QString() : toQ(std::string(toString(displayed_.conference.state)));
+}
+QString App::conferenceDate() const { return toQ(displayed_.conference.date); }
+QString App::conferencePlace() const { return toQ(displayed_.conference.place); }
+int App::presentCount() const { return displayed_.presentCount(); }
+bool App::headCounted() const { return displayed_.conference.presentCount.has_value(); }
+double App::sessionStartedAt() const { return static_cast<double>(displayed_.conference.startedAt); }
+double App::sessionEndedAt() const { return static_cast<double>(displayed_.conference.endedAt); }
+
+QString App::currentTurnId() const
+{
+    const Turn* turn = displayed_.speakingTurn();
+    return turn != nullptr ? toQ(turn->id) : QString();
+}
+
+QString App::currentParticipantId() const
+{
+    const Turn* turn = displayed_.speakingTurn();
+    return turn != nullptr ? toQ(turn->participantId) : QString();
+}
+
+QString App::currentSpeakerName() const
+{
+    const Turn* turn = displayed_.speakingTurn();
+    const Participant* p = turn != nullptr ? displayed_.participant(turn->participantId) : nullptr;
+    return p != nullptr ? toQ(p->fullName) : QString();
+}
+
+double App::currentTurnStartedAt() const
+{
+    const Turn* turn = displayed_.speakingTurn();
+    return turn != nullptr ? static_cast<double>(turn->startedAt) : 0.0;
+}
+
+QVariantList App::kinds() const
+{
+    QVariantList result;
+    for (CommentKind kind : {CommentKind::Agreement, CommentKind::Addition, CommentKind::Amendment,
+                             CommentKind::Deletion, CommentKind::Recommendation, CommentKind::Other}) {
+        QVariantMap item;
+        item.insert(QStringLiteral("kind"), toQ(std::string(toString(kind))));
+        item.insert(QStringLiteral("label"), toQ(std::string(labelVi(kind))));
+        result.append(item);
+    }
+    return result;
+}
+
+// ---- connection ------------------------------------------------------------------------
+
+void App::connectTo(const QString& address)
+{
+    const QString clean = address.trimmed();
+    if (!validAddress(clean)) {
+        setError(QStringLiteral("Địa chỉ máy chủ phải có dạng 192.168.1.10:8080."));
+        return;
+    }
+    try {
+        settings_->setServerAddress(clean.toStdString());
+    } catch (const LocalStoreError& e) {
+        setError(QStringLiteral("Không lưu được địa chỉ trên máy: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+    emit serverAddressChanged();
+    if (settings_->token().empty()) {
+        connection_->close();
+        updateConnectionState();
+        return;
+    }
+    everConnected_ = false;
+    startConnection(false);
+}
+
+void App::admit(const QString& code, const QString& deviceName)
+{
+    const std::string cleanCode = trimmed(code);
+    if (cleanCode.empty()) {
+        setError(QStringLiteral("Hãy nhập mã kết nối do văn phòng cấp."));
+        return;
+    }
+    if (settings_->serverAddress().empty()) {
+        setError(QStringLiteral("Hãy nhập địa chỉ máy chủ trước."));
+        return;
+    }
+    pendingAdmitCode_ = cleanCode;
+    pendingDeviceName_ = trimmed(deviceName);
+    if (pendingDeviceName_.empty())
+        pendingDeviceName_ = "Thiết bị";
+    everConnected_ = false;
+    startConnection(true);
+}
+
+void App::forgetDevice()
+{
+    try {
+        saveSnapshot();
+        settings_->forgetDevice();
+        snapshots_->clear();
+    } catch (const LocalStoreError& e) {
+        setError(QStringLiteral("Không xóa được dữ liệu thiết bị: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+    connection_->close();
+    authenticated_ = false;
+    admitting_ = false;
+    welcome_.reset();
+    outlineData_ = Outline();
+    outline_->setOutline(outlineData_);
+    conferences_->setConferences({});
+    loadConference(0);
+    emit deviceChanged();
+    emit campaignChanged();
+    updateConnectionState();
+}
+
+void App::startConnection(bool admitting)
+{
+    admitting_ = admitting;
+    authenticated_ = false;
+    connection_->open(toQ(settings_->serverAddress()));
+    updateConnectionState();
+}
+
+void App::updateConnectionState()
+{
+    const bool hasToken = !settings_->token().empty();
+    ConnectionState next = NeedsAdmission;
+    if (authenticated_) {
+        next = Connected;
+    } else if (!hasToken && !admitting_) {
+        next = NeedsAdmission;
+    } else if (connection_->state() == Connection::State::Idle) {
+        next = hasToken ? Offline : NeedsAdmission;
+    } else if (admitting_ || !everConnected_) {
+        next = connection_->failedAttempts() >= 3 && hasToken ? Offline : Connecting;
+    } else {
+        next = connection_->failedAttempts() >= 3 ? Offline : Reconnecting;
+    }
+    setState(next);
+}
+
+void App::setState(ConnectionState state)
+{
+    if (state == state_)
+        return;
+    state_ = state;
+    emit connectionStateChanged();
+}
+
+void App::setError(const QString& message)
+{
+    qCInfo(lcApp) << message;
+    if (message != lastError_) {
+        lastError_ = message;
+        emit lastErrorChanged();
+    }
+    emit error(message);
+}
+
+void App::clearError()
+{
+    if (lastError_.isEmpty())
+        return;
+    lastError_.clear();
+    emit lastErrorChanged();
+}
+
+void App::onOpened()
+{
+    sentUpTo_ = 0;
+    gapBarrier_ = 0;
+    if (admitting_) {
+        connection_->send(proto::Admit{pendingAdmitCode_, pendingDeviceName_});
+        return;
+    }
+    connection_->send(proto::Hello{settings_->token()});
+}
+
+void App::onClosed()
+{
+    authenticated_ = false;
+    sentUpTo_ = 0;
+    updateConnectionState();
+}
+
+void App::onMessage(const proto::Message& message)
+{
+    std::visit(
+        [this](const auto& m) {
+            using T = std::decay_t<decltype(m)>;
+            if constexpr (std::is_same_v<T, proto::Welcome>)
+                onWelcome(m);
+            else if constexpr (std::is_same_v<T, proto::Snapshot>)
+                onSnapshot(m);
+            else if constexpr (std::is_same_v<T, proto::Events>)
+                onEvents(m);
+            else if constexpr (std::is_same_v<T, proto::Ack>)
+                onAck(m);
+            else if constexpr (std::is_same_v<T, proto::Nack>)
+                onNack(m);
+            else if constexpr (std::is_same_v<T, proto::Typing>)
+                onTyping(m);
+            else if constexpr (std::is_same_v<T, proto::Error>)
+                onServerError(m);
+            else
+                qCWarning(lcApp) << "unexpected message from the server:"
+                                 << toQ(std::string(proto::toString(proto::typeOf(m))));
+        },
+        message);
+}
+
+void App::onWelcome(const proto::Welcome& welcome)
+{
+    try {
+        if (admitting_) {
+            if (welcome.token.empty()) {
+                setError(QStringLiteral("Máy chủ không cấp mã thiết bị; hãy thử lại."));
+                return;
+            }
+            settings_->setToken(welcome.token);
+            admitting_ = false;
+            pendingAdmitCode_.clear();
+        }
+        settings_->setWelcome(welcome);
+        // A new admission gives a new device id: unsent work is renumbered for it.
+        if (outbox_->clientId() != welcome.deviceId) {
+            outbox_->setClient(welcome.deviceId);
+            reloadPending();
+        }
+    } catch (const LocalStoreError& e) {
+        setError(QStringLiteral("Không lưu được trên máy: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+    const bool identityChanged = !welcome_ || welcome_->deviceId != welcome.deviceId ||
+                               welcome_->role != welcome.role || welcome_->deviceName != welcome.deviceName;
+    welcome_ = welcome;
+    welcome_->token.clear();
+    applyWelcome(*welcome_);
+    if (identityChanged)
+        emit deviceChanged();
+    authenticated_ = true;
+    everConnected_ = true;
+    clearError();
+    updateConnectionState();
+
+    std::int64_t wanted = conferenceId_;
+    if (welcome.conferenceId != 0)
+        wanted = welcome.conferenceId;  // the device is bound to one conference
+    if (wanted != conferenceId_)
+        loadConference(wanted);
+    subscribe();
+    sendPending();
+}
+
+void App::applyWelcome(const proto::Welcome& welcome)
+{
+    conferences_->setConferences(welcome.conferences);
+    outlineData_ = Outline(welcome.sections);
+    outline_->setOutline(outlineData_);
+    emit campaignChanged();
+}
+
+void App::subscribe()
+{
+    if (!authenticated_ || conferenceId_ == 0)
+        return;
+    const std::int64_t since = haveConfirmed_ ? confirmed_.head : 0;
+    connection_->send(proto::Subscribe{conferenceId_, since});
+}
+
+void App::onSnapshot(const proto::Snapshot& snapshot)
+{
+    if (snapshot.conference.id != conferenceId_)
+        return;
+    confirmed_ = ConferenceData::fromSnapshot(snapshot);
+    haveConfirmed_ = true;
+    std::erase_if(acked_, [&](const AckedOp& a) { return a.serverSeq <= confirmed_.head; });
+    rebuild();
+    saveSnapshot();
+}
+
+void App::onEvents(const proto::Events& events)
+{
+    if (events.conferenceId != conferenceId_ || !haveConfirmed_)
+        return;
+    for (const proto::Event& event : events.events)
+        confirmed_.applyEvent(event);
+    // The batch head may be past the last event (nothing else happened in this conference).
+    confirmed_.head = std::max(confirmed_.head, events.head);
+    std::erase_if(acked_, [&](const AckedOp& a) { return a.serverSeq <= confirmed_.head; });
+    rebuild();
+    saveSnapshotSoon();
+}
+
+void App::onAck(const proto::Ack& ack)
+{
+    auto it = std::find_if(pending_.begin(), pending_.end(),
+                           [&](const Outbox::Entry& e) { return e.clientSeq == ack.clientSeq; });
+    if (it == pending_.end())
+        return;  // a duplicate ack of something already removed
+    try {
+        outbox_->remove(ack.clientSeq);
+    } catch (const LocalStoreError& e) {
+        // Stays in the file: sent again on the next connection, and the server acks it as a duplicate.
+        qCWarning(lcApp) << "cannot remove acknowledged op:" << e.what();
+    }
+    if (it->request.conferenceId == conferenceId_ && ack.serverSeq > confirmed_.head)
+        acked_.push_back({ack.serverSeq, it->request});
+    pending_.erase(it);
+    emit unsentCountChanged();
+    emit acknowledged(ack.clientSeq);
+    rebuild();
+}
+
+void App::onNack(const proto::Nack& nack)
+{
+    if (nack.code == proto::ErrorCode::Gap) {
+        // Sent ahead of what the server expects: resend everything from the oldest unsent op.
+        // Nacks for the frames already in flight are ignored (gapBarrier_).
+        if (nack.clientSeq < gapBarrier_)
+            return;
+        gapBarrier_ = sentUpTo_ + 1;
+        if (!pending_.empty() && pending_.front().clientSeq > nack.expectedSeq) {
+            try {
+                outbox_->renumberFrom(nack.expectedSeq);
+            } catch (const LocalStoreError& e) {
+                setError(QStringLiteral("Không lưu được trên máy: %1").arg(QString::fromUtf8(e.what())));
+                return;
+            }
+            reloadPending();
+        }
+        sentUpTo_ = 0;
+        sendPending();
+        return;
+    }
+    if (nack.code == proto::ErrorCode::StorageFull) {
+        // Nothing was applied: keep the op and try again shortly.
+        setError(serverErrorText(nack.code, nack.message));
+        if (!storageRetry_.isActive())
+            storageRetry_.start();
+        return;
+    }
+    auto it = std::find_if(pending_.begin(), pending_.end(),
+                           [&](const Outbox::Entry& e) { return e.clientSeq == nack.clientSeq; });
+    if (it == pending_.end())
+        return;
+    try {
+        outbox_->remove(nack.clientSeq);
+    } catch (const LocalStoreError& e) {
+        qCWarning(lcApp) << "cannot remove refused op:" << e.what();
+    }
+    pending_.erase(it);
+    emit unsentCountChanged();
+    setError(QStringLiteral("Máy chủ không nhận thay đổi: %1").arg(serverErrorText(nack.code, nack.message)));
+    rebuild();
+}
+
+void App::onTyping(const proto::Typing& typing)
+{
+    if (typing.conferenceId != conferenceId_)
+        return;
+    const Participant* p = displayed_.participant(typing.participantId);
+    liveDrafts_->apply(typing, p != nullptr ? p->fullName : std::string(), now());
+}
+
+void App::onServerError(const proto::Error& error)
+{
+    const QString text = serverErrorText(error.code, error.message);
+    switch (error.code) {
+    case proto::ErrorCode::BadCode:
+    case proto::ErrorCode::Locked:
+        admitting_ = false;
+        connection_->close();
+        setError(text);
+        updateConnectionState();
+        return;
+    case proto::ErrorCode::Unauthenticated:
+    case proto::ErrorCode::Revoked:
+        if (!authenticated_ || error.code == proto::ErrorCode::Revoked) {
+            // The token is no longer valid: ask for a new code; the outbox is kept and sent
+            // by the newly admitted device.
+            try {
+                settings_->setToken({});
+            } catch (const LocalStoreError& e) {
+                qCWarning(lcApp) << "cannot clear the token:" << e.what();
+            }
+            authenticated_ = false;
+            admitting_ = false;
+            connection_->close();
+            setError(text);
+            updateConnectionState();
+            return;
+        }
+        setError(text);
+        return;
+    default:
+        setError(text);
+        return;
+    }
+}
+
+void App::sendPending()
+{
+    if (!authenticated_)
+        return;
+    const std::string client = outbox_->clientId();
+    for (const Outbox::Entry& entry : pending_) {
+        if (entry.clientSeq <= sentUpTo_)
+            continue;
+        proto::OpRequest request = entry.request;
+        request.clientId = client;
+        if (!connection_->send(request))
+            return;
+        sentUpTo_ = entry.clientSeq;
+    }
+}
+
+void App::reloadPending()
+{
+    try {
+        pending_ = outbox_->pending();
+    } catch (const LocalStoreError& e) {
+        setError(QStringLiteral("Không đọc được hàng đợi trên máy: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+    emit unsentCountChanged();
+}
+
+// ---- state shown -----------------------------------------------------------------------
+
+void App::loadConference(std::int64_t conferenceId)
+{
+    if (haveConfirmed_)
+        saveSnapshot();
+    conferenceId_ = conferenceId;
+    acked_.clear();
+    liveDrafts_->clear();
+    haveConfirmed_ = false;
+    confirmed_ = ConferenceData();
+    if (conferenceId != 0) {
+        try {
+            if (auto cached = snapshots_->load(conferenceId)) {
+                confirmed_ = ConferenceData::fromSnapshot(*cached);
+                haveConfirmed_ = true;
+            }
+        } catch (const LocalStoreError& e) {
+            qCWarning(lcApp) << "cannot read the cached conference:" << e.what();
+        }
+        if (!haveConfirmed_) {
+            if (const Conference* known = conferences_->find(conferenceId))
+                confirmed_.conference = *known;
+            confirmed_.conference.id = conferenceId;
+        }
+    }
+    rebuild();
+}
+
+void App::selectConference(int conferenceId)
+{
+    if (conferenceId < 0)
+        return;
+    if (conferenceId == conferenceId_) {
+        subscribe();
+        return;
+    }
+    if (welcome_ && welcome_->conferenceId != 0 && welcome_->conferenceId != conferenceId) {
+        setError(QStringLiteral("Thiết bị này chỉ được dùng cho hội nghị đã được cấp mã."));
+        return;
+    }
+    try {
+        settings_->setSelectedConference(conferenceId);
+    } catch (const LocalStoreError& e) {
+        qCWarning(lcApp) << "cannot remember the selected conference:" << e.what();
+    }
+    loadConference(conferenceId);
+    subscribe();
+}
+
+void App::rebuild()
+{
+    displayed_ = confirmed_;
+    pendingIds_.clear();
+    const Millis at = now();
+    for (const AckedOp& acked : acked_) {
+        displayed_.applyLocal(acked.request.op, at);
+        pendingIds_.insert(touchedId(acked.request.op));
+    }
+    for (const Outbox::Entry& entry : pending_) {
+        if (entry.request.conferenceId != conferenceId_)
+            continue;
+        displayed_.applyLocal(entry.request.op, at);
+        pendingIds_.insert(touchedId(entry.request.op));
+    }
+    refreshModels();
+}
+
+void App::refreshModels()
+{
+    const Millis at = now();
+    participants_->setParticipants(client::participantRows(displayed_));
+    queue_->setTurns(turnRows(displayed_, pendingIds_, at));
+    const std::vector<CommentRow> rows = commentRows(displayed_, outlineData_, pendingIds_);
+    comments_->setComments(rows);
+    flagged_->setComments(rows);
+    std::set<std::string> speakers;
+    int written = 0;
+    for (const Comment& comment : displayed_.comments) {
+        speakers.insert(comment.participantId);
+        if (comment.written)
+            ++written;
+    }
+    sectionSummary_->setSummary(client::sectionSummary(displayed_, outlineData_), client::groupCounts(displayed_),
+                                static_cast<int>(displayed_.comments.size()),
+                                static_cast<int>(speakers.size()), written);
+    conflicts_->setConflicts(conflictRows(displayed_));
+    std::vector<ReportRow> reports;
+    for (const ReportInfo& report : displayed_.reports)
+        reports.push_back({report, localReportPath(report)});
+    reports_->setReports(std::move(reports));
+    if (conferenceId_ != 0)
+        conferences_->update(displayed_.conference);
+    emit conferenceChanged();
+}
+
+std::string App::localReportPath(const ReportInfo& report)
+{
+    auto it = localReports_.find(report.id);
+    if (it != localReports_.end())
+        return it->second;
+    // Checked once per report and run: hashing the file on every refresh would be wasteful.
+    std::string path = downloader_->isDownloaded(report) ? fromQ(downloader_->pathFor(report)) : std::string();
+    localReports_.emplace(report.id, path);
+    return path;
+}
+
+void App::saveSnapshotSoon()
+{
+    if (!snapshotSaver_.isActive())
+        snapshotSaver_.start();
+}
+
+void App::saveSnapshot()
+{
+    snapshotSaver_.stop();
+    if (!haveConfirmed_ || confirmed_.conference.id == 0)
+        return;
+    try {
+        snapshots_->save(confirmed_.toSnapshot());
+    } catch (const LocalStoreError& e) {
+        qCWarning(lcApp) << "cannot cache the conference:" << e.what();
+    }
+}
+
+// ---- edits -----------------------------------------------------------------------------
+
+bool App::mayWrite(const proto::Operation& op)
+{
+    if (!welcome_) {
+        setError(QStringLiteral("Thiết bị chưa được kết nạp."));
+        return false;
+    }
+    const bool flag = std::holds_alternative<proto::CommentFlag>(op);
+    bool allowed = false;
+    switch (welcome_->role) {
+    case Role::Organiser: allowed = true; break;
+    case Role::Secretary: allowed = !flag; break;
+    case Role::Chair: allowed = flag; break;
+    case Role::Delegate: allowed = false; break;
+    }
+    if (!allowed) {
+        setError(QStringLiteral("Vai trò %1 không được thực hiện thao tác này.").arg(roleLabel(welcome_->role)));
+        return false;
+    }
+    return true;
+}
+
+bool App::submit(const proto::Operation& op)
+{
+    if (conferenceId_ == 0) {
+        setError(QStringLiteral("Hãy chọn hội nghị trước."));
+        return false;
+    }
+    if (!mayWrite(op))
+        return false;
+    try {
+        // Durable before anything is shown: the outbox commit is synced to disk.
+        pending_.push_back(outbox_->append(conferenceId_, op, now()));
+    } catch (const LocalStoreError& e) {
+        setError(QStringLiteral("Không lưu được trên máy (ổ đĩa đầy hoặc lỗi ghi): %1")
+                     .arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    emit unsentCountChanged();
+    rebuild();
+    sendPending();
+    return true;
+}
+
+void App::startSession()
+{
+    submit(proto::SessionStart{now()});
+}
+
+void App::endSession()
+{
+    submit(proto::SessionEnd{now()});
+}
+
+void App::setPresent(const QString& participantId, bool present)
+{
+    const std::string id = fromQ(participantId);
+    const Participant* p = displayed_.participant(id);
+    if (p == nullptr) {
+        setError(QStringLiteral("Không tìm thấy đại biểu."));
+        return;
+    }
+    if (p->present == present)
+        return;
+    submit(proto::AttendanceSet{id, present});
+}
+
+void App::setHeadCount(int count)
+{
+    if (count < 0) {
+        setError(QStringLiteral("Số người dự không thể âm."));
+        return;
+    }
+    submit(proto::HeadCount{count});
+}
+
+QString App::addParticipant(const QString& fullName, const QString& title, const QString& organisation,
+                            const QString& group)
+{
+    Participant participant;
+    participant.fullName = trimmed(fullName);
+    if (participant.fullName.empty()) {
+        setError(QStringLiteral("Hãy nhập họ và tên người phát biểu."));
+        return {};
+    }
+    participant.id = newId();
+    participant.conferenceId = conferenceId_;
+    participant.title = trimmed(title);
+    participant.organisation = trimmed(organisation);
+    participant.group = trimmed(group);
+    participant.present = true;
+    if (!submit(proto::ParticipantAdd{participant}))
+        return {};
+    return toQ(participant.id);
+}
+
+QString App::enqueue(const QString& participantId)
+{
+    const std::string id = fromQ(participantId);
+    if (displayed_.participant(id) == nullptr) {
+        setError(QStringLiteral("Không tìm thấy đại biểu."));
+        return {};
+    }
+    proto::QueueAdd add{newId(), id, positionAtEnd(displayed_.turns)};
+    if (!submit(add))
+        return {};
+    return toQ(add.turnId);
+}
+
+void App::moveTurn(const QString& turnId, int toIndex)
+{
+    const std::string id = fromQ(turnId);
+    if (displayed_.turn(id) == nullptr) {
+        setError(QStringLiteral("Không tìm thấy lượt phát biểu."));
+        return;
+    }
+    const int current = queue_->indexOf(turnId);
+    if (current == toIndex)
+        return;
+    submit(proto::QueueMove{id, positionForMove(displayed_.turns, id, toIndex)});
+}
+
+void App::removeTurn(const QString& turnId)
+{
+    const std::string id = fromQ(turnId);
+    if (displayed_.turn(id) == nullptr) {
+        setError(QStringLiteral("Không tìm thấy lượt phát biểu."));
+        return;
+    }
+    submit(proto::QueueRemove{id});
+}
+
+void App::startTurn(const QString& turnId)
+{
+    const std::string id = fromQ(turnId);
+    const Turn* turn = displayed_.turn(id);
+    if (turn == nullptr) {
+        setError(QStringLiteral("Không tìm thấy lượt phát biểu."));
+        return;
+    }
+    if (turn->state == TurnState::Speaking)
+        return;
+    submit(proto::TurnStart{id, now()});
+}
+
+void App::stopTurn(const QString& turnId)
+{
+    const std::string id = fromQ(turnId);
+    const Turn* turn = displayed_.turn(id);
+    if (turn == nullptr || turn->state != TurnState::Speaking) {
+        setError(QStringLiteral("Lượt này không đang phát biểu."));
+        return;
+    }
+    submit(proto::TurnStop{id, now()});
+}
+
+void App::nextSpeaker()
+{
+    const Turn* speaking = displayed_.speakingTurn();
+    const std::string speakingId = speaking != nullptr ? speaking->id : std::string();
+    std::string nextId;
+    for (const Turn& turn : displayed_.turns) {
+        if (turn.state == TurnState::Waiting) {
+            nextId = turn.id;
+            break;
+        }
+    }
+    if (speakingId.empty() && nextId.empty()) {
+        setError(QStringLiteral("Không còn ai chờ phát biểu."));
+        return;
+    }
+    if (!speakingId.empty() && !submit(proto::TurnStop{speakingId, now()}))
+        return;
+    if (!nextId.empty())
+        submit(proto::TurnStart{nextId, now()});
+}
+
+QString App::createComment(const QString& participantId, const QString& turnId, const QString& text,
+                           const QStringList& sections, const QString& kind,
+                           const QString& proposedWording, const QString& proposedLocation, bool written)
+{
+    Comment comment;
+    comment.text = trimmed(text);
+    if (comment.text.empty()) {
+        setError(QStringLiteral("Nội dung ý kiến đang trống."));
+        return {};
+    }
+    comment.participantId = fromQ(participantId);
+    if (displayed_.participant(comment.participantId) == nullptr) {
+        setError(QStringLiteral("Hãy chọn người phát biểu của ý kiến."));
+        return {};
+    }
+    const auto parsedKind = commentKindFromString(fromQ(kind));
+    if (!parsedKind) {
+        setError(QStringLiteral("Loại ý kiến không hợp lệ."));
+        return {};
+    }
+    comment.kind = *parsedKind;
+    for (const std::string& code : fromQ(sections)) {
+        if (!outlineData_.contains(code)) {
+            setError(QStringLiteral("Mục %1 không có trong dự thảo.").arg(toQ(code)));
+            return {};
+        }
+        if (std::find(comment.sections.begin(), comment.sections.end(), code) == comment.sections.end())
+            comment.sections.push_back(code);
+    }
+    comment.turnId = fromQ(turnId);
+    if (!comment.turnId.empty() && displayed_.turn(comment.turnId) == nullptr)
+        comment.turnId.clear();
+    const std::string wording = trimmed(proposedWording);
+    if (!wording.empty())
+        comment.proposed = ProposedWording{wording, trimmed(proposedLocation)};
+    comment.written = written;
+    comment.id = newId();
+    comment.conferenceId = conferenceId_;
+    comment.createdAt = now();
+    comment.updatedAt = comment.createdAt;
+    if (!submit(proto::CommentCreate{comment}))
+        return {};
+    clearError();
+    sendTypingNow(proto::Typing{conferenceId_, {}, 0, comment.participantId, {}, {}, true});
+    return toQ(comment.id);
+}
+
+void App::updateComment(const QString& commentId, const QString& text, const QStringList& sections,
+                        const QString& kind, const QString& proposedWording,
+                        const QString& proposedLocation, bool written)
+{
+    const std::string id = fromQ(commentId);
+    const Comment* current = displayed_.comment(id);
+    if (current == nullptr) {
+        setError(QStringLiteral("Không tìm thấy ý kiến."));
+        return;
+    }
+    proto::CommentUpdate update;
+    update.commentId = id;
+    update.baseRev = current->rev;
+    update.text = trimmed(text);
+    if (update.text.empty()) {
+        setError(QStringLiteral("Nội dung ý kiến đang trống; muốn bỏ ý kiến thì hãy xóa."));
+        return;
+    }
+    const auto parsedKind = commentKindFromString(fromQ(kind));
+    if (!parsedKind) {
+        setError(QStringLiteral("Loại ý kiến không hợp lệ."));
+        return;
+    }
+    update.kind = *parsedKind;
+    for (const std::string& code : fromQ(sections)) {
+        if (!outlineData_.contains(code)) {
+            setError(QStringLiteral("Mục %1 không có trong dự thảo.").arg(toQ(code)));
+            return;
+        }
+        if (std::find(update.sections.begin(), update.sections.end(), code) == update.sections.end())
+            update.sections.push_back(code);
+    }
+    const std::string wording = trimmed(proposedWording);
+    if (!wording.empty())
+        update.proposed = ProposedWording{wording, trimmed(proposedLocation)};
+    update.written = written;
+    const std::string participantId = current->participantId;
+    if (update.text == current->text && update.sections == current->sections &&
+        update.kind == current->kind && update.proposed == current->proposed &&
+        update.written == current->written)
+        return;
+    if (!submit(update))
+        return;
+    clearError();
+    sendTypingNow(proto::Typing{conferenceId_, id, 0, participantId, {}, {}, true});
+}
+
+void App::deleteComment(const QString& commentId)
+{
+    const std::string id = fromQ(commentId);
+    if (displayed_.comment(id) == nullptr) {
+        setError(QStringLiteral("Không tìm thấy ý kiến."));
+        return;
+    }
+    submit(proto::CommentDelete{id});
+}
+
+void App::resolveConflict(const QString& commentId, const QString& mergedText)
+{
+    const std::string id = fromQ(commentId);
+    const Comment* current = displayed_.comment(id);
+    if (current == nullptr) {
+        setError(QStringLiteral("Không tìm thấy ý kiến."));
+        return;
+    }
+    proto::CommentUpdate update;
+    update.commentId = id;
+    update.baseRev = current->rev;
+    update.text = trimmed(mergedText);
+    if (update.text.empty()) {
+        setError(QStringLiteral("Nội dung đã hợp nhất đang trống."));
+        return;
+    }
+    update.sections = current->sections;
+    update.kind = current->kind;
+    update.proposed = current->proposed;
+    update.written = current->written;
+    for (const CommentConflict& conflict : displayed_.conflicts) {
+        if (conflict.commentId == id)
+            update.resolves.push_back(conflict.id);
+    }
+    if (update.resolves.empty()) {
+        setError(QStringLiteral("Ý kiến này không còn xung đột."));
+        return;
+    }
+    submit(update);
+}
+
+void App::flagComment(const QString& commentId, bool flagged)
+{
+    const std::string id = fromQ(commentId);
+    const Comment* comment = displayed_.comment(id);
+    if (comment == nullptr) {
+        setError(QStringLiteral("Không tìm thấy ý kiến."));
+        return;
+    }
+    if (comment->flagged == flagged)
+        return;
+    submit(proto::CommentFlag{id, flagged});
+}
+
+// ---- live drafts -----------------------------------------------------------------------
+
+void App::sendTyping(const QString& commentId, const QString& participantId, const QString& text)
+{
+    if (!welcome_ || welcome_->role != Role::Secretary || conferenceId_ == 0)
+        return;
+    proto::Typing typing;
+    typing.conferenceId = conferenceId_;
+    typing.commentId = fromQ(commentId);
+    if (const Comment* comment = displayed_.comment(typing.commentId))
+        typing.baseRev = comment->rev;
+    typing.participantId = fromQ(participantId);
+    typing.text = fromQ(text);
+    typing.done = typing.text.empty();
+    if (typing.done) {
+        typingQueued_.reset();
+        typingTimer_.stop();
+        sendTypingNow(typing);
+        return;
+    }
+    const qint64 wait = lastTypingSentAt_ + kTypingIntervalMs - now();
+    if (wait <= 0 && !typingTimer_.isActive()) {
+        sendTypingNow(typing);
+        return;
+    }
+    // Within the interval: keep only the newest text; the timer sends it.
+    typingQueued_ = typing;
+    if (!typingTimer_.isActive())
+        typingTimer_.start(static_cast<int>(std::max<qint64>(wait, 1)));
+}
+
+void App::flushTyping()
+{
+    if (!typingQueued_)
+        return;
+    proto::Typing typing = *typingQueued_;
+    typingQueued_.reset();
+    sendTypingNow(typing);
+}
+
+void App::sendTypingNow(const proto::Typing& typing)
+{
+    if (!welcome_ || welcome_->role != Role::Secretary)
+        return;
+    // A pending newer draft for the same comment would resurrect a cleared one.
+    if (typing.done && typingQueued_ && typingQueued_->commentId == typing.commentId) {
+        typingQueued_.reset();
+        typingTimer_.stop();
+    }
+    lastTypingSentAt_ = now();
+    if (authenticated_)
+        connection_->send(typing);
+}
+
+// ---- reports ---------------------------------------------------------------------------
+
+void App::releaseReport(int reportId)
+{
+    submit(proto::ReportRelease{reportId});
+}
+
+void App::downloadReport(int reportId)
+{
+    const ReportRow* row = reports_->find(reportId);
+    if (row == nullptr) {
+        setError(QStringLiteral("Không tìm thấy báo cáo."));
+        return;
+    }
+    if (!row->localPath.empty() && QFile::exists(toQ(row->localPath))) {
+        emit reportReady(reportId, toQ(row->localPath));
+        return;
+    }
+    const std::string token = settings_->token();
+    if (token.empty() || settings_->serverAddress().empty()) {
+        setError(QStringLiteral("Thiết bị chưa kết nối với máy chủ."));
+        return;
+    }
+    downloader_->download(toQ(settings_->serverAddress()), toQ(token), row->report);
+}
+
+}  // namespace gopy::client
