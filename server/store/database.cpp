@@ -73,7 +73,7 @@ void Database::exec(std::string_view sql) {
 }
 
 Query Database::query(std::string_view sql) {
-    auto found = cache_.find(std::string(sql));
+    auto found = cache_.find(sql);
     if (found == cache_.end()) {
         auto statement = std::make_unique<Statement>(db_, sql);
         found = cache_.emplace(std::string(sql), std::move(statement)).first;

@@ -60,7 +60,14 @@ public:
 private:
     sqlite3* db_ = nullptr;
     std::string path_;
-    std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+    // Transparent hashing: looking a statement up by string_view allocates nothing.
+    struct SqlHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view sql) const noexcept {
+            return std::hash<std::string_view>{}(sql);
+        }
+    };
+    std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, std::equal_to<>> cache_;
 };
 
 }  // namespace gopy::server::store

@@ -1,4 +1,5 @@
-// The recorded outcome of each client operation, so that a replay gets the same answer.
+// The recorded outcome of client operations, so that a replay gets the same answer. The
+// engine records refusals here; applied operations are found in the oplog.
 #pragma once
 
 #include <cstdint>

@@ -84,8 +84,9 @@ CREATE TABLE client_seqs (
   device_id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL, last_server_seq INTEGER NOT NULL
 );
 
--- The outcome of every operation a client sent (version 2): server_seq of its event when
--- applied, or the refusal (nack_code, nack_message) that a replay must answer again.
+-- Refused client operations (version 2): the nack a replay must get again. server_seq is the
+-- client's last applied seq at the time. Applied operations are found in oplog through
+-- oplog_client, so they need no row here.
 CREATE TABLE op_outcomes (
   device_id TEXT NOT NULL, client_seq INTEGER NOT NULL, server_seq INTEGER NOT NULL,
   nack_code TEXT, nack_message TEXT,
