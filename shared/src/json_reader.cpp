@@ -34,7 +34,7 @@ JsonReader JsonReader::elementObject(const boost::json::array& array, const std:
     std::string where = base + "[" + std::to_string(i) + "]";
     const boost::json::object* o = array[i].if_object();
     if (!o) fail(ErrorCode::BadField, where + ": expected object");
-    return JsonReader(*o, std::move(where));
+    return {*o, std::move(where)};
 }
 
 const boost::json::value* JsonReader::find(std::string_view key) const {
@@ -69,7 +69,8 @@ std::int64_t JsonReader::toInt(const boost::json::value& v, const std::string& w
     if (const std::int64_t* i = v.if_int64()) {
         n = *i;
     } else if (const std::uint64_t* u = v.if_uint64()) {
-        if (*u > static_cast<std::uint64_t>(max)) fail(ErrorCode::BadField, where + ": out of range");
+        if (*u > static_cast<std::uint64_t>(max))
+            fail(ErrorCode::BadField, where + ": out of range");
         n = static_cast<std::int64_t>(*u);
     } else {
         fail(ErrorCode::BadField, where + ": expected integer");
@@ -133,7 +134,7 @@ JsonReader JsonReader::requiredObject(std::string_view key) const {
     const boost::json::value& v = require(key);
     const boost::json::object* o = v.if_object();
     if (!o) fail(ErrorCode::BadField, fieldPath(key) + ": expected object");
-    return JsonReader(*o, fieldPath(key));
+    return {*o, fieldPath(key)};
 }
 
 std::optional<JsonReader> JsonReader::optionalObject(std::string_view key) const {

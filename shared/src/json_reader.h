@@ -1,14 +1,13 @@
 // Strict, path-aware reading of one JSON object for the protocol decoder (internal).
 #pragma once
 
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
 
 #include "gopy/protocol.h"
 
@@ -28,36 +27,37 @@ public:
     /// `path` is the dotted location of `object` in the frame; "" for the root.
     JsonReader(const boost::json::object& object, std::string path);
 
-    const std::string& path() const { return path_; }
+    [[nodiscard]] const std::string& path() const { return path_; }
     /// "path.key", or "key" at the root.
-    std::string fieldPath(std::string_view key) const;
-    bool has(std::string_view key) const;
+    [[nodiscard]] std::string fieldPath(std::string_view key) const;
+    [[nodiscard]] bool has(std::string_view key) const;
 
-    std::string requiredString(std::string_view key) const;
+    [[nodiscard]] std::string requiredString(std::string_view key) const;
     /// "" when the key is absent.
-    std::string optionalString(std::string_view key) const;
+    [[nodiscard]] std::string optionalString(std::string_view key) const;
 
     /// Integers must be JSON integers in [min, INT64_MAX].
-    std::int64_t requiredInt(std::string_view key, std::int64_t min = 0) const;
-    std::int64_t optionalInt(std::string_view key, std::int64_t min = 0,
-                             std::int64_t absent = 0) const;
+    [[nodiscard]] std::int64_t requiredInt(std::string_view key, std::int64_t min = 0) const;
+    [[nodiscard]] std::int64_t optionalInt(std::string_view key, std::int64_t min = 0,
+                                           std::int64_t absent = 0) const;
     /// As requiredInt, limited to the range of int.
-    int requiredInt32(std::string_view key, int min = 0) const;
-    std::optional<int> optionalInt32(std::string_view key, int min = 0) const;
+    [[nodiscard]] int requiredInt32(std::string_view key, int min = 0) const;
+    [[nodiscard]] std::optional<int> optionalInt32(std::string_view key, int min = 0) const;
 
     /// Any finite JSON number.
-    double requiredNumber(std::string_view key) const;
+    [[nodiscard]] double requiredNumber(std::string_view key) const;
 
-    bool requiredBool(std::string_view key) const;
-    bool optionalBool(std::string_view key, bool absent = false) const;
+    [[nodiscard]] bool requiredBool(std::string_view key) const;
+    [[nodiscard]] bool optionalBool(std::string_view key, bool absent = false) const;
 
-    JsonReader requiredObject(std::string_view key) const;
-    std::optional<JsonReader> optionalObject(std::string_view key) const;
+    [[nodiscard]] JsonReader requiredObject(std::string_view key) const;
+    [[nodiscard]] std::optional<JsonReader> optionalObject(std::string_view key) const;
 
     /// nullptr when absent; throws when present but not an array.
-    const boost::json::array* optionalArray(std::string_view key) const;
-    std::vector<std::string> stringArray(std::string_view key) const;
-    std::vector<std::int64_t> intArray(std::string_view key, std::int64_t min = 0) const;
+    [[nodiscard]] const boost::json::array* optionalArray(std::string_view key) const;
+    [[nodiscard]] std::vector<std::string> stringArray(std::string_view key) const;
+    [[nodiscard]] std::vector<std::int64_t> intArray(std::string_view key,
+                                                     std::int64_t min = 0) const;
 
     /// Reads an array of objects with `read(JsonReader&)`; empty when absent.
     template <typename T, typename Read>
@@ -91,10 +91,10 @@ public:
                                     std::size_t i);
 
 private:
-    const boost::json::value* find(std::string_view key) const;
-    const boost::json::value& require(std::string_view key) const;
-    std::int64_t toInt(const boost::json::value& v, const std::string& where,
-                       std::int64_t min, std::int64_t max) const;
+    [[nodiscard]] const boost::json::value* find(std::string_view key) const;
+    [[nodiscard]] const boost::json::value& require(std::string_view key) const;
+    [[nodiscard]] std::int64_t toInt(const boost::json::value& v, const std::string& where,
+                                     std::int64_t min, std::int64_t max) const;
 
     const boost::json::object* object_;
     std::string path_;

@@ -81,12 +81,18 @@ std::optional<Role> roleFromString(std::string_view s) { return valueOf(kRoles, 
 
 std::string_view labelVi(CommentKind kind) {
     switch (kind) {
-    case CommentKind::Agreement: return "nhất trí";
-    case CommentKind::Addition: return "bổ sung";
-    case CommentKind::Amendment: return "sửa đổi";
-    case CommentKind::Deletion: return "đề nghị bỏ";
-    case CommentKind::Recommendation: return "kiến nghị, đề xuất";
-    case CommentKind::Other: return "ý kiến khác";
+        case CommentKind::Agreement:
+            return "nhất trí";
+        case CommentKind::Addition:
+            return "bổ sung";
+        case CommentKind::Amendment:
+            return "sửa đổi";
+        case CommentKind::Deletion:
+            return "đề nghị bỏ";
+        case CommentKind::Recommendation:
+            return "kiến nghị, đề xuất";
+        case CommentKind::Other:
+            return "ý kiến khác";
     }
     return "ý kiến khác";
 }

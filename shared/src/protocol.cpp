@@ -2,13 +2,12 @@
 #include "gopy/protocol.h"
 
 #include <array>
-#include <new>
-#include <utility>
-
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
+#include <new>
+#include <utility>
 
 #include "json_reader.h"
 
@@ -171,7 +170,7 @@ public:
         object_.emplace(key, std::move(a));
         return *this;
     }
-    const json::storage_ptr& storage() const { return object_.storage(); }
+    [[nodiscard]] const json::storage_ptr& storage() const { return object_.storage(); }
     json::object take() { return std::move(object_); }
 
 private:
@@ -576,36 +575,50 @@ Operation readOperation(const JsonReader& r) {
         }
     }
     switch (index) {
-    case 0: return SessionStart{r.optionalInt("at")};
-    case 1: return SessionEnd{r.optionalInt("at")};
-    case 2: return AttendanceSet{r.requiredString("participant_id"), r.requiredBool("present")};
-    case 3: return HeadCount{r.requiredInt32("count")};
-    case 4: return ParticipantAdd{readParticipant(r.requiredObject("participant"))};
-    case 5:
-        return QueueAdd{r.requiredString("turn_id"), r.requiredString("participant_id"),
-                        r.requiredNumber("position")};
-    case 6: return QueueMove{r.requiredString("turn_id"), r.requiredNumber("position")};
-    case 7: return QueueRemove{r.requiredString("turn_id")};
-    case 8: return TurnStart{r.requiredString("turn_id"), r.optionalInt("at")};
-    case 9: return TurnStop{r.requiredString("turn_id"), r.optionalInt("at")};
-    case 10: return CommentCreate{readComment(r.requiredObject("comment"))};
-    case 11: {
-        CommentUpdate u;
-        u.commentId = r.requiredString("comment_id");
-        u.baseRev = r.requiredInt("base_rev");
-        u.text = r.requiredString("text");
-        u.sections = r.stringArray("sections");
-        // "kind" names the operation, so the comment's kind travels as "comment_kind".
-        u.kind = r.requiredEnum<CommentKind>("comment_kind", commentKindFromString);
-        u.proposed = readProposed(r);
-        u.written = r.optionalBool("written");
-        u.resolves = r.intArray("resolves");
-        return u;
-    }
-    case 12: return CommentDelete{r.requiredString("comment_id")};
-    case 13: return CommentFlag{r.requiredString("comment_id"), r.requiredBool("flagged")};
-    case 14: return ReportRelease{r.requiredInt("report_id")};
-    default: break;
+        case 0:
+            return SessionStart{r.optionalInt("at")};
+        case 1:
+            return SessionEnd{r.optionalInt("at")};
+        case 2:
+            return AttendanceSet{r.requiredString("participant_id"), r.requiredBool("present")};
+        case 3:
+            return HeadCount{r.requiredInt32("count")};
+        case 4:
+            return ParticipantAdd{readParticipant(r.requiredObject("participant"))};
+        case 5:
+            return QueueAdd{r.requiredString("turn_id"), r.requiredString("participant_id"),
+                            r.requiredNumber("position")};
+        case 6:
+            return QueueMove{r.requiredString("turn_id"), r.requiredNumber("position")};
+        case 7:
+            return QueueRemove{r.requiredString("turn_id")};
+        case 8:
+            return TurnStart{r.requiredString("turn_id"), r.optionalInt("at")};
+        case 9:
+            return TurnStop{r.requiredString("turn_id"), r.optionalInt("at")};
+        case 10:
+            return CommentCreate{readComment(r.requiredObject("comment"))};
+        case 11: {
+            CommentUpdate u;
+            u.commentId = r.requiredString("comment_id");
+            u.baseRev = r.requiredInt("base_rev");
+            u.text = r.requiredString("text");
+            u.sections = r.stringArray("sections");
+            // "kind" names the operation, so the comment's kind travels as "comment_kind".
+            u.kind = r.requiredEnum<CommentKind>("comment_kind", commentKindFromString);
+            u.proposed = readProposed(r);
+            u.written = r.optionalBool("written");
+            u.resolves = r.intArray("resolves");
+            return u;
+        }
+        case 12:
+            return CommentDelete{r.requiredString("comment_id")};
+        case 13:
+            return CommentFlag{r.requiredString("comment_id"), r.requiredBool("flagged")};
+        case 14:
+            return ReportRelease{r.requiredInt("report_id")};
+        default:
+            break;
     }
     JsonReader::fail(ErrorCode::BadField, r.fieldPath("kind") + ": unknown value \"" + kind + "\"");
 }
@@ -633,76 +646,77 @@ Event readEvent(const JsonReader& r) {
 
 Message readBody(MessageType type, const JsonReader& r) {
     switch (type) {
-    case MessageType::Admit:
-        return Admit{r.requiredString("code"), r.requiredString("device_name")};
-    case MessageType::Hello: return Hello{r.requiredString("token")};
-    case MessageType::Welcome: {
-        Welcome m;
-        m.deviceId = r.requiredString("device_id");
-        m.deviceName = r.requiredString("device_name");
-        m.role = r.requiredEnum<Role>("role", roleFromString);
-        m.conferenceId = r.optionalInt("conference_id");
-        m.token = r.optionalString("token");
-        m.serverVersion = r.optionalString("server_version");
-        m.campaign = readCampaign(r.requiredObject("campaign"));
-        m.sections = r.objectArray<Section>("sections", readSection);
-        m.conferences = r.objectArray<Conference>("conferences", readConference);
-        return m;
-    }
-    case MessageType::Subscribe:
-        return Subscribe{r.requiredInt("conference_id"), r.optionalInt("since")};
-    case MessageType::Snapshot: {
-        Snapshot m;
-        m.head = r.requiredInt("head");
-        m.conference = readConference(r.requiredObject("conference"));
-        m.participants = r.objectArray<Participant>("participants", readParticipant);
-        m.turns = r.objectArray<Turn>("turns", readTurn);
-        m.comments = r.objectArray<Comment>("comments", readComment);
-        m.conflicts = r.objectArray<CommentConflict>("conflicts", readConflict);
-        m.reports = r.objectArray<ReportInfo>("reports", readReport);
-        return m;
-    }
-    case MessageType::Events: {
-        Events m;
-        m.conferenceId = r.requiredInt("conference_id");
-        m.head = r.requiredInt("head");
-        m.events = r.objectArray<Event>("events", readEvent);
-        return m;
-    }
-    case MessageType::Op: {
-        OpRequest m;
-        m.clientId = r.requiredString("client_id");
-        // Sequences start at 1; 0 and negatives can never be valid.
-        m.clientSeq = r.requiredInt("client_seq", 1);
-        m.conferenceId = r.requiredInt("conference_id");
-        m.op = readOperation(r.requiredObject("op"));
-        return m;
-    }
-    case MessageType::Ack:
-        return Ack{r.requiredInt("client_seq"), r.requiredInt("server_seq"),
-                   r.optionalBool("duplicate")};
-    case MessageType::Nack: {
-        Nack m;
-        m.clientSeq = r.requiredInt("client_seq");
-        m.code = r.requiredEnum<ErrorCode>("code", errorCodeFromString);
-        m.message = r.requiredString("message");
-        m.expectedSeq = r.optionalInt("expected_seq");
-        return m;
-    }
-    case MessageType::Typing: {
-        Typing m;
-        m.conferenceId = r.requiredInt("conference_id");
-        m.commentId = r.requiredString("comment_id");
-        m.baseRev = r.optionalInt("base_rev");
-        m.participantId = r.optionalString("participant_id");
-        m.text = r.requiredString("text");
-        m.deviceName = r.optionalString("device_name");
-        m.done = r.optionalBool("done");
-        return m;
-    }
-    case MessageType::Error:
-        return Error{r.requiredEnum<ErrorCode>("code", errorCodeFromString),
-                     r.requiredString("message")};
+        case MessageType::Admit:
+            return Admit{r.requiredString("code"), r.requiredString("device_name")};
+        case MessageType::Hello:
+            return Hello{r.requiredString("token")};
+        case MessageType::Welcome: {
+            Welcome m;
+            m.deviceId = r.requiredString("device_id");
+            m.deviceName = r.requiredString("device_name");
+            m.role = r.requiredEnum<Role>("role", roleFromString);
+            m.conferenceId = r.optionalInt("conference_id");
+            m.token = r.optionalString("token");
+            m.serverVersion = r.optionalString("server_version");
+            m.campaign = readCampaign(r.requiredObject("campaign"));
+            m.sections = r.objectArray<Section>("sections", readSection);
+            m.conferences = r.objectArray<Conference>("conferences", readConference);
+            return m;
+        }
+        case MessageType::Subscribe:
+            return Subscribe{r.requiredInt("conference_id"), r.optionalInt("since")};
+        case MessageType::Snapshot: {
+            Snapshot m;
+            m.head = r.requiredInt("head");
+            m.conference = readConference(r.requiredObject("conference"));
+            m.participants = r.objectArray<Participant>("participants", readParticipant);
+            m.turns = r.objectArray<Turn>("turns", readTurn);
+            m.comments = r.objectArray<Comment>("comments", readComment);
+            m.conflicts = r.objectArray<CommentConflict>("conflicts", readConflict);
+            m.reports = r.objectArray<ReportInfo>("reports", readReport);
+            return m;
+        }
+        case MessageType::Events: {
+            Events m;
+            m.conferenceId = r.requiredInt("conference_id");
+            m.head = r.requiredInt("head");
+            m.events = r.objectArray<Event>("events", readEvent);
+            return m;
+        }
+        case MessageType::Op: {
+            OpRequest m;
+            m.clientId = r.requiredString("client_id");
+            // Sequences start at 1; 0 and negatives can never be valid.
+            m.clientSeq = r.requiredInt("client_seq", 1);
+            m.conferenceId = r.requiredInt("conference_id");
+            m.op = readOperation(r.requiredObject("op"));
+            return m;
+        }
+        case MessageType::Ack:
+            return Ack{r.requiredInt("client_seq"), r.requiredInt("server_seq"),
+                       r.optionalBool("duplicate")};
+        case MessageType::Nack: {
+            Nack m;
+            m.clientSeq = r.requiredInt("client_seq");
+            m.code = r.requiredEnum<ErrorCode>("code", errorCodeFromString);
+            m.message = r.requiredString("message");
+            m.expectedSeq = r.optionalInt("expected_seq");
+            return m;
+        }
+        case MessageType::Typing: {
+            Typing m;
+            m.conferenceId = r.requiredInt("conference_id");
+            m.commentId = r.requiredString("comment_id");
+            m.baseRev = r.optionalInt("base_rev");
+            m.participantId = r.optionalString("participant_id");
+            m.text = r.requiredString("text");
+            m.deviceName = r.optionalString("device_name");
+            m.done = r.optionalBool("done");
+            return m;
+        }
+        case MessageType::Error:
+            return Error{r.requiredEnum<ErrorCode>("code", errorCodeFromString),
+                         r.requiredString("message")};
     }
     JsonReader::fail(ErrorCode::UnknownType, "type: unknown");
 }
@@ -711,8 +725,8 @@ Message readBody(MessageType type, const JsonReader& r) {
 // for the DOM.
 template <typename Handle>
 auto withParsed(std::string_view input, Handle handle) -> decltype(handle(json::value())) {
-    unsigned char buffer[4096];
-    json::monotonic_resource resource(buffer, sizeof buffer);
+    std::array<unsigned char, 4096> buffer{};
+    json::monotonic_resource resource(buffer.data(), buffer.size());
     json::parse_options options;
     options.max_depth = 32;
     // Strings are checked per field so the error can name the field.
@@ -730,8 +744,8 @@ auto withParsed(std::string_view input, Handle handle) -> decltype(handle(json::
 }  // namespace
 
 std::string encode(const Message& message) {
-    unsigned char buffer[4096];
-    json::monotonic_resource resource(buffer, sizeof buffer);
+    std::array<unsigned char, 4096> buffer{};
+    json::monotonic_resource resource(buffer.data(), buffer.size());
     json::storage_ptr sp(&resource);
     json::object envelope(sp);
     envelope.reserve(3);
@@ -745,8 +759,8 @@ DecodeResult decode(std::string_view input) {
     DecodeResult result;
     try {
         if (input.size() > kMaxFrameBytes) {
-            throw DecodeFailure{ErrorCode::TooLarge, "frame: larger than " +
-                                                         std::to_string(kMaxFrameBytes) + " bytes"};
+            throw DecodeFailure{ErrorCode::TooLarge,
+                                "frame: larger than " + std::to_string(kMaxFrameBytes) + " bytes"};
         }
         result.message = withParsed(input, [](const json::value& root) -> Message {
             const json::object* object = root.if_object();
@@ -781,8 +795,8 @@ DecodeResult decode(std::string_view input) {
 }
 
 std::string encodeEvent(const Event& event) {
-    unsigned char buffer[2048];
-    json::monotonic_resource resource(buffer, sizeof buffer);
+    std::array<unsigned char, 2048> buffer{};
+    json::monotonic_resource resource(buffer.data(), buffer.size());
     return json::serialize(toJson(event, json::storage_ptr(&resource)));
 }
 

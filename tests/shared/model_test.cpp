@@ -1,7 +1,8 @@
 // Stable enum names and Vietnamese labels of the model.
+#include "gopy/model.h"
+
 #include <gtest/gtest.h>
 
-#include "gopy/model.h"
 #include "gopy/protocol.h"
 
 namespace gopy {
@@ -75,11 +76,16 @@ TEST(ModelNames, VietnameseLabels) {
 TEST(ProtocolNames, MessageTypesAndErrorCodes) {
     using namespace proto;
     const std::pair<MessageType, std::string_view> types[] = {
-        {MessageType::Admit, "admit"},       {MessageType::Hello, "hello"},
-        {MessageType::Welcome, "welcome"},   {MessageType::Subscribe, "subscribe"},
-        {MessageType::Snapshot, "snapshot"}, {MessageType::Events, "events"},
-        {MessageType::Op, "op"},             {MessageType::Ack, "ack"},
-        {MessageType::Nack, "nack"},         {MessageType::Typing, "typing"},
+        {MessageType::Admit, "admit"},
+        {MessageType::Hello, "hello"},
+        {MessageType::Welcome, "welcome"},
+        {MessageType::Subscribe, "subscribe"},
+        {MessageType::Snapshot, "snapshot"},
+        {MessageType::Events, "events"},
+        {MessageType::Op, "op"},
+        {MessageType::Ack, "ack"},
+        {MessageType::Nack, "nack"},
+        {MessageType::Typing, "typing"},
         {MessageType::Error, "error"},
     };
     for (const auto& [type, name] : types) {

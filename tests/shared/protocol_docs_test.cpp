@@ -1,12 +1,12 @@
 // docs/protocol.md must show the exact encoder output of every documented example, and every
 // example frame in it must decode.
-#include <fstream>
-#include <set>
-#include <sstream>
+#include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <gtest/gtest.h>
+#include <fstream>
+#include <set>
+#include <sstream>
 
 #include "gopy/protocol.h"
 #include "protocol_examples.h"
@@ -48,7 +48,8 @@ TEST(ProtocolDocs, EveryExampleIsExactEncoderOutput) {
     for (const auto& [name, message] : testing::documentedMessages()) {
         EXPECT_TRUE(compact.count(encode(message)))
             << "docs/protocol.md lacks the example \"" << name
-            << "\"; regenerate with gopy_protocol_examples:\n" << encode(message);
+            << "\"; regenerate with gopy_protocol_examples:\n"
+            << encode(message);
     }
 }
 

@@ -31,8 +31,8 @@ Campaign sampleCampaign() {
     return c;
 }
 
-Section sampleSection(std::string code, std::string parent, int level, int ord,
-                      std::string label, std::string title) {
+Section sampleSection(std::string code, std::string parent, int level, int ord, std::string label,
+                      std::string title) {
     Section s;
     s.code = std::move(code);
     s.parentCode = std::move(parent);
@@ -318,13 +318,14 @@ std::vector<NamedMessage> documentedMessages() {
 
     out.push_back({"ack", Ack{7, 131, false}});
     out.push_back({"ack (duplicate)", Ack{5, 127, true}});
-    out.push_back({"nack (gap)",
-                   Nack{9, ErrorCode::Gap, "Thiếu thao tác trước đó; gửi lại từ số 8.", 8}});
-    out.push_back({"nack (forbidden)",
-                   Nack{10, ErrorCode::Forbidden, "Vai trò của thiết bị không được phép thao tác này.", 0}});
+    out.push_back(
+        {"nack (gap)", Nack{9, ErrorCode::Gap, "Thiếu thao tác trước đó; gửi lại từ số 8.", 8}});
+    out.push_back(
+        {"nack (forbidden)",
+         Nack{10, ErrorCode::Forbidden, "Vai trò của thiết bị không được phép thao tác này.", 0}});
     out.push_back({"typing", Typing{2, "c3a9e1d2-5f6b-4e7a-8c9d-0a1b2c3d4e5f", 1, "p-0007",
-                                    "Đề nghị bổ sung nội dung về chuyển đổi số", "Máy tính bảng thư ký 1",
-                                    false}});
+                                    "Đề nghị bổ sung nội dung về chuyển đổi số",
+                                    "Máy tính bảng thư ký 1", false}});
     out.push_back({"error", Error{ErrorCode::Unauthenticated, "Thiết bị chưa được xác thực."}});
     return out;
 }

@@ -1,11 +1,10 @@
 // Prints every documented example message, pretty-printed from its exact encode() output,
 // as Markdown sections for docs/protocol.md.
-#include <iostream>
-#include <string>
-
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
+#include <iostream>
+#include <string>
 
 #include "protocol_examples.h"
 

@@ -1,8 +1,8 @@
 // decode() refuses anything that is not a whole, valid message, with the right error code
 // and the offending field's path; it never throws.
-#include <random>
-
 #include <gtest/gtest.h>
+
+#include <random>
 
 #include "gopy/protocol.h"
 #include "protocol_examples.h"
@@ -96,19 +96,23 @@ TEST(ProtocolReject, MissingRequiredFields) {
                 "body.conference_id: missing");
     expectError(R"({"v":1,"type":"ack","body":{"client_seq":3}})", ErrorCode::MissingField,
                 "body.server_seq: missing");
-    expectError(R"({"v":1,"type":"op","body":{"client_id":"d","conference_id":2,"op":{"kind":"session.start"}}})",
-                ErrorCode::MissingField, "body.client_seq: missing");
+    expectError(
+        R"({"v":1,"type":"op","body":{"client_id":"d","conference_id":2,"op":{"kind":"session.start"}}})",
+        ErrorCode::MissingField, "body.client_seq: missing");
     expectError(opFrame(R"({"turn_id":"t"})"), ErrorCode::MissingField, "body.op.kind: missing");
     expectError(commentCreate(R"("id":"c","participant_id":"p","kind":"addition")"),
                 ErrorCode::MissingField, "body.op.comment.text: missing");
     expectError(opFrame(R"({"kind":"queue.add","turn_id":"t","participant_id":"p"})"),
                 ErrorCode::MissingField, "body.op.position: missing");
-    expectError(opFrame(R"({"kind":"comment.update","comment_id":"c","text":"x","comment_kind":"other"})"),
-                ErrorCode::MissingField, "body.op.base_rev: missing");
-    expectError(R"({"v":1,"type":"events","body":{"conference_id":1,"head":2,"events":[{"seq":2,"conference_id":1,"at":0}]}})",
-                ErrorCode::MissingField, "body.events[0].op: missing");
-    expectError(R"({"v":1,"type":"welcome","body":{"device_id":"d","device_name":"n","role":"chair","campaign":{}}})",
-                ErrorCode::MissingField, "body.campaign.title: missing");
+    expectError(
+        opFrame(R"({"kind":"comment.update","comment_id":"c","text":"x","comment_kind":"other"})"),
+        ErrorCode::MissingField, "body.op.base_rev: missing");
+    expectError(
+        R"({"v":1,"type":"events","body":{"conference_id":1,"head":2,"events":[{"seq":2,"conference_id":1,"at":0}]}})",
+        ErrorCode::MissingField, "body.events[0].op: missing");
+    expectError(
+        R"({"v":1,"type":"welcome","body":{"device_id":"d","device_name":"n","role":"chair","campaign":{}}})",
+        ErrorCode::MissingField, "body.campaign.title: missing");
 }
 
 TEST(ProtocolReject, WrongJsonTypes) {
@@ -119,23 +123,31 @@ TEST(ProtocolReject, WrongJsonTypes) {
     expectError(opFrame(R"({"kind":"session.start"})", "true"), ErrorCode::BadField);
     expectError(commentCreate(R"("id":"c","participant_id":"p","kind":"addition","text":5)"),
                 ErrorCode::BadField, "body.op.comment.text: expected string");
-    expectError(commentCreate(R"("id":"c","participant_id":"p","kind":"addition","text":"x","sections":["I",2])"),
-                ErrorCode::BadField, "body.op.comment.sections[1]: expected string");
-    expectError(commentCreate(R"("id":"c","participant_id":"p","kind":"addition","text":"x","sections":"I")"),
+    expectError(
+        commentCreate(
+            R"("id":"c","participant_id":"p","kind":"addition","text":"x","sections":["I",2])"),
+        ErrorCode::BadField, "body.op.comment.sections[1]: expected string");
+    expectError(commentCreate(
+                    R"("id":"c","participant_id":"p","kind":"addition","text":"x","sections":"I")"),
                 ErrorCode::BadField, "body.op.comment.sections: expected array");
-    expectError(commentCreate(R"("id":"c","participant_id":"p","kind":"addition","text":"x","proposed":"y")"),
+    expectError(commentCreate(
+                    R"("id":"c","participant_id":"p","kind":"addition","text":"x","proposed":"y")"),
                 ErrorCode::BadField, "body.op.comment.proposed: expected object");
-    expectError(commentCreate(R"("id":"c","participant_id":"p","kind":"addition","text":"x","written":1)"),
-                ErrorCode::BadField, "body.op.comment.written: expected boolean");
+    expectError(
+        commentCreate(R"("id":"c","participant_id":"p","kind":"addition","text":"x","written":1)"),
+        ErrorCode::BadField, "body.op.comment.written: expected boolean");
     expectError(opFrame(R"({"kind":"queue.move","turn_id":"t","position":"1"})"),
                 ErrorCode::BadField, "body.op.position: expected number");
     expectError(opFrame(R"({"kind":"comment.flag","comment_id":"c","flagged":null})"),
                 ErrorCode::BadField, "body.op.flagged: must not be null");
     expectError(opFrame(R"("session.start")"), ErrorCode::BadField, "body.op: expected object");
-    expectError(opFrame(R"({"kind":"comment.update","comment_id":"c","base_rev":1,"text":"x","comment_kind":"other","resolves":[1,"2"]})"),
-                ErrorCode::BadField, "body.op.resolves[1]: expected integer");
-    expectError(R"({"v":1,"type":"snapshot","body":{"head":1,"conference":{"id":1,"title":"t","channel":"public","state":"planned"},"turns":[5]}})",
-                ErrorCode::BadField, "body.turns[0]: expected object");
+    expectError(
+        opFrame(
+            R"({"kind":"comment.update","comment_id":"c","base_rev":1,"text":"x","comment_kind":"other","resolves":[1,"2"]})"),
+        ErrorCode::BadField, "body.op.resolves[1]: expected integer");
+    expectError(
+        R"({"v":1,"type":"snapshot","body":{"head":1,"conference":{"id":1,"title":"t","channel":"public","state":"planned"},"turns":[5]}})",
+        ErrorCode::BadField, "body.turns[0]: expected object");
 }
 
 TEST(ProtocolReject, NegativeAndOutOfRangeNumbers) {
@@ -143,8 +155,8 @@ TEST(ProtocolReject, NegativeAndOutOfRangeNumbers) {
                 "body.client_seq: must be at least 1");
     expectError(opFrame(R"({"kind":"session.start"})", "0"), ErrorCode::BadField,
                 "body.client_seq:");
-    expectError(opFrame(R"({"kind":"session.start"})", "18446744073709551615"),
-                ErrorCode::BadField, "body.client_seq: out of range");
+    expectError(opFrame(R"({"kind":"session.start"})", "18446744073709551615"), ErrorCode::BadField,
+                "body.client_seq: out of range");
     expectError(opFrame(R"({"kind":"session.start"})", "1e30"), ErrorCode::BadField);
     expectError(R"({"v":1,"type":"ack","body":{"client_seq":1,"server_seq":-5}})",
                 ErrorCode::BadField, "body.server_seq: must be at least 0");
@@ -163,12 +175,14 @@ TEST(ProtocolReject, UnknownEnumNames) {
                 ErrorCode::BadField, "body.op.comment.kind: unknown value");
     expectError(opFrame(R"({"kind":"comment.explode","comment_id":"c"})"), ErrorCode::BadField,
                 "body.op.kind: unknown value");
-    expectError(R"({"v":1,"type":"welcome","body":{"device_id":"d","device_name":"n","role":"king","campaign":{"title":"t"}}})",
-                ErrorCode::BadField, "body.role: unknown value");
+    expectError(
+        R"({"v":1,"type":"welcome","body":{"device_id":"d","device_name":"n","role":"king","campaign":{"title":"t"}}})",
+        ErrorCode::BadField, "body.role: unknown value");
     expectError(R"({"v":1,"type":"nack","body":{"client_seq":1,"code":"oops","message":""}})",
                 ErrorCode::BadField, "body.code: unknown value");
-    expectError(R"({"v":1,"type":"snapshot","body":{"head":1,"conference":{"id":1,"title":"t","channel":"radio","state":"planned"}}})",
-                ErrorCode::BadField, "body.conference.channel: unknown value");
+    expectError(
+        R"({"v":1,"type":"snapshot","body":{"head":1,"conference":{"id":1,"title":"t","channel":"radio","state":"planned"}}})",
+        ErrorCode::BadField, "body.conference.channel: unknown value");
 }
 
 TEST(ProtocolReject, InvalidUtf8) {
@@ -178,15 +192,17 @@ TEST(ProtocolReject, InvalidUtf8) {
         "\xED\xA0\x80",      // UTF-16 surrogate
         "\xF4\x90\x80\x80",  // above U+10FFFF
         "\xFF",
-        "Nguy\xE1\xBB",      // cut inside "ễ"
+        "Nguy\xE1\xBB",  // cut inside "ễ"
     };
     for (const std::string& b : bad) {
-        expectError(R"({"v":1,"type":"admit","body":{"code":"K7QM-4XRT","device_name":")" + b +
-                        R"("}})",
-                    ErrorCode::BadField, "body.device_name: invalid UTF-8");
-        expectError(commentCreate(R"("id":"c","participant_id":"p","kind":"other","text":"x","sections":["I",")" +
-                                  b + R"("])"),
-                    ErrorCode::BadField, "body.op.comment.sections[1]: invalid UTF-8");
+        expectError(
+            R"({"v":1,"type":"admit","body":{"code":"K7QM-4XRT","device_name":")" + b + R"("}})",
+            ErrorCode::BadField, "body.device_name: invalid UTF-8");
+        expectError(
+            commentCreate(
+                R"("id":"c","participant_id":"p","kind":"other","text":"x","sections":["I",")" + b +
+                R"("])"),
+            ErrorCode::BadField, "body.op.comment.sections[1]: invalid UTF-8");
     }
 }
 
@@ -234,9 +250,15 @@ TEST(ProtocolReject, RandomCorruptionNeverThrows) {
                 const std::size_t at = rng() % mutated.size();
                 const char c = alphabet[rng() % alphabet.size()];
                 switch (rng() % 3) {
-                case 0: mutated[at] = c; break;
-                case 1: mutated.insert(mutated.begin() + static_cast<std::ptrdiff_t>(at), c); break;
-                default: mutated.erase(at, 1); break;
+                    case 0:
+                        mutated[at] = c;
+                        break;
+                    case 1:
+                        mutated.insert(mutated.begin() + static_cast<std::ptrdiff_t>(at), c);
+                        break;
+                    default:
+                        mutated.erase(at, 1);
+                        break;
                 }
                 if (mutated.empty()) mutated = "{";
             }

@@ -1,8 +1,8 @@
 // encode → decode gives back the same value, for every message type and operation kind.
-#include <set>
+#include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
-#include <gtest/gtest.h>
+#include <set>
 
 #include "gopy/protocol.h"
 #include "gopy/text.h"
@@ -75,11 +75,10 @@ TEST(ProtocolRoundTrip, EveryOperationKindMinimal) {
 }
 
 TEST(ProtocolRoundTrip, KindNamesOnTheWire) {
-    const char* expected[] = {"session.start",  "session.end",    "attendance.set",
-                              "attendance.count", "participant.add", "queue.add",
-                              "queue.move",     "queue.remove",   "turn.start",
-                              "turn.stop",      "comment.create", "comment.update",
-                              "comment.delete", "comment.flag",   "report.release"};
+    const char* expected[] = {
+        "session.start",  "session.end",    "attendance.set", "attendance.count", "participant.add",
+        "queue.add",      "queue.move",     "queue.remove",   "turn.start",       "turn.stop",
+        "comment.create", "comment.update", "comment.delete", "comment.flag",     "report.release"};
     const auto ops = testing::fullOperations();
     ASSERT_EQ(ops.size(), std::size(expected));
     for (std::size_t i = 0; i < ops.size(); ++i) {
@@ -169,9 +168,9 @@ TEST(ProtocolRoundTrip, NullOptionalIsAbsent) {
 }
 
 TEST(ProtocolRoundTrip, UnknownKeysAreIgnored) {
-    const DecodeResult r = decode(
-        R"({"v":1,"type":"subscribe","trace":"x","body":{"conference_id":3,"since":7,)"
-        R"("future":{"nested":[1,2,{"a":null}]}}})");
+    const DecodeResult r =
+        decode(R"({"v":1,"type":"subscribe","trace":"x","body":{"conference_id":3,"since":7,)"
+               R"("future":{"nested":[1,2,{"a":null}]}}})");
     ASSERT_TRUE(r) << r.error.message;
     EXPECT_EQ(std::get<Subscribe>(*r.message), (Subscribe{3, 7}));
 }

@@ -1,12 +1,12 @@
 // Vietnamese text: NFC, folding for search, collation for people lists.
+#include "gopy/text.h"
+
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <random>
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
-
-#include "gopy/text.h"
 
 namespace gopy::text {
 namespace {
@@ -34,9 +34,9 @@ TEST(TextNfc, EveryTonedVowelComposesFromNfd) {
     for (std::size_t v = 0; v < kTonedVowelsLower.size(); ++v) {
         for (std::size_t t = 0; t < 6; ++t) {
             for (const bool upper : {false, true}) {
-                const std::string& composed =
-                    (upper ? kTonedVowelsUpper : kTonedVowelsLower)[v][t];
-                std::string decomposed(1, upper ? static_cast<char>(kBase[v] - 'a' + 'A') : kBase[v]);
+                const std::string& composed = (upper ? kTonedVowelsUpper : kTonedVowelsLower)[v][t];
+                std::string decomposed(1,
+                                       upper ? static_cast<char>(kBase[v] - 'a' + 'A') : kBase[v]);
                 // NFD puts the dot below (ccc 220) before the other marks (ccc 230); the
                 // normaliser must accept either order.
                 decomposed += kVowelMark[v];
@@ -73,7 +73,10 @@ TEST(TextNfc, SentenceFromNfd) {
 }
 
 TEST(TextNfc, InvalidBytesBecomeReplacementCharacter) {
-    EXPECT_EQ(nfc("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+    EXPECT_EQ(nfc("a\xFF"
+                  "b"),
+              "a\xEF\xBF\xBD"
+              "b");
     EXPECT_TRUE(isValidUtf8(nfc("x\xC3\x28y\xED\xA0\x80")));
 }
 
@@ -118,7 +121,8 @@ TEST(TextFold, DecomposedAndComposedFoldTheSame) {
         for (const auto& s : row) upper += s;
     }
     EXPECT_EQ(fold(lower), fold(upper));
-    EXPECT_EQ(fold(lower), "aaaaaaaaaaaaaaaaaaeeeeeeeeeeeeiiiiiioooooooooooooooooouuuuuuuuuuuuyyyyyy");
+    EXPECT_EQ(fold(lower),
+              "aaaaaaaaaaaaaaaaaaeeeeeeeeeeeeiiiiiioooooooooooooooooouuuuuuuuuuuuyyyyyy");
 }
 
 TEST(TextMatches, WordPrefixes) {
@@ -135,17 +139,15 @@ TEST(TextMatches, WordPrefixes) {
 }
 
 TEST(TextCollation, VietnameseLetterOrder) {
-    const std::vector<std::string> expected = {"a", "ă", "â", "b", "c", "d", "đ", "e", "ê",
-                                               "g", "h", "i", "k", "l", "m", "n", "o", "ô",
-                                               "ơ", "p", "q", "r", "s", "t", "u", "ư", "v",
-                                               "x", "y"};
+    const std::vector<std::string> expected = {"a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g",
+                                               "h", "i", "k", "l", "m", "n", "o", "ô", "ơ", "p",
+                                               "q", "r", "s", "t", "u", "ư", "v", "x", "y"};
     std::vector<std::string> shuffled = expected;
     std::mt19937 rng(7);
     std::shuffle(shuffled.begin(), shuffled.end(), rng);
-    std::sort(shuffled.begin(), shuffled.end(),
-              [](const std::string& a, const std::string& b) {
-                  return collationKey(a) < collationKey(b);
-              });
+    std::sort(shuffled.begin(), shuffled.end(), [](const std::string& a, const std::string& b) {
+        return collationKey(a) < collationKey(b);
+    });
     EXPECT_EQ(shuffled, expected);
 }
 
@@ -171,10 +173,10 @@ TEST(TextCollation, KeysAreStableAndEqualForEqualText) {
 
 TEST(TextPersons, SortByGivenNameThenFamilyName) {
     const std::vector<std::string> expected = {
-        "Lê An",          "Nguyễn Văn An",   "Nguyễn Văn Anh", "Phạm Thị Ánh",
-        "Vũ Ân",          "Trần Văn Bình",   "Nguyễn Thị Cúc", "Lý Dũng",
-        "Hoàng Đức",      "Em",              "Đỗ Văn Hà",      "Lê Thị Hà",
-        "Nguyễn Thu Hà",  "Bùi Thu",         "Mai Thư",        "Phan Ưng",
+        "Lê An",         "Nguyễn Văn An",  "Nguyễn Văn Anh", "Phạm Thị Ánh", "Vũ Ân",
+        "Trần Văn Bình", "Nguyễn Thị Cúc", "Lý Dũng",        "Hoàng Đức",    "Em",
+        "Đỗ Văn Hà",     "Lê Thị Hà",      "Nguyễn Thu Hà",  "Bùi Thu",      "Mai Thư",
+        "Phan Ưng",
     };
     std::vector<std::string> names = expected;
     std::mt19937 rng(3);
