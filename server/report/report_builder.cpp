@@ -129,8 +129,11 @@ int KindCounts::total() const { return std::accumulate(byKind.begin(), byKind.en
 Heading ReportBuilder::heading(const Campaign& campaign, Millis now) {
     Heading h;
     h.letterhead = campaign.letterhead;
-    // The office writes the number in by hand when the report is registered.
-    h.number = "Số        -BC/" + campaign.letterhead.issuingCode;
+    // The office writes the number in by hand when the report is registered: keep a blank
+    // (no-break spaces, which layout does not collapse).
+    std::string blank;
+    for (int i = 0; i < 8; ++i) blank += "\u00A0";
+    h.number = "Số" + blank + "-BC/" + campaign.letterhead.issuingCode;
     h.placeAndDate = placeAndDate(campaign.letterhead.placeName, vietnamDate(now));
     h.draftTitle = campaign.draftTitle;
     h.planNumber = campaign.planNumber;
