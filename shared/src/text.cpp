@@ -181,8 +181,9 @@ std::string fold(std::string_view utf8) {
             stripped.append(static_cast<UChar>(u' '));
             pendingSpace = false;
         }
-        // đ/Đ have no decomposition, so they are mapped explicitly.
-        if (c == 0x0110 || c == 0x0111) {
+        // đ/Đ have no decomposition, so they are mapped explicitly; U+00D0 (Icelandic Eth)
+        // looks the same and is what some keyboards produce for "Đ".
+        if (c == 0x0110 || c == 0x0111 || c == 0x00D0) {
             stripped.append(static_cast<UChar>(u'd'));
             continue;
         }

@@ -67,5 +67,25 @@ TEST(ProtocolDocs, EveryFrameInTheDocDecodes) {
     EXPECT_GE(frames, static_cast<int>(testing::documentedMessages().size()));
 }
 
+TEST(ProtocolDocs, EveryTypeKindAndErrorCodeIsDescribed) {
+    const std::string doc = readDoc();
+    ASSERT_FALSE(doc.empty());
+    for (int t = static_cast<int>(MessageType::Admit); t <= static_cast<int>(MessageType::Error);
+         ++t) {
+        const std::string name(toString(static_cast<MessageType>(t)));
+        EXPECT_NE(doc.find("### " + name + " ("), std::string::npos) << name;
+    }
+    for (const Operation& op : testing::fullOperations()) {
+        EXPECT_NE(doc.find("| `" + std::string(kindName(op)) + "` |"), std::string::npos)
+            << kindName(op);
+        EXPECT_NE(doc.find("### " + std::string(kindName(op)) + "\n"), std::string::npos)
+            << kindName(op);
+    }
+    for (int c = 0; c <= static_cast<int>(ErrorCode::Internal); ++c) {
+        const std::string name(toString(static_cast<ErrorCode>(c)));
+        EXPECT_NE(doc.find("| `" + name + "` |"), std::string::npos) << name;
+    }
+}
+
 }  // namespace
 }  // namespace gopy::proto

@@ -101,6 +101,7 @@ TEST(TextFold, RemovesDiacriticsAndCase) {
     EXPECT_EQ(fold("đường Đội Cấn"), "duong doi can");
     EXPECT_EQ(fold("ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"), "dang bo thanh pho ha noi");
     EXPECT_EQ(fold("Ưng Thị Ơn Ỷ"), "ung thi on y");
+    EXPECT_EQ(fold("\xC3\x90\xE1\xBA\xB7ng"), "dang");  // "Ðặng" with U+00D0
 }
 
 TEST(TextFold, CollapsesWhitespace) {
