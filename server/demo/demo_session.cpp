@@ -56,7 +56,7 @@ const std::vector<Line>& script() {
         {3, CommentKind::Addition, 2, Topic::Society,
          "Cần bổ sung nhiệm vụ phát triển hệ thống trường học đạt chuẩn quốc gia và giải quyết tình trạng quá tải sĩ số ở bậc tiểu học, trung học cơ sở."},
         {3, CommentKind::Other, 2, Topic::Society,
-         "Lưu ý thống nhất cách dùng thuật ngữ \"chuyển đổi số\" và \"số hóa\" trong toàn văn Dự thảo, tránh dùng lẫn lộn hai khái niệm."},
+         "Lưu ý thống nhất cách dùng thuật ngữ “chuyển đổi số” và “số hóa” trong toàn văn Dự thảo, tránh dùng lẫn lộn hai khái niệm."},
         {4, CommentKind::Agreement, 1, Topic::Security,
          "Đồng tình với đánh giá công tác quốc phòng, an ninh được giữ vững, bảo vệ tuyệt đối an toàn các sự kiện chính trị quan trọng diễn ra trên địa bàn."},
         {4, CommentKind::Amendment, 2, Topic::Security,
@@ -88,7 +88,7 @@ const std::vector<Line>& script() {
          "Môi trường đầu tư, kinh doanh tiếp tục được cải thiện; số doanh nghiệp thành lập mới tăng, chất lượng doanh nghiệp được nâng lên.",
          4, 6, 9},
         {9, CommentKind::Deletion, 1, Topic::Urban,
-         "Đề nghị bỏ cụm từ \"cơ bản hoàn thành\" khi đánh giá công tác giải phóng mặt bằng vì thực tế nhiều dự án còn chậm tiến độ, nói như vậy chưa chính xác."},
+         "Đề nghị bỏ cụm từ “cơ bản hoàn thành” khi đánh giá công tác giải phóng mặt bằng vì thực tế nhiều dự án còn chậm tiến độ, nói như vậy chưa chính xác."},
         {9, CommentKind::Addition, 2, Topic::Urban,
          "Bổ sung giải pháp phát triển không gian xanh, không gian công cộng, cải tạo hồ, vườn hoa gắn với quản lý chất lượng không khí."},
         {10, CommentKind::Recommendation, 3, Topic::Any,
@@ -96,7 +96,7 @@ const std::vector<Line>& script() {
         {10, CommentKind::Agreement, 2, Topic::Administration,
          "Đồng tình với nhiệm vụ đột phá về cải cách hành chính, nâng cao chỉ số hài lòng của người dân, doanh nghiệp."},
         {11, CommentKind::Amendment, 2, Topic::Society,
-         "Đề nghị thay cụm từ \"phấn đấu\" bằng chỉ tiêu định lượng về y tế cơ sở.",
+         "Đề nghị thay cụm từ “phấn đấu” bằng chỉ tiêu định lượng về y tế cơ sở.",
          "100% trạm y tế phường đạt chuẩn quốc gia về y tế; tỷ lệ dân số được quản lý sức khỏe điện tử đạt trên 95%.",
          2, 18, 1},
         {11, CommentKind::Other, 1, Topic::Society,
@@ -104,7 +104,7 @@ const std::vector<Line>& script() {
         {12, CommentKind::Addition, 2, Topic::PartyBuilding,
          "Cần bổ sung nhiệm vụ phát huy vai trò giám sát, phản biện xã hội của Mặt trận Tổ quốc và các đoàn thể, gắn với tiếp thu ý kiến của Nhân dân."},
         {12, CommentKind::Deletion, 2, Topic::Economy,
-         "Đề nghị bỏ chỉ tiêu \"phát triển mới 10 tuyến phố kinh tế đêm\" vì chưa có quy hoạch và đánh giá tác động đến an ninh trật tự, đời sống dân cư."},
+         "Đề nghị bỏ chỉ tiêu “phát triển mới 10 tuyến phố kinh tế đêm” vì chưa có quy hoạch và đánh giá tác động đến an ninh trật tự, đời sống dân cư."},
         {13, CommentKind::Recommendation, 2, Topic::Society,
          "Đề xuất đầu tư xây dựng trung tâm văn hóa – thể thao quận và dành quỹ đất cho sân chơi thiếu nhi tại các khu dân cư đông đúc."},
         {13, CommentKind::Agreement, 1, Topic::PartyBuilding,
@@ -126,7 +126,7 @@ const std::vector<Line>& script() {
         {-3, CommentKind::Agreement, 0, Topic::Whole,
          "Hoàn toàn nhất trí với Dự thảo; đề nghị sớm hoàn thiện để lấy ý kiến rộng rãi của Nhân dân trên Cổng thông tin điện tử quận."},
         {-3, CommentKind::Recommendation, 2, Topic::Security,
-         "Đề xuất nhân rộng mô hình \"camera an ninh tổ dân phố\" kết nối với Công an phường, gắn với phong trào toàn dân bảo vệ an ninh Tổ quốc."},
+         "Đề xuất nhân rộng mô hình “camera an ninh tổ dân phố” kết nối với Công an phường, gắn với phong trào toàn dân bảo vệ an ninh Tổ quốc."},
         {-4, CommentKind::Other, 2, Topic::Economy,
          "Nên có phụ lục so sánh các chỉ tiêu nhiệm kỳ 2020–2025 và 2025–2030 để đại biểu dễ theo dõi."},
     };
@@ -346,8 +346,9 @@ void seedDemoSession(Engine& engine) {
             rec.add(proto::CommentCreate{c});
             rec.commit(at(date, start / 60, start % 60, 50 + 40 * typed++));
         }
-        rec.add(proto::TurnStop{turn, at(date, end / 60, end % 60, 20)});
-        rec.commit(at(date, end / 60, end % 60, 20));
+        const int seconds = (s * 23 + 11) % 60;
+        rec.add(proto::TurnStop{turn, at(date, end / 60, end % 60, seconds)});
+        rec.commit(at(date, end / 60, end % 60, seconds));
         minute = end + 1;
     }
 

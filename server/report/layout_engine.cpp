@@ -16,7 +16,16 @@ constexpr double kEpsilon = 1e-6;
 constexpr double kAscent = 0.891;
 constexpr double kDescent = 0.216;
 
+// Letter spacing up to this fraction of the size is not seen as spaced-out text.
+constexpr double kMaxLetterSpacing = 0.035;
+
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+std::size_t codePointCount(const std::string& s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+}
 
 }  // namespace
 
@@ -163,7 +172,8 @@ void LayoutEngine::placeLine(const Line& line, Align align, double size, double 
                              double baseline, bool underline, Page& page) const {
     if (line.words.empty()) return;
     double start = x;
-    double gapExtra = 0;
+    double gapExtra = 0;     // per-word justification: extra width of every space
+    double charSpacing = 0;  // letter-spacing justification: extra width after every glyph
     switch (align) {
     case Align::Left:
         break;
@@ -175,32 +185,52 @@ void LayoutEngine::placeLine(const Line& line, Align align, double size, double 
         break;
     case Align::Justify:
         if (!line.endsParagraph && line.words.size() > 1) {
-            gapExtra = std::max(0.0, (width - line.naturalWidth) /
-                                         static_cast<double>(line.words.size() - 1));
+            const double extra = std::max(0.0, width - line.naturalWidth);
+            // libharu costs a fixed ~2 µs per text string, so a line is one string when the
+            // stretch can go, unseen, into letter spacing (Tc); otherwise the spaces stretch.
+            // Word spacing (Tw) is no help: PDF applies it to one-byte code 32 only, and
+            // UTF-8 text goes out as two-byte CIDs.
+            std::size_t glyphs = line.words.size() - 1;  // the spaces
+            for (const Word& w : line.words) {
+                for (const Piece& p : w.pieces) glyphs += codePointCount(p.text);
+            }
+            const double perGlyph = glyphs > 1 ? extra / static_cast<double>(glyphs - 1) : extra;
+            if (perGlyph <= kMaxLetterSpacing * size) {
+                charSpacing = perGlyph;
+            } else {
+                gapExtra = extra / static_cast<double>(line.words.size() - 1);
+            }
         }
         break;
     }
     double pen = start;
-    PlacedText* open = nullptr;  // merge same-face text while spaces keep their natural width
+    PlacedText* open = nullptr;  // merge same-face text while spaces are plain spaces
     for (std::size_t wi = 0; wi < line.words.size(); ++wi) {
         const Word& w = line.words[wi];
-        const double gap = wi == 0 ? 0 : w.spaceBefore + gapExtra;
+        // a space is one glyph: its advance plus the letter spacing
+        const double gap = wi == 0 ? 0 : w.spaceBefore + charSpacing + gapExtra;
         for (std::size_t pi = 0; pi < w.pieces.size(); ++pi) {
             const Piece& p = w.pieces[pi];
             const bool wordStart = pi == 0;
+            const double advance = p.width + charSpacing * static_cast<double>(codePointCount(p.text));
             const bool canMerge = open != nullptr && open->face == p.face &&
                                   (!wordStart || (gapExtra < kEpsilon && gap > 0));
             if (canMerge) {
                 if (wordStart) open->text.push_back(' ');
                 open->text += p.text;
-                open->width += (wordStart ? gap : 0) + p.width;
+                open->width += (wordStart ? gap : 0) + advance;
             } else {
-                page.texts.push_back(PlacedText{pen + (wordStart ? gap : 0), baseline, p.width,
-                                                size, p.face, p.text});
+                page.texts.push_back(PlacedText{pen + (wordStart ? gap : 0), baseline, advance, size, p.face,
+                                                p.text, charSpacing});
                 open = &page.texts.back();
             }
-            pen += (wordStart ? gap : 0) + p.width;
+            pen += (wordStart ? gap : 0) + advance;
         }
+    }
+    if (open != nullptr && charSpacing > 0) {
+        // the spacing after the last glyph is not ink
+        open->width -= charSpacing;
+        pen -= charSpacing;
     }
     if (underline) {
         const double ruleY = baseline - size * kDescent * 0.8;

@@ -98,6 +98,7 @@ struct PlacedText {
     double size = 0;
     Face face = Face::Regular;
     std::string text;
+    double charSpacing = 0;  ///< extra space after every glyph (justified lines), points
 };
 
 struct PlacedRule {

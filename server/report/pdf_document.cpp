@@ -141,6 +141,7 @@ void PdfDocument::drawPage(const Page& page, const PageGeometry& geometry) {
         HPDF_Page_BeginText(p);
         int face = -1;
         double size = -1;
+        double spacing = 0;
         double x = 0;
         double y = 0;
         for (const PlacedText& t : page.texts) {
@@ -149,6 +150,10 @@ void PdfDocument::drawPage(const Page& page, const PageGeometry& geometry) {
                 size = t.size;
                 HPDF_Page_SetFontAndSize(p, static_cast<HPDF_Font>(fonts_[static_cast<std::size_t>(face)]),
                                          static_cast<HPDF_REAL>(size));
+            }
+            if (t.charSpacing != spacing) {
+                spacing = t.charSpacing;
+                HPDF_Page_SetCharSpace(p, static_cast<HPDF_REAL>(spacing));
             }
             // relative moves (Td) keep the content stream short
             HPDF_Page_MoveTextPos(p, static_cast<HPDF_REAL>(t.x - x), static_cast<HPDF_REAL>(t.y - y));

@@ -141,7 +141,9 @@ void appendAppendixTitle(std::vector<Block>& out, const std::string& label, cons
     out.push_back(PageBreak{});
     out.push_back(para({Run{label, Face::Bold}}, centred(14)));
     out.push_back(para({Run{title, Face::Bold}}, centred(14)));
-    out.push_back(para({Run{"(Kèm theo Báo cáo " + h.number + ", " + h.placeAndDate + ")", Face::Italic}},
+    std::string number = h.number;
+    if (number.rfind("Số", 0) == 0) number.replace(0, std::string("Số").size(), "số");
+    out.push_back(para({Run{"(Kèm theo Báo cáo " + number + ", " + h.placeAndDate + ")", Face::Italic}},
                        centred(13, 2, 10)));
 }
 
@@ -163,12 +165,22 @@ std::string speakerCell(const CommentEntry& e) {
     return who;
 }
 
-std::string contentCell(const CommentEntry& e) {
-    std::string text = e.text;
-    if (e.proposed) {
-        text += "\nĐề nghị sửa thành: “" + e.proposed->wording + "”";
-        if (!e.proposed->location.empty()) text += " (" + e.proposed->location + ")";
+/// The opening words of a comment, verbatim: part II quotes every comment in full, so the
+/// appendix table only has to identify it (and stays a fraction of the document's length).
+std::string excerpt(const std::string& text, std::size_t words) {
+    std::size_t count = 0;
+    bool inWord = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool space = text[i] == ' ' || text[i] == '\n';
+        if (!space && !inWord && ++count > words) return text.substr(0, i) + "…";
+        inWord = !space;
     }
+    return text;
+}
+
+std::string contentCell(const CommentEntry& e) {
+    std::string text = excerpt(e.text, 16);
+    if (e.proposed) text += "\nCó đề nghị sửa câu chữ (trích nguyên văn tại mục II).";
     return text;
 }
 
@@ -198,7 +210,10 @@ void appendSectionHeadings(std::vector<Block>& out, const std::vector<Section>& 
         if (std::find(printed.begin(), printed.end(), s->code) != printed.end()) continue;
         printed.push_back(s->code);
         const Face face = s->level <= 1 ? Face::Bold : s->level == 2 ? Face::BoldItalic : Face::Italic;
-        out.push_back(heading(s->label + " " + s->title, face, 4));
+        std::string label = s->label;
+        // "Phần I" reads "Phần I. …"; labels like "1." and "a)" carry their own punctuation
+        if (!label.empty() && label.back() != '.' && label.back() != ')' && label.back() != ':') label += '.';
+        out.push_back(heading(label + " " + s->title, face, 4));
     }
 }
 
@@ -382,7 +397,7 @@ std::vector<Block> ReportComposer::conference(const ConferenceReport& r, const P
                   {{Run{"Vị trí trong Dự thảo"}}, Align::Centre},
                   {{Run{"Người góp ý"}}, Align::Centre},
                   {{Run{"Loại ý kiến"}}, Align::Centre},
-                  {{Run{"Nội dung"}}, Align::Centre}};
+                  {{Run{"Nội dung (trích)"}}, Align::Centre}};
     for (const CommentEntry& e : r.comments) {
         std::string kind = kindLabel(e.kind);
         if (e.written) kind += "\n(văn bản)";

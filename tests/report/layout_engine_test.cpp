@@ -82,6 +82,19 @@ TEST_F(LayoutTest, JustifiedLinesFillTheWidthAndTheLastLineDoesNot) {
     EXPECT_DOUBLE_EQ(last.texts[0].x, 50);
 }
 
+TEST_F(LayoutTest, NearlyFullJustifiedLinesStretchByLetterSpacingInOneString) {
+    // 4 words of 5 letters + 3 spaces = 4×25 + 3×2.5 = 107.5 of 110: 2.5 pt over 22 glyphs
+    const auto lines = engine.wrap({TextRun{"aaaaa bbbbb ccccc ddddd eeeee"}}, 10, 110, 0);
+    ASSERT_EQ(lines.size(), 2U);
+    Page page;
+    engine.placeLine(lines[0], Align::Justify, 10, 50, 110, 700, false, page);
+    ASSERT_EQ(page.texts.size(), 1U);
+    EXPECT_EQ(page.texts[0].text, "aaaaa bbbbb ccccc ddddd");
+    EXPECT_NEAR(page.texts[0].charSpacing, 2.5 / 22, 1e-9);
+    EXPECT_NEAR(page.texts[0].x + page.texts[0].width, 160, 1e-9);
+    EXPECT_LE(page.texts[0].charSpacing, 0.035 * 10);
+}
+
 TEST_F(LayoutTest, CentreAndRightAlignment) {
     const auto lines = engine.wrap({TextRun{"aaaa"}}, 10, 100, 0);
     Page page;

@@ -120,7 +120,7 @@ TEST_F(PdfOutput, FourHundredCommentsPaginateWithEveryWordInsideThePageAndNoOver
     std::vector<PageBox> pages;
     const std::vector<WordBox> words = wordBoxes(pdf, pages);
     ASSERT_GT(pages.size(), 100U);
-    ASSERT_GT(words.size(), 150000U);
+    ASSERT_GT(words.size(), 100000U);  // 400 × 250 words, plus headings and the appendices
     const PageGeometry g;
     std::map<int, std::vector<const WordBox*>> byPage;
     for (const WordBox& w : words) {
