@@ -1,0 +1,383 @@
+#include "server/app/cli.h"
+
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <string_view>
+
+#include <pthread.h>
+#include <signal.h>
+#include <sys/resource.h>
+
+#include "gopy/model.h"
+#include "server/app/data_lock.h"
+#include "server/demo/demo.h"
+#include "server/net/event_log.h"
+#include "server/net/server.h"
+#include "server/report/report_service.h"
+#include "server/store/errors.h"
+#include "server/sync/engine.h"
+
+#ifndef GOPY_VERSION
+#define GOPY_VERSION "0"
+#endif
+
+namespace gopy::server::app {
+
+namespace fs = std::filesystem;
+using net::logEvent;
+
+namespace {
+
+constexpr std::string_view kOverview =
+    "gopy-server " GOPY_VERSION " — máy chủ GopY cho hội nghị góp ý (mạng nội bộ)\n"
+    "\n"
+    "Cách dùng: gopy-server <lệnh> [tùy chọn]\n"
+    "\n"
+    "Lệnh:\n"
+    "  demo    --data DIR                          tạo dữ liệu mẫu (Kế hoạch 273-KH/QU)\n"
+    "  serve   --data DIR --listen ADDR:PORT       phục vụ WebSocket /ws và HTTP\n"
+    "  admit   --data DIR --role ROLE [--conference ID] [--ttl SEC]\n"
+    "                                              in một mã kết nạp thiết bị dùng một lần\n"
+    "  report  --data DIR (--conference ID | --combined) --out FILE.pdf\n"
+    "                                              tạo báo cáo tổng hợp\n"
+    "  help [LỆNH]                                 hướng dẫn của một lệnh\n";
+
+struct CommandSpec {
+    std::set<std::string> valued;  ///< options that take a value
+    std::set<std::string> flags;   ///< options without a value
+    std::string_view help;
+};
+
+const std::map<std::string, CommandSpec>& commands() {
+    static const std::map<std::string, CommandSpec> specs{
+        {"demo",
+         {{"--data"}, {},
+          "Cách dùng: gopy-server demo --data DIR\n"
+          "  Tạo thư mục DIR nếu chưa có, cơ sở dữ liệu DIR/gopy.db và chiến dịch mẫu của\n"
+          "  Kế hoạch 273-KH/QU (5 hội nghị, kênh nhân dân, kênh cơ sở, phiên mẫu của hội nghị 1).\n"
+          "  Không thay đổi gì nếu cơ sở dữ liệu đã có chiến dịch.\n"}},
+        {"serve",
+         {{"--data", "--listen"}, {},
+          "Cách dùng: gopy-server serve --data DIR --listen ADDR:PORT\n"
+          "  Phục vụ ws://ADDR:PORT/ws, http://ADDR:PORT/healthz và /reports/{id}.\n"
+          "  PORT 0: cổng tạm do hệ thống chọn; dòng \"listening ADDR:PORT\" in ra stdout.\n"
+          "  Dừng bằng Ctrl+C (SIGINT) hoặc SIGTERM. Nhật ký: DIR/logs/gopy.log.\n"}},
+        {"admit",
+         {{"--data", "--role", "--conference", "--ttl"}, {},
+          "Cách dùng: gopy-server admit --data DIR --role secretary|chair|delegate\n"
+          "                             [--conference ID] [--ttl SEC]\n"
+          "  In ra stdout một mã kết nạp dùng một lần (dạng ABCD-EFGH) cho vai trò và hội nghị\n"
+          "  (0 hoặc bỏ trống: mọi hội nghị), hiệu lực SEC giây (mặc định 900).\n"
+          "  Dùng được cả khi máy chủ đang chạy.\n"}},
+        {"report",
+         {{"--data", "--conference", "--out"}, {"--combined"},
+          "Cách dùng: gopy-server report --data DIR (--conference ID | --combined) --out FILE.pdf\n"
+          "  Tạo báo cáo tổng hợp của một hội nghị, hoặc báo cáo tổng hợp chung, lưu phiên bản\n"
+          "  mới trong cơ sở dữ liệu và ghi tệp FILE.\n"}},
+    };
+    return specs;
+}
+
+std::optional<long long> parseInteger(const std::string& text, long long min, long long max) {
+    if (text.empty()) return std::nullopt;
+    std::size_t used = 0;
+    long long value = 0;
+    try {
+        value = std::stoll(text, &used);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    if (used != text.size() || value < min || value > max) return std::nullopt;
+    return value;
+}
+
+Millis nowMillis() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+void raiseFileLimit() {
+    // 1,000 clients need more descriptors than the usual soft limit of 1,024.
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+    if (limit.rlim_cur >= limit.rlim_max) return;
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+}
+
+int storeFailure(const std::exception& e) {
+    std::cerr << "gopy-server: lỗi cơ sở dữ liệu: " << e.what() << "\n";
+    logEvent(std::string("error: ") + e.what());
+    return 1;
+}
+
+}  // namespace
+
+int Cli::run(const std::vector<std::string>& args) {
+    raiseFileLimit();
+    if (args.empty()) {
+        std::cerr << kOverview;
+        return 2;
+    }
+    if (args[0] == "--help" || args[0] == "-h") {
+        std::cout << kOverview;
+        return 0;
+    }
+    if (args[0] == "--version") {
+        std::cout << "gopy-server " GOPY_VERSION "\n";
+        return 0;
+    }
+    if (args[0] == "help") {
+        if (args.size() == 1) {
+            std::cout << kOverview;
+            return 0;
+        }
+        if (!commands().contains(args[1])) return usageError("", "không có lệnh \"" + args[1] + "\"");
+        printHelp(args[1]);
+        return 0;
+    }
+    auto parsed = parse(args);
+    if (!parsed) return 2;
+    if (parsed->help) {
+        printHelp(parsed->command);
+        return 0;
+    }
+    try {
+        if (parsed->command == "serve") return serve(*parsed);
+        if (parsed->command == "demo") return demo(*parsed);
+        if (parsed->command == "admit") return admit(*parsed);
+        if (parsed->command == "report") return report(*parsed);
+    } catch (const store::Busy& e) {
+        std::cerr << "gopy-server: cơ sở dữ liệu đang bị một tiến trình khác khoá; hãy thử lại.\n";
+        return storeFailure(e);
+    } catch (const store::Error& e) {
+        return storeFailure(e);
+    } catch (const std::exception& e) {
+        std::cerr << "gopy-server: lỗi: " << e.what() << "\n";
+        logEvent(std::string("error: ") + e.what());
+        return 1;
+    }
+    return usageError("", "không có lệnh \"" + parsed->command + "\"");
+}
+
+std::optional<Cli::Parsed> Cli::parse(const std::vector<std::string>& args) {
+    Parsed parsed;
+    parsed.command = args[0];
+    const auto spec = commands().find(parsed.command);
+    if (spec == commands().end()) {
+        usageError("", "không có lệnh \"" + parsed.command + "\"");
+        return std::nullopt;
+    }
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--help" || arg == "-h") {
+            parsed.help = true;
+            continue;
+        }
+        if (spec->second.flags.contains(arg)) {
+            parsed.options[arg] = "";
+            continue;
+        }
+        if (!spec->second.valued.contains(arg)) {
+            usageError(parsed.command, "tùy chọn không hợp lệ: " + arg);
+            return std::nullopt;
+        }
+        if (i + 1 >= args.size()) {
+            usageError(parsed.command, "thiếu giá trị cho " + arg);
+            return std::nullopt;
+        }
+        if (parsed.options.contains(arg)) {
+            usageError(parsed.command, arg + " được cho hai lần");
+            return std::nullopt;
+        }
+        parsed.options[arg] = args[++i];
+    }
+    if (!parsed.help && !parsed.options.contains("--data")) {
+        usageError(parsed.command, "thiếu --data DIR");
+        return std::nullopt;
+    }
+    return parsed;
+}
+
+int Cli::usageError(const std::string& command, const std::string& message) {
+    std::cerr << "gopy-server: " << message << "\n\n";
+    if (command.empty()) {
+        std::cerr << kOverview;
+        return 2;
+    }
+    std::cerr << commands().at(command).help;
+    return 2;
+}
+
+void Cli::printHelp(const std::string& command) { std::cout << commands().at(command).help; }
+
+std::optional<fs::path> Cli::existingDatabase(const fs::path& dir) {
+    const fs::path database = dir / "gopy.db";
+    std::error_code ec;
+    if (fs::is_regular_file(database, ec)) return database;
+    std::cerr << "gopy-server: không tìm thấy cơ sở dữ liệu " << database.string()
+              << ".\n  Hãy tạo dữ liệu trước: gopy-server demo --data " << dir.string() << "\n";
+    return std::nullopt;
+}
+
+void Cli::openLog(const fs::path& dir) {
+    if (!net::EventLog::instance().openFile(dir / "logs" / "gopy.log")) {
+        std::cerr << "gopy-server: không ghi được nhật ký vào " << (dir / "logs" / "gopy.log").string()
+                  << "; chỉ ghi ra stderr\n";
+    }
+}
+
+int Cli::serve(const Parsed& parsed) {
+    const fs::path dir = parsed.options.at("--data");
+    const auto listen = parsed.options.find("--listen");
+    if (listen == parsed.options.end()) return usageError("serve", "thiếu --listen ADDR:PORT");
+    const std::string& spec = listen->second;
+    const auto colon = spec.rfind(':');
+    if (colon == std::string::npos || colon == 0) return usageError("serve", "--listen cần dạng ADDR:PORT, ví dụ 0.0.0.0:8080");
+    std::string address = spec.substr(0, colon);
+    if (address.size() > 2 && address.front() == '[' && address.back() == ']') address = address.substr(1, address.size() - 2);
+    const auto port = parseInteger(spec.substr(colon + 1), 0, 65535);
+    if (!port) return usageError("serve", "cổng không hợp lệ: " + spec.substr(colon + 1));
+    boost::system::error_code addressError;
+    boost::asio::ip::make_address(address, addressError);
+    if (addressError) return usageError("serve", "địa chỉ không hợp lệ: " + address);
+
+    const auto database = existingDatabase(dir);
+    if (!database) return 1;
+    DataLock lock(dir / "gopy.lock");
+    if (!lock.held()) {
+        std::cerr << "gopy-server: thư mục dữ liệu " << dir.string()
+                  << " đang được một gopy-server khác phục vụ (" << lock.reason() << ").\n";
+        return 1;
+    }
+    openLog(dir);
+
+    // Block the stop signals in every thread; the main thread waits for them with sigwait.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    Engine engine(database->string());
+    net::Server server(engine, net::ServerOptions{address, static_cast<std::uint16_t>(*port), 2});
+    std::string error;
+    if (!server.start(error)) {
+        std::cerr << "gopy-server: " << error << "\n";
+        logEvent("refused to start: " + error);
+        return 1;
+    }
+    const std::string where = server.address() + ":" + std::to_string(server.port());
+    std::cout << "GopY đang phục vụ tại ws://" << where << "/ws\n"
+              << "Kiểm tra: http://" << where << "/healthz\n"
+              << "listening " << where << std::endl;
+    logEvent("serving " + database->string() + " at ws://" + where + "/ws");
+
+    int received = 0;
+    sigwait(&signals, &received);
+    logEvent(std::string("stopping on ") + (received == SIGINT ? "SIGINT" : "SIGTERM"));
+    server.stop();
+    std::cout << "GopY đã dừng." << std::endl;
+    return 0;
+}
+
+int Cli::demo(const Parsed& parsed) {
+    const fs::path dir = parsed.options.at("--data");
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) {
+        std::cerr << "gopy-server: không tạo được thư mục " << dir.string() << ": " << ec.message() << "\n";
+        return 1;
+    }
+    openLog(dir);
+    const fs::path database = dir / "gopy.db";
+    Engine engine(database.string());
+    if (!demo::createDemoCampaign(engine)) {
+        std::cout << "Cơ sở dữ liệu " << database.string() << " đã có chiến dịch; không thay đổi gì.\n";
+        return 0;
+    }
+    logEvent("demo campaign created in " + database.string());
+    std::cout << "Đã tạo chiến dịch mẫu của Kế hoạch 273-KH/QU trong " << database.string()
+              << " (5 hội nghị, kênh nhân dân, kênh cơ sở; phiên mẫu của hội nghị 1).\n"
+              << "Tiếp theo: gopy-server serve --data " << dir.string() << " --listen 0.0.0.0:8080\n";
+    return 0;
+}
+
+int Cli::admit(const Parsed& parsed) {
+    const fs::path dir = parsed.options.at("--data");
+    const auto roleText = parsed.options.find("--role");
+    if (roleText == parsed.options.end()) return usageError("admit", "thiếu --role");
+    const auto role = roleFromString(roleText->second);
+    if (!role || *role == Role::Organiser) {
+        return usageError("admit", "vai trò phải là secretary, chair hoặc delegate: " + roleText->second);
+    }
+    long long conference = 0;
+    if (const auto it = parsed.options.find("--conference"); it != parsed.options.end()) {
+        const auto value = parseInteger(it->second, 0, INT64_MAX);
+        if (!value) return usageError("admit", "mã hội nghị không hợp lệ: " + it->second);
+        conference = *value;
+    }
+    long long ttl = 900;
+    if (const auto it = parsed.options.find("--ttl"); it != parsed.options.end()) {
+        const auto value = parseInteger(it->second, 1, 7 * 24 * 3600);
+        if (!value) return usageError("admit", "--ttl phải là số giây từ 1 đến 604800: " + it->second);
+        ttl = *value;
+    }
+    const auto database = existingDatabase(dir);
+    if (!database) return 1;
+    net::EventLog::instance().setStderr(false);
+    openLog(dir);
+    Engine engine(database->string());
+    const std::string code = engine.createAdmissionCode(*role, conference, static_cast<int>(ttl));
+    logEvent("admission code issued for role " + std::string(toString(*role)) + ", conference " +
+             std::to_string(conference) + ", valid " + std::to_string(ttl) + " s");
+    std::cout << code << std::endl;
+    return 0;
+}
+
+int Cli::report(const Parsed& parsed) {
+    const fs::path dir = parsed.options.at("--data");
+    const bool combined = parsed.options.contains("--combined");
+    const auto conferenceText = parsed.options.find("--conference");
+    if (combined == (conferenceText != parsed.options.end())) {
+        return usageError("report", "cần đúng một trong --conference ID hoặc --combined");
+    }
+    const auto out = parsed.options.find("--out");
+    if (out == parsed.options.end()) return usageError("report", "thiếu --out FILE.pdf");
+    long long conference = 0;
+    if (!combined) {
+        const auto value = parseInteger(conferenceText->second, 1, INT64_MAX);
+        if (!value) return usageError("report", "mã hội nghị không hợp lệ: " + conferenceText->second);
+        conference = *value;
+    }
+    const auto database = existingDatabase(dir);
+    if (!database) return 1;
+    openLog(dir);
+    Engine engine(database->string());
+    const ReportInfo info = combined ? report::generateCombinedReport(engine, nowMillis())
+                                     : report::generateConferenceReport(engine, conference, nowMillis());
+    const auto content = engine.reportContent(info.id);
+    if (!content) {
+        std::cerr << "gopy-server: báo cáo " << info.id << " vừa tạo nhưng không đọc lại được\n";
+        return 1;
+    }
+    std::ofstream file(out->second, std::ios::binary | std::ios::trunc);
+    file.write(content->data(), static_cast<std::streamsize>(content->size()));
+    file.close();
+    if (!file) {
+        std::cerr << "gopy-server: không ghi được tệp " << out->second << "\n";
+        return 1;
+    }
+    logEvent("report " + std::to_string(info.id) + " (" + (combined ? std::string("combined") : "conference " + std::to_string(conference)) +
+             ", version " + std::to_string(info.version) + ") written to " + out->second);
+    std::cout << "Đã ghi báo cáo " << (combined ? std::string("tổng hợp chung") : "hội nghị " + std::to_string(conference))
+              << " (phiên bản " << info.version << ", SHA-256 " << info.sha256 << ") vào " << out->second << "\n";
+    return 0;
+}
+
+}  // namespace gopy::server::app

@@ -1,0 +1,92 @@
+#include "server/net/event_log.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <system_error>
+
+namespace gopy::server::net {
+
+namespace {
+
+std::string isoNow() {
+    const auto now = std::chrono::system_clock::now();
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                  static_cast<int>(ms % 1000));
+    return buffer;
+}
+
+}  // namespace
+
+EventLog& EventLog::instance() {
+    static EventLog log;
+    return log;
+}
+
+bool EventLog::openFile(const std::filesystem::path& file, std::size_t maxBytes, int keep) {
+    std::lock_guard lock(mutex_);
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    if (file_.is_open()) file_.close();
+    file_.open(file, std::ios::app | std::ios::binary);
+    if (!file_) return false;
+    path_ = file;
+    maxBytes_ = maxBytes;
+    keep_ = keep;
+    const auto existing = std::filesystem::file_size(file, ec);
+    size_ = ec ? 0 : static_cast<std::size_t>(existing);
+    return true;
+}
+
+void EventLog::closeFile() {
+    std::lock_guard lock(mutex_);
+    if (file_.is_open()) file_.close();
+}
+
+void EventLog::setStderr(bool enabled) {
+    std::lock_guard lock(mutex_);
+    stderr_ = enabled;
+}
+
+void EventLog::write(std::string_view text) {
+    std::string line = isoNow();
+    line += ' ';
+    for (const char c : text) line += (c == '\n' || c == '\r') ? ' ' : c;
+    line += '\n';
+    std::lock_guard lock(mutex_);
+    if (stderr_) std::fwrite(line.data(), 1, line.size(), stderr);
+    if (!file_.is_open()) return;
+    if (size_ + line.size() > maxBytes_ && size_ > 0) rotate();
+    if (!file_.is_open()) return;
+    file_.write(line.data(), static_cast<std::streamsize>(line.size()));
+    file_.flush();
+    size_ += line.size();
+}
+
+void EventLog::rotate() {
+    // Called with the mutex held: shift gopy.log.N-1 → gopy.log.N, newest last.
+    file_.close();
+    std::error_code ec;
+    const auto numbered = [this](int n) {
+        return std::filesystem::path(path_.string() + "." + std::to_string(n));
+    };
+    std::filesystem::remove(numbered(keep_), ec);
+    for (int n = keep_ - 1; n >= 1; --n) {
+        if (std::filesystem::exists(numbered(n), ec)) std::filesystem::rename(numbered(n), numbered(n + 1), ec);
+    }
+    if (keep_ >= 1) std::filesystem::rename(path_, numbered(1), ec);
+    file_.open(path_, std::ios::trunc | std::ios::binary);
+    size_ = 0;
+}
+
+void logEvent(std::string_view text) { EventLog::instance().write(text); }
+
+}  // namespace gopy::server::net

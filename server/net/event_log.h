@@ -1,0 +1,47 @@
+// The server's event log: one line per event (connections, admissions, refusals, errors,
+// reports), each starting with the ISO 8601 UTC time, written to stderr and to a rotating file.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <string_view>
+
+namespace gopy::server::net {
+
+class EventLog {
+public:
+    /// The process-wide log. Thread-safe.
+    static EventLog& instance();
+
+    /// Also append to `file` (its folder is created), rotating it when it exceeds `maxBytes`:
+    /// gopy.log → gopy.log.1 → … → gopy.log.<keep>, the oldest dropped. Returns false and
+    /// leaves file logging off if the file cannot be opened.
+    bool openFile(const std::filesystem::path& file, std::size_t maxBytes = 5 * 1024 * 1024,
+                  int keep = 5);
+    /// Stops file logging (closes the file).
+    void closeFile();
+    /// Writes to stderr too (default on).
+    void setStderr(bool enabled);
+
+    /// Writes one line "2025-03-12T08:30:00.123Z <text>"; newlines inside `text` become spaces.
+    void write(std::string_view text);
+
+private:
+    EventLog() = default;
+    void rotate();
+
+    std::mutex mutex_;
+    std::filesystem::path path_;
+    std::ofstream file_;
+    std::size_t size_ = 0;
+    std::size_t maxBytes_ = 0;
+    int keep_ = 0;
+    bool stderr_ = true;
+};
+
+/// Shorthand for EventLog::instance().write(text).
+void logEvent(std::string_view text);
+
+}  // namespace gopy::server::net

@@ -1,0 +1,189 @@
+#include "server/net/http_session.h"
+
+#include <charconv>
+#include <string_view>
+#include <utility>
+
+#include <boost/beast/websocket.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/json.hpp>
+
+#include "gopy/protocol.h"
+#include "server/net/event_log.h"
+#include "server/net/websocket_session.h"
+#include "server/net/writer.h"
+
+namespace gopy::server::net {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace asio = boost::asio;
+
+namespace {
+
+std::string remoteOf(const asio::ip::tcp::socket& socket) {
+    boost::system::error_code ec;
+    const auto endpoint = socket.remote_endpoint(ec);
+    if (ec) return "?";
+    return endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+}
+
+std::string jsonError(std::string_view message) {
+    return boost::json::serialize(boost::json::object{{"error", message}});
+}
+
+// "Bearer abc" → "abc"; empty when absent or another scheme.
+std::string bearerToken(const http::request<http::string_body>& request) {
+    const auto it = request.find(http::field::authorization);
+    if (it == request.end()) return {};
+    std::string_view value(it->value().data(), it->value().size());
+    constexpr std::string_view scheme = "Bearer ";
+    if (value.size() <= scheme.size()) return {};
+    for (std::size_t i = 0; i < scheme.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(value[i])) !=
+            std::tolower(static_cast<unsigned char>(scheme[i])))
+            return {};
+    }
+    value.remove_prefix(scheme.size());
+    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+    return std::string(value);
+}
+
+// Stored reports carry no format column in ReportInfo: tell PDF and DOCX (a ZIP) by magic.
+std::pair<std::string, std::string> mediaTypeOf(const std::string& bytes) {
+    if (bytes.rfind("%PDF-", 0) == 0) return {"application/pdf", "pdf"};
+    if (bytes.rfind("PK\x03\x04", 0) == 0)
+        return {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"};
+    return {"application/octet-stream", "bin"};
+}
+
+}  // namespace
+
+HttpSession::HttpSession(asio::ip::tcp::socket&& socket, const NetContext& context)
+    : stream_(std::move(socket)), context_(context), remote_(remoteOf(stream_.socket())) {}
+
+void HttpSession::run() {
+    asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&HttpSession::doRead, shared_from_this()));
+}
+
+void HttpSession::doRead() {
+    parser_.emplace();
+    parser_->body_limit(context_.httpBodyLimit);
+    parser_->header_limit(context_.httpHeaderLimit);
+    stream_.expires_after(context_.httpTimeout);
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&HttpSession::onRead, shared_from_this()));
+}
+
+void HttpSession::onRead(beast::error_code ec, std::size_t) {
+    if (ec == http::error::end_of_stream) return doShutdown();
+    if (ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+        ec == asio::error::connection_reset || ec == asio::error::eof)
+        return;
+    if (ec) {
+        logEvent("http read error (" + ec.message() + ") from " + remote_);
+        // Header or body over its limit: say so, then close.
+        keepAlive_ = false;
+        return reply(makeResponse(http::status::bad_request, "application/json", jsonError(ec.message())));
+    }
+    auto& request = parser_->get();
+    version_ = request.version();
+    keepAlive_ = request.keep_alive();
+    const std::string target(request.target());
+
+    if (beast::websocket::is_upgrade(request)) {
+        if (target != "/ws") {
+            keepAlive_ = false;
+            return reply(makeResponse(http::status::not_found, "application/json", jsonError("not found")));
+        }
+        // The WebSocket session sets its own timeouts; the HTTP one no longer applies.
+        stream_.expires_never();
+        std::make_shared<WebsocketSession>(stream_.release_socket(), context_, remote_)->run(parser_->release());
+        return;
+    }
+    if (request.method() == http::verb::get && target == "/healthz") {
+        boost::json::object body{{"status", "ok"}, {"version", context_.version},
+                                 {"protocol", proto::kProtocolVersion}};
+        return reply(makeResponse(http::status::ok, "application/json", boost::json::serialize(body)));
+    }
+    constexpr std::string_view reports = "/reports/";
+    if (request.method() == http::verb::get && target.rfind(reports, 0) == 0) {
+        return serveReport(request, target.substr(reports.size()));
+    }
+    reply(makeResponse(http::status::not_found, "application/json", jsonError("not found")));
+}
+
+void HttpSession::serveReport(const Request& request, const std::string& id) {
+    std::int64_t reportId = 0;
+    const auto [end, err] = std::from_chars(id.data(), id.data() + id.size(), reportId);
+    if (err != std::errc{} || end != id.data() + id.size() || reportId <= 0) {
+        return reply(makeResponse(http::status::not_found, "application/json", jsonError("not found")));
+    }
+    std::string token = bearerToken(request);
+    if (token.empty()) {
+        logEvent("report " + id + " refused (no token) to " + remote_);
+        auto response = makeResponse(http::status::unauthorized, "application/json", jsonError("unauthenticated"));
+        response->set(http::field::www_authenticate, "Bearer");
+        return reply(response);
+    }
+    // The engine is the writer's alone: look the report up there and answer on our strand.
+    context_.writer.post([self = shared_from_this(), token = std::move(token), reportId](Engine& engine) {
+        std::shared_ptr<Response> response;
+        const auto device = engine.authenticate(token);
+        const auto info = device ? engine.reportInfo(reportId) : std::nullopt;
+        if (!device) {
+            logEvent("report " + std::to_string(reportId) + " refused (bad token) to " + self->remote_);
+            response = self->makeResponse(http::status::unauthorized, "application/json", jsonError("unauthenticated"));
+            response->set(http::field::www_authenticate, "Bearer");
+        } else if (!info) {
+            response = self->makeResponse(http::status::not_found, "application/json", jsonError("not found"));
+        } else if (!engine.mayRead(*device, *info)) {
+            logEvent("report " + std::to_string(reportId) + " forbidden to " + device->name + " (" + device->id + ")");
+            response = self->makeResponse(http::status::forbidden, "application/json", jsonError("forbidden"));
+        } else if (auto content = engine.reportContent(reportId)) {
+            const auto [mediaType, extension] = mediaTypeOf(*content);
+            response = self->makeResponse(http::status::ok, mediaType, std::move(*content));
+            response->set(http::field::content_disposition,
+                          "attachment; filename=\"gopy-report-" + std::to_string(reportId) + "." + extension + "\"");
+            logEvent("report " + std::to_string(reportId) + " sent to " + device->name + " (" + device->id + ")");
+        } else {
+            response = self->makeResponse(http::status::not_found, "application/json", jsonError("not found"));
+        }
+        asio::post(self->stream_.get_executor(), [self, response] { self->reply(response); });
+    });
+}
+
+std::shared_ptr<HttpSession::Response> HttpSession::makeResponse(http::status status, const std::string& contentType,
+                                                                 std::string body) const {
+    auto response = std::make_shared<Response>(status, version_);
+    response->set(http::field::server, "gopy-server/" + context_.version);
+    response->set(http::field::content_type, contentType);
+    response->keep_alive(keepAlive_);
+    response->body() = std::move(body);
+    response->prepare_payload();
+    return response;
+}
+
+void HttpSession::reply(std::shared_ptr<Response> response) {
+    stream_.expires_after(context_.httpTimeout);
+    const bool keepAlive = response->keep_alive();
+    http::async_write(stream_, *response,
+                      [self = shared_from_this(), response, keepAlive](beast::error_code ec, std::size_t bytes) {
+                          self->onWrite(keepAlive, ec, bytes);
+                      });
+}
+
+void HttpSession::onWrite(bool keepAlive, beast::error_code ec, std::size_t) {
+    if (ec) return;
+    if (!keepAlive) return doShutdown();
+    doRead();
+}
+
+void HttpSession::doShutdown() {
+    beast::error_code ec;
+    stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+}
+
+}  // namespace gopy::server::net

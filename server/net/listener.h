@@ -1,0 +1,38 @@
+// Accepts TCP connections on the server's one port and starts an HttpSession for each, on
+// its own strand.
+#pragma once
+
+#include <memory>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+
+#include "server/net/net_context.h"
+
+namespace gopy::server::net {
+
+class Listener : public std::enable_shared_from_this<Listener> {
+public:
+    /// Opens, binds and listens; on failure `ec` is set (e.g. address_in_use) and the
+    /// listener must not be run.
+    Listener(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
+             const NetContext& context, boost::beast::error_code& ec);
+
+    /// Starts accepting.
+    void run();
+    /// Stops accepting (thread-safe).
+    void stop();
+    /// The bound endpoint (the real port when 0 was asked for).
+    boost::asio::ip::tcp::endpoint endpoint() const;
+
+private:
+    void doAccept();
+    void onAccept(boost::beast::error_code ec, boost::asio::ip::tcp::socket socket);
+
+    boost::asio::io_context& io_;
+    boost::asio::ip::tcp::acceptor acceptor_;
+    NetContext context_;
+    boost::asio::ip::tcp::endpoint bound_;
+};
+
+}  // namespace gopy::server::net

@@ -1,0 +1,67 @@
+#include "server/net/shared_state.h"
+
+#include "server/net/websocket_session.h"
+
+namespace gopy::server::net {
+
+void SharedState::join(const std::shared_ptr<WebsocketSession>& session) {
+    std::lock_guard lock(mutex_);
+    sessions_[session.get()] = session;
+}
+
+void SharedState::leave(const WebsocketSession* session) {
+    std::lock_guard lock(mutex_);
+    sessions_.erase(session);
+    for (auto it = subscribers_.begin(); it != subscribers_.end();) {
+        it->second.erase(session);
+        it = it->second.empty() ? subscribers_.erase(it) : std::next(it);
+    }
+}
+
+void SharedState::subscribe(std::int64_t conferenceId,
+                            const std::shared_ptr<WebsocketSession>& session) {
+    std::lock_guard lock(mutex_);
+    subscribers_[conferenceId][session.get()] = session;
+}
+
+void SharedState::broadcast(std::int64_t conferenceId,
+                            const std::shared_ptr<const std::string>& frame,
+                            const WebsocketSession* except) {
+    std::vector<std::weak_ptr<WebsocketSession>> targets;
+    {
+        std::lock_guard lock(mutex_);
+        const auto it = subscribers_.find(conferenceId);
+        if (it == subscribers_.end()) return;
+        targets.reserve(it->second.size());
+        for (const auto& [raw, weak] : it->second) {
+            if (raw != except) targets.push_back(weak);
+        }
+    }
+    // Sending only posts to each session's strand; a slow reader cannot block this loop.
+    for (const auto& weak : targets) {
+        if (auto session = weak.lock()) session->send(frame);
+    }
+}
+
+std::vector<std::shared_ptr<WebsocketSession>> SharedState::sessions() {
+    std::vector<std::shared_ptr<WebsocketSession>> out;
+    std::lock_guard lock(mutex_);
+    out.reserve(sessions_.size());
+    for (const auto& [raw, weak] : sessions_) {
+        if (auto session = weak.lock()) out.push_back(std::move(session));
+    }
+    return out;
+}
+
+std::size_t SharedState::sessionCount() {
+    std::lock_guard lock(mutex_);
+    return sessions_.size();
+}
+
+std::size_t SharedState::subscriberCount(std::int64_t conferenceId) {
+    std::lock_guard lock(mutex_);
+    const auto it = subscribers_.find(conferenceId);
+    return it == subscribers_.end() ? 0 : it->second.size();
+}
+
+}  // namespace gopy::server::net

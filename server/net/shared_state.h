@@ -1,0 +1,42 @@
+// Who is connected and who follows which conference. Thread-safe: sessions join and leave on
+// the io threads, the writer subscribes and broadcasts.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace gopy::server::net {
+
+class WebsocketSession;
+
+class SharedState {
+public:
+    /// Registers a live WebSocket session.
+    void join(const std::shared_ptr<WebsocketSession>& session);
+    /// Forgets the session everywhere (called from its destructor: pointer only).
+    void leave(const WebsocketSession* session);
+    /// Adds the session to the conference's subscribers (idempotent).
+    void subscribe(std::int64_t conferenceId, const std::shared_ptr<WebsocketSession>& session);
+
+    /// Sends the already-encoded frame to every subscriber of the conference except `except`.
+    /// The subscriber list is copied under the lock and the sends happen outside it.
+    void broadcast(std::int64_t conferenceId, const std::shared_ptr<const std::string>& frame,
+                   const WebsocketSession* except = nullptr);
+
+    /// Every live session (for shutdown and revocation checks).
+    std::vector<std::shared_ptr<WebsocketSession>> sessions();
+    std::size_t sessionCount();
+    std::size_t subscriberCount(std::int64_t conferenceId);
+
+private:
+    using Members = std::unordered_map<const WebsocketSession*, std::weak_ptr<WebsocketSession>>;
+    std::mutex mutex_;
+    Members sessions_;
+    std::unordered_map<std::int64_t, Members> subscribers_;
+};
+
+}  // namespace gopy::server::net

@@ -1,0 +1,268 @@
+#include "server/net/websocket_session.h"
+
+#include <chrono>
+#include <string_view>
+#include <utility>
+
+#include "server/net/event_log.h"
+#include "server/net/shared_state.h"
+#include "server/net/writer.h"
+
+namespace gopy::server::net {
+
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+namespace asio = boost::asio;
+
+namespace {
+
+Millis nowMillis() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::shared_ptr<const std::string> frameOf(const proto::Message& message) {
+    return std::make_shared<const std::string>(proto::encode(message));
+}
+
+std::string addressOnly(const std::string& remote) {
+    const auto colon = remote.rfind(':');
+    return colon == std::string::npos ? remote : remote.substr(0, colon);
+}
+
+}  // namespace
+
+WebsocketSession::WebsocketSession(asio::ip::tcp::socket&& socket, const NetContext& context,
+                                   std::string remote)
+    : ws_(std::move(socket)), context_(context), remote_(std::move(remote)),
+      remoteAddress_(addressOnly(remote_)) {}
+
+WebsocketSession::~WebsocketSession() { context_.state.leave(this); }
+
+void WebsocketSession::run(beast::http::request<beast::http::string_body> request) {
+    websocket::stream_base::timeout timeout{};
+    timeout.handshake_timeout = context_.handshakeTimeout;
+    timeout.idle_timeout = context_.idleTimeout;
+    timeout.keep_alive_pings = true;
+    ws_.set_option(timeout);
+    ws_.set_option(websocket::stream_base::decorator([version = context_.version](websocket::response_type& res) {
+        res.set(beast::http::field::server, "gopy-server/" + version);
+    }));
+    ws_.read_message_max(proto::kMaxFrameBytes);
+    ws_.text(true);
+    ws_.async_accept(request, beast::bind_front_handler(&WebsocketSession::onAccept, shared_from_this()));
+}
+
+void WebsocketSession::onAccept(beast::error_code ec) {
+    if (ec) return fail(ec, "accept");
+    context_.state.join(shared_from_this());
+    logEvent("websocket connected: " + remote_);
+    doRead();
+}
+
+void WebsocketSession::doRead() {
+    ws_.async_read(buffer_, beast::bind_front_handler(&WebsocketSession::onRead, shared_from_this()));
+}
+
+void WebsocketSession::onRead(beast::error_code ec, std::size_t) {
+    if (ec == websocket::error::message_too_big) {
+        // Beast has already sent the close frame with 1009 (message too big).
+        logEvent("frame too large, closed with 1009: " + describe());
+        return;
+    }
+    if (ec) return fail(ec, "read");
+    std::string text = beast::buffers_to_string(buffer_.data());
+    buffer_.consume(buffer_.size());
+    handle(text);
+    if (closing_) return;
+    doRead();
+}
+
+void WebsocketSession::handle(const std::string& text) {
+    auto decoded = proto::decode(text);
+    if (!decoded) {
+        logEvent("malformed frame from " + describe() + ": " + decoded.error.message);
+        return enqueue(frameOf(proto::Error{decoded.error.code, decoded.error.message}));
+    }
+    handleMessage(std::move(*decoded.message));
+}
+
+void WebsocketSession::handleMessage(proto::Message message) {
+    auto self = shared_from_this();
+    Writer* writer = &context_.writer;
+    SharedState* state = &context_.state;
+
+    if (auto* admit = std::get_if<proto::Admit>(&message)) {
+        if (device_ || authPending_) {
+            return enqueue(frameOf(proto::Error{proto::ErrorCode::Invalid, "Thiết bị đã được xác thực"}));
+        }
+        authPending_ = true;
+        writer->post([self, writer, request = std::move(*admit), remote = remoteAddress_](Engine& engine) {
+            auto result = engine.admit(request, remote, nowMillis());
+            if (!result.welcome) {
+                auto error = result.error.value_or(proto::Error{proto::ErrorCode::BadCode, "Mã không hợp lệ"});
+                logEvent("admission refused for " + self->describe() + ": " +
+                         std::string(proto::toString(error.code)));
+                return self->authResult(std::nullopt, frameOf(error));
+            }
+            const auto& w = *result.welcome;
+            Device device{w.deviceId, w.deviceName, w.role, w.conferenceId};
+            writer->track(self, w.token);
+            logEvent("admitted " + w.deviceName + " (" + w.deviceId + ") as " +
+                     std::string(toString(w.role)) + " from " + remote);
+            self->authResult(std::move(device), frameOf(w));
+        });
+        return;
+    }
+    if (auto* hello = std::get_if<proto::Hello>(&message)) {
+        if (device_ || authPending_) {
+            return enqueue(frameOf(proto::Error{proto::ErrorCode::Invalid, "Thiết bị đã được xác thực"}));
+        }
+        authPending_ = true;
+        writer->post([self, writer, token = std::move(hello->token)](Engine& engine) {
+            auto device = engine.authenticate(token);
+            if (!device) {
+                logEvent("hello refused (unknown or revoked token): " + self->describe());
+                return self->authResult(std::nullopt,
+                                        frameOf(proto::Error{proto::ErrorCode::Unauthenticated,
+                                                             "Thiết bị chưa được kết nạp hoặc đã bị thu hồi"}));
+            }
+            auto welcome = engine.welcome(*device);
+            writer->track(self, token);
+            self->authResult(std::move(*device), frameOf(welcome));
+        });
+        return;
+    }
+    if (std::holds_alternative<proto::Subscribe>(message) || std::holds_alternative<proto::OpRequest>(message) ||
+        std::holds_alternative<proto::Typing>(message)) {
+        if (!device_) {
+            return enqueue(frameOf(proto::Error{proto::ErrorCode::Unauthenticated,
+                                                "Hãy gửi mã kết nạp hoặc mã thiết bị trước"}));
+        }
+    }
+    if (auto* subscribe = std::get_if<proto::Subscribe>(&message)) {
+        writer->post([self, state, device = *device_, request = *subscribe](Engine& engine) {
+            auto result = engine.subscribe(device, request);
+            if (result.error) return self->sendMessage(*result.error);
+            // Registered on the writer thread before any later batch is broadcast, so the
+            // subscriber neither misses nor duplicates an event after its snapshot.
+            state->subscribe(request.conferenceId, self);
+            if (result.snapshot) self->sendMessage(std::move(*result.snapshot));
+            if (result.events) self->sendMessage(std::move(*result.events));
+        });
+        return;
+    }
+    if (auto* op = std::get_if<proto::OpRequest>(&message)) {
+        writer->submit(weak_from_this(), *device_, std::move(*op));
+        return;
+    }
+    if (auto* typing = std::get_if<proto::Typing>(&message)) {
+        writer->post([self, state, device = *device_, draft = std::move(*typing)](Engine& engine) mutable {
+            if (!engine.mayType(device, draft.conferenceId)) {
+                return self->sendMessage(proto::Error{proto::ErrorCode::Forbidden,
+                                                      "Chỉ thư ký được nhập ý kiến"});
+            }
+            // Relayed only: drafts are never written to the database.
+            draft.deviceName = device.name;
+            const auto conferenceId = draft.conferenceId;
+            state->broadcast(conferenceId, frameOf(std::move(draft)), self.get());
+        });
+        return;
+    }
+    enqueue(frameOf(proto::Error{proto::ErrorCode::Invalid, "Máy chủ không nhận loại tin này từ máy khách"}));
+}
+
+void WebsocketSession::authResult(std::optional<Device> device, std::shared_ptr<const std::string> answer) {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), device = std::move(device),
+                                    answer = std::move(answer)]() mutable {
+        self->authPending_ = false;
+        if (device) {
+            {
+                std::lock_guard lock(self->labelMutex_);
+                self->deviceLabel_ = device->name + " (" + device->id + ")";
+            }
+            self->device_ = std::move(device);
+        }
+        self->enqueue(std::move(answer));
+    });
+}
+
+void WebsocketSession::send(std::shared_ptr<const std::string> frame) {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), frame = std::move(frame)]() mutable {
+        self->enqueue(std::move(frame));
+    });
+}
+
+void WebsocketSession::sendMessage(const proto::Message& message) { send(frameOf(message)); }
+
+void WebsocketSession::closeWithError(const proto::Error& error) {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), frame = frameOf(error)]() mutable {
+        if (self->closing_) return;
+        self->enqueue(std::move(frame));
+        self->closing_ = true;
+        self->closeAfterWrites_ = true;
+        if (self->queue_.empty()) self->doClose();
+    });
+}
+
+void WebsocketSession::abort() {
+    asio::post(ws_.get_executor(), [self = shared_from_this()] {
+        self->closing_ = true;
+        beast::get_lowest_layer(self->ws_).close();
+    });
+}
+
+std::string WebsocketSession::describe() const {
+    std::lock_guard lock(labelMutex_);
+    return deviceLabel_.empty() ? remote_ : remote_ + " " + deviceLabel_;
+}
+
+void WebsocketSession::enqueue(std::shared_ptr<const std::string> frame) {
+    if (closing_) return;
+    const bool overCap = queue_.size() >= context_.maxQueuedMessages ||
+                         queuedBytes_ + frame->size() > context_.maxQueuedBytes;
+    if (!queue_.empty() && overCap) {
+        // The client does not read: drop it rather than buffer without bound.
+        logEvent("slow client dropped (" + std::to_string(queue_.size()) + " frames, " +
+                 std::to_string(queuedBytes_) + " bytes queued): " + describe());
+        closing_ = true;
+        beast::get_lowest_layer(ws_).close();
+        return;
+    }
+    queuedBytes_ += frame->size();
+    queue_.push_back(std::move(frame));
+    if (queue_.size() == 1) doWrite();
+}
+
+void WebsocketSession::doWrite() {
+    ws_.async_write(asio::buffer(*queue_.front()),
+                    beast::bind_front_handler(&WebsocketSession::onWrite, shared_from_this()));
+}
+
+void WebsocketSession::onWrite(beast::error_code ec, std::size_t) {
+    if (ec) return fail(ec, "write");
+    queuedBytes_ -= queue_.front()->size();
+    queue_.pop_front();
+    if (!queue_.empty()) return doWrite();
+    if (closeAfterWrites_) doClose();
+}
+
+void WebsocketSession::doClose() {
+    closeAfterWrites_ = false;
+    ws_.async_close(websocket::close_code::policy_error,
+                    [self = shared_from_this()](beast::error_code) {});
+}
+
+void WebsocketSession::fail(beast::error_code ec, const char* what) {
+    if (ec == asio::error::operation_aborted || ec == websocket::error::closed ||
+        ec == asio::error::eof || ec == asio::error::connection_reset ||
+        ec == asio::error::broken_pipe) {
+        // The read side reports the end of every connection once; writes stay quiet.
+        if (std::string_view(what) == "read") logEvent("websocket disconnected: " + describe());
+        return;
+    }
+    logEvent("websocket " + std::string(what) + " error (" + ec.message() + "): " + describe());
+}
+
+}  // namespace gopy::server::net

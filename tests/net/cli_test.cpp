@@ -1,0 +1,123 @@
+// The gopy-server command line: usage errors exit 2, missing data and busy resources exit 1
+// with a clear message, a second server on the same data folder is refused.
+#include <csignal>
+#include <fstream>
+
+#include <boost/asio.hpp>
+#include <gtest/gtest.h>
+
+#include "tests/net/server_fixture.h"
+#include "tests/net/server_process.h"
+
+namespace gopy::test {
+namespace {
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST(CliTest, HelpAndUsageErrors) {
+    auto result = runServerCommand({"--help"});
+    EXPECT_EQ(result.exitCode, 0);
+    EXPECT_TRUE(contains(result.out, "serve"));
+    result = runServerCommand({"help", "admit"});
+    EXPECT_EQ(result.exitCode, 0);
+    EXPECT_TRUE(contains(result.out, "--role"));
+    result = runServerCommand({"serve", "--help"});
+    EXPECT_EQ(result.exitCode, 0);
+    EXPECT_TRUE(contains(result.out, "--listen"));
+
+    EXPECT_EQ(runServerCommand({}).exitCode, 2);
+    EXPECT_EQ(runServerCommand({"fly"}).exitCode, 2);
+    EXPECT_EQ(runServerCommand({"help", "fly"}).exitCode, 2);
+    EXPECT_EQ(runServerCommand({"serve"}).exitCode, 2);
+    EXPECT_EQ(runServerCommand({"serve", "--data"}).exitCode, 2);
+    EXPECT_EQ(runServerCommand({"serve", "--data", "/tmp", "--listen", "nowhere"}).exitCode, 2);
+    EXPECT_EQ(runServerCommand({"serve", "--data", "/tmp", "--listen", "127.0.0.1:99999"}).exitCode, 2);
+    EXPECT_EQ(runServerCommand({"serve", "--data", "/tmp", "--port", "1"}).exitCode, 2);
+    EXPECT_EQ(runServerCommand({"admit", "--data", "/tmp", "--role", "king"}).exitCode, 2);
+    EXPECT_EQ(runServerCommand({"admit", "--data", "/tmp", "--role", "organiser"}).exitCode, 2);
+    EXPECT_EQ(runServerCommand({"admit", "--data", "/tmp", "--role", "chair", "--ttl", "-5"}).exitCode, 2);
+    EXPECT_EQ(runServerCommand({"report", "--data", "/tmp", "--out", "x.pdf"}).exitCode, 2);
+    EXPECT_EQ(runServerCommand({"report", "--data", "/tmp", "--combined", "--conference", "1", "--out", "x.pdf"}).exitCode, 2);
+    result = runServerCommand({"admit", "--data", "/tmp", "--role", "king"});
+    EXPECT_TRUE(contains(result.err, "king")) << result.err;
+}
+
+TEST(CliTest, MissingDatabaseIsAClearError) {
+    TempDir dir;
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"serve", "--data", dir.path().string(), "--listen", "127.0.0.1:0"},
+             {"admit", "--data", dir.path().string(), "--role", "secretary"},
+             {"report", "--data", dir.path().string(), "--combined", "--out", (dir.path() / "r.pdf").string()}}) {
+        const auto result = runServerCommand(args);
+        EXPECT_EQ(result.exitCode, 1) << args[0];
+        EXPECT_TRUE(contains(result.err, "gopy.db")) << result.err;
+        EXPECT_TRUE(contains(result.err, "gopy-server demo")) << result.err;
+        EXPECT_FALSE(std::filesystem::exists(dir.path() / "gopy.db")) << "must not create an empty database";
+    }
+}
+
+TEST(CliTest, DemoTwiceThenAdmitPrintsACode) {
+    TempDir dir;
+    const std::string data = (dir.path() / "new-folder").string();
+    auto result = runServerCommand({"demo", "--data", data});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(data) / "gopy.db"));
+    result = runServerCommand({"demo", "--data", data});
+    EXPECT_EQ(result.exitCode, 0);
+    EXPECT_TRUE(contains(result.out, "đã có")) << result.out;
+    result = runServerCommand({"admit", "--data", data, "--role", "chair", "--conference", "1", "--ttl", "60"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    ASSERT_EQ(result.out.size(), 10u) << "one code line: " << result.out;
+    EXPECT_EQ(result.out[4], '-');
+    EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(data) / "logs" / "gopy.log"));
+}
+
+TEST(CliTest, PortInUseIsRefused) {
+    TempDir dir;
+    ASSERT_EQ(runServerCommand({"demo", "--data", dir.path().string()}).exitCode, 0);
+    boost::asio::io_context io;
+    boost::asio::ip::tcp::acceptor taken(io, {boost::asio::ip::make_address("127.0.0.1"), 0});
+    const auto port = taken.local_endpoint().port();
+    const auto result = runServerCommand({"serve", "--data", dir.path().string(), "--listen", "127.0.0.1:" + std::to_string(port)});
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_TRUE(contains(result.err, std::to_string(port))) << result.err;
+    EXPECT_TRUE(contains(result.err, "address in use")) << result.err;
+}
+
+TEST(CliTest, SecondServerOnTheSameDataFolderIsRefused) {
+    TempDir dir;
+    const std::string data = dir.path().string();
+    ASSERT_EQ(runServerCommand({"demo", "--data", data}).exitCode, 0);
+    ServerProcess first({"serve", "--data", data, "--listen", "127.0.0.1:0"}, (dir.path() / "first.err").string());
+    ASSERT_TRUE(first.waitListening()) << first.output();
+    EXPECT_TRUE(contains(first.output(), "GopY đang phục vụ tại ws://127.0.0.1:"));
+
+    const auto second = runServerCommand({"serve", "--data", data, "--listen", "127.0.0.1:0"});
+    EXPECT_EQ(second.exitCode, 1);
+    EXPECT_TRUE(contains(second.err, "gopy-server khác")) << second.err;
+
+    // The running server admits devices issued while it runs (WAL lets the CLI write).
+    const auto admit = runServerCommand({"admit", "--data", data, "--role", "delegate"});
+    EXPECT_EQ(admit.exitCode, 0) << admit.err;
+
+    first.signal(SIGTERM);
+    EXPECT_EQ(first.wait(), 0) << "SIGTERM must stop the server cleanly";
+}
+
+TEST(CliTest, ReportCommandWritesThePdf) {
+    TempDir dir;
+    const std::string data = dir.path().string();
+    ASSERT_EQ(runServerCommand({"demo", "--data", data}).exitCode, 0);
+    const auto out = dir.path() / "hoi-nghi-1.pdf";
+    const auto result = runServerCommand({"report", "--data", data, "--conference", "1", "--out", out.string()});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    std::ifstream file(out, std::ios::binary);
+    std::string head(5, '\0');
+    file.read(head.data(), 5);
+    EXPECT_EQ(head, "%PDF-");
+    const auto unknown = runServerCommand({"report", "--data", data, "--conference", "99", "--out", out.string()});
+    EXPECT_EQ(unknown.exitCode, 1);
+}
+
+}  // namespace
+}  // namespace gopy::test
