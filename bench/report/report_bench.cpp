@@ -3,13 +3,15 @@
 //       a conference with 400 comments of ~250 words (≈100,000 words) recorded through the
 //       engine; times the per-meeting PDF from the database to the file, and the bare libharu
 //       baseline (gopy_report_baseline) drawing the same text, in the same run.
-//   gopy_report_bench combined [--comments 100000] [--words 30]
+//   gopy_report_bench combined [--comments 100000] [--words 30] [--keep]
 //       100,000 comments in the public channel plus the demo conferences; times the combined
-//       synthesis from the database to the file in a fresh process and reports its peak memory.
+//       synthesis from the database to the file in a fresh process and reports its peak memory;
+//       --keep leaves the database for `gopy_report_bench --measure-combined DB OUT.pdf`.
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -34,6 +36,13 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+/// CPU time of this process, ms: on a loaded machine it varies far less than the wall clock.
+double cpuMs() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
 
 long peakRssKb() {
     rusage u{};
@@ -171,26 +180,28 @@ int meeting(int comments, int perComment, int runs) {
     seedConference(engine, feed, 2, 60, comments, perComment, rng);
 
     const Millis now = 1795575600000LL;
-    std::vector<double> total, model, compose, render, baseline;
+    std::vector<double> total, totalCpu, model, compose, render, baseline, baselineCpu;
     std::size_t bytes = 0;
     long words = 0;
     for (int r = 0; r < runs; ++r) {
         auto t0 = Clock::now();
+        const double c0 = cpuMs();
         const std::string pdf = report::ReportGenerator::conferencePdf(engine, 2, now);
         std::ofstream(dir / "meeting.pdf", std::ios::binary) << pdf;
         total.push_back(msSince(t0));
+        totalCpu.push_back(cpuMs() - c0);
         bytes = pdf.size();
 
         // the phases separately
-        t0 = Clock::now();
+        double c = cpuMs();
         const auto m = report::ReportGenerator::conferenceModel(engine, 2, now);
-        model.push_back(msSince(t0));
-        t0 = Clock::now();
+        model.push_back(cpuMs() - c);
+        c = cpuMs();
         const auto blocks = report::ReportComposer::conference(m);
-        compose.push_back(msSince(t0));
-        t0 = Clock::now();
+        compose.push_back(cpuMs() - c);
+        c = cpuMs();
         const std::string again = report::ReportRenderer::render(blocks, report::DocumentInfo{});
-        render.push_back(msSince(t0));
+        render.push_back(cpuMs() - c);
 
         const std::string text = plainText(blocks);
         words = 0;
@@ -202,20 +213,26 @@ int meeting(int comments, int perComment, int runs) {
                                 (dir / "baseline.pdf").string() + "'";
         FILE* p = popen(cmd.c_str(), "r");
         double ms = 0;
-        if (p != nullptr && std::fscanf(p, "%lf", &ms) == 1) baseline.push_back(ms);
+        double cpu = 0;
+        if (p != nullptr && std::fscanf(p, "%lf %lf", &ms, &cpu) == 2) {
+            baseline.push_back(ms);
+            baselineCpu.push_back(cpu);
+        }
         if (p != nullptr) pclose(p);
     }
     std::cout << "per-meeting synthesis: " << comments << " comments, " << words << " words drawn, "
               << bytes / 1024 << " KiB, " << runs << " runs\n";
-    std::cout << "  GopY, database to file:   median " << median(total) << " ms (min "
-              << *std::min_element(total.begin(), total.end()) << ")\n";
-    std::cout << "    model from the engine:  median " << median(model) << " ms\n";
-    std::cout << "    compose blocks:         median " << median(compose) << " ms\n";
-    std::cout << "    layout + libharu:       median " << median(render) << " ms\n";
+    std::cout << "  GopY, database to file:   median " << median(total) << " ms wall (min "
+              << *std::min_element(total.begin(), total.end()) << "), " << median(totalCpu) << " ms CPU\n";
+    std::cout << "    model from the engine:  median " << median(model) << " ms CPU\n";
+    std::cout << "    compose blocks:         median " << median(compose) << " ms CPU\n";
+    std::cout << "    layout + libharu:       median " << median(render) << " ms CPU\n";
     if (!baseline.empty()) {
-        std::cout << "  bare libharu baseline:    median " << median(baseline) << " ms (min "
-                  << *std::min_element(baseline.begin(), baseline.end()) << ")\n";
-        std::cout << "  ratio GopY / baseline:    " << median(total) / median(baseline) << "\n";
+        std::cout << "  bare libharu baseline:    median " << median(baseline) << " ms wall (min "
+                  << *std::min_element(baseline.begin(), baseline.end()) << "), " << median(baselineCpu)
+                  << " ms CPU\n";
+        std::cout << "  ratio GopY / baseline:    " << median(total) / median(baseline) << " wall, "
+                  << median(totalCpu) / median(baselineCpu) << " CPU\n";
     }
     std::error_code ec;
     fs::remove_all(dir, ec);
@@ -225,14 +242,25 @@ int meeting(int comments, int perComment, int runs) {
 int measureCombined(const std::string& db, const std::string& out) {
     Engine engine(db);
     const auto t0 = Clock::now();
+    const double c0 = cpuMs();
     const std::string pdf = report::ReportGenerator::combinedPdf(engine, 1795575600000LL);
     std::ofstream(out, std::ios::binary) << pdf;
     const double ms = msSince(t0);
-    std::cout << ms << " " << peakRssKb() << " " << pdf.size() << "\n";
+    std::cout << ms << " " << cpuMs() - c0 << " " << peakRssKb() << " " << pdf.size() << "\n";
+    // the phases, measured again after the timed run (stderr: for reading, not parsing)
+    double c = cpuMs();
+    const auto model = report::ReportGenerator::combinedModel(engine, 1795575600000LL);
+    std::cerr << "  model from the engine: " << cpuMs() - c << " ms CPU\n";
+    c = cpuMs();
+    const auto blocks = report::ReportComposer::combined(model);
+    std::cerr << "  compose blocks:        " << cpuMs() - c << " ms CPU\n";
+    c = cpuMs();
+    const std::string again = report::ReportRenderer::render(blocks, report::DocumentInfo{});
+    std::cerr << "  layout + libharu:      " << cpuMs() - c << " ms CPU\n";
     return 0;
 }
 
-int combined(const char* self, int comments, int perComment) {
+int combined(const char* self, int comments, int perComment, bool keep) {
     const fs::path dir = fs::temp_directory_path() / ("gopy-bench-" + std::to_string(std::random_device{}()));
     fs::create_directories(dir);
     const std::string db = (dir / "gopy.sqlite").string();
@@ -257,15 +285,21 @@ int combined(const char* self, int comments, int perComment) {
     const std::string cmd = std::string(self) + " --measure-combined '" + db + "' '" + (dir / "combined.pdf").string() + "'";
     FILE* p = popen(cmd.c_str(), "r");
     double ms = 0;
+    double cpu = 0;
     long kb = 0;
     std::size_t bytes = 0;
-    if (p == nullptr || std::fscanf(p, "%lf %ld %zu", &ms, &kb, &bytes) != 3) {
+    if (p == nullptr || std::fscanf(p, "%lf %lf %ld %zu", &ms, &cpu, &kb, &bytes) != 4) {
         std::cerr << "combined measurement failed\n";
         return 1;
     }
     pclose(p);
     std::cout << "combined synthesis: " << comments << " comments (+ demo conferences): " << ms / 1000
-              << " s database to file, peak RSS " << kb / 1024 << " MiB, " << bytes / (1024 * 1024) << " MiB PDF\n";
+              << " s wall, " << cpu / 1000 << " s CPU, database to file; peak RSS " << kb / 1024 << " MiB; "
+              << bytes / (1024 * 1024) << " MiB PDF\n";
+    if (keep) {
+        std::cout << "database kept: " << db << "\n";
+        return 0;
+    }
     std::error_code ec;
     fs::remove_all(dir, ec);
     return 0;
@@ -289,7 +323,9 @@ int main(int argc, char** argv) {
                            intArg(argc, argv, "--runs", 5));
         }
         if (mode == "combined") {
-            return combined(argv[0], intArg(argc, argv, "--comments", 100000), intArg(argc, argv, "--words", 30));
+            bool keep = false;
+            for (int i = 2; i < argc; ++i) keep = keep || std::string(argv[i]) == "--keep";
+            return combined(argv[0], intArg(argc, argv, "--comments", 100000), intArg(argc, argv, "--words", 30), keep);
         }
         std::cerr << "usage: gopy_report_bench meeting|combined [--comments N] [--words N] [--runs N]\n";
         return 2;

@@ -49,13 +49,14 @@ Paragraph heading(const std::string& text, Face face = Face::Bold, double spaceB
 
 std::string count(int n) { return std::to_string(n); }
 
-/// "(12) Đồng chí Nguyễn Văn An (Phó Chủ tịch …)" as runs.
-void appendAuthor(std::vector<Run>& runs, const CommentEntry& e, const std::string& prefix) {
+/// "(12) Đồng chí Nguyễn Văn An (Phó Chủ tịch …)" as runs; `comrade` false for sources whose
+/// authors are not all Party members (the combined synthesis names people plainly).
+void appendAuthor(std::vector<Run>& runs, const CommentEntry& e, const std::string& prefix, bool comrade) {
     runs.push_back(Run{prefix + "(" + count(e.number) + ") ", Face::Regular});
     if (e.speaker.empty()) {
         runs.push_back(Run{"Ý kiến không ghi tên", Face::Bold});
     } else {
-        runs.push_back(Run{"Đồng chí " + e.speaker, Face::Bold});
+        runs.push_back(Run{comrade ? "Đồng chí " + e.speaker : e.speaker, Face::Bold});
     }
     std::string who = e.speakerTitle;
     if (!e.organisation.empty() && e.speakerTitle.find(e.organisation) == std::string::npos) {
@@ -67,9 +68,9 @@ void appendAuthor(std::vector<Run>& runs, const CommentEntry& e, const std::stri
 
 /// The comment as a paragraph, and its proposed wording verbatim as a second one.
 void appendComment(std::vector<Block>& out, const CommentEntry& e, const std::string& prefix,
-                   const std::string& where) {
+                   const std::string& where, bool comrade = true) {
     std::vector<Run> runs;
-    appendAuthor(runs, e, prefix);
+    appendAuthor(runs, e, prefix, comrade);
     if (!where.empty()) runs.push_back(Run{" [" + where + "]", Face::Regular});
     runs.push_back(Run{": " + e.text, Face::Regular});
     out.push_back(para(std::move(runs)));
@@ -315,8 +316,11 @@ std::vector<Block> ReportComposer::conference(const ConferenceReport& r, const P
     general += sentence.empty() ? "." : ": " + sentence + ".";
     out.push_back(para({Run{general, Face::Regular}}));
     if (!r.general.empty()) {
+        ParagraphStyle labelStyle = body();
+        labelStyle.keepWithNext = true;
         out.push_back(para({Run{"Ý kiến về toàn văn Dự thảo (" + count(static_cast<int>(r.general.size())) + " ý kiến):",
-                                Face::Italic}}));
+                                Face::Italic}},
+                           labelStyle));
         for (std::size_t i : r.general) appendComment(out, r.comments[i], "- ", "");
     }
 
@@ -338,7 +342,9 @@ std::vector<Block> ReportComposer::conference(const ConferenceReport& r, const P
             if (k != CommentKind::Agreement && 2 * majority > g2.counts.total()) {
                 label += " – ý kiến thiểu số";
             }
-            out.push_back(para({Run{label + ":", Face::Italic}}));
+            ParagraphStyle labelStyle = body();
+            labelStyle.keepWithNext = true;
+            out.push_back(para({Run{label + ":", Face::Italic}}, labelStyle));
             for (std::size_t i : g2.comments) {
                 if (r.comments[i].kind == k) appendComment(out, r.comments[i], "- ", "");
             }
@@ -460,7 +466,7 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
     if (!r.general.empty()) {
         out.push_back(heading("Ý kiến về toàn văn Dự thảo (" + count(static_cast<int>(r.general.size())) + " ý kiến)",
                               Face::BoldItalic, 4));
-        for (std::size_t i : r.general) appendComment(out, r.comments[i], "- [" + sourceOf(r.comments[i]) + "] ", "");
+        for (std::size_t i : r.general) appendComment(out, r.comments[i], "- [" + sourceOf(r.comments[i]) + "] ", "", false);
     }
     std::vector<std::string> printed;
     for (const SectionGroup& g2 : r.sections) {
@@ -474,7 +480,7 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
         }
         out.push_back(countsTable(rows));
         for (std::size_t i : g2.comments) {
-            appendComment(out, r.comments[i], "- [" + sourceOf(r.comments[i]) + "] ", "");
+            appendComment(out, r.comments[i], "- [" + sourceOf(r.comments[i]) + "] ", "", false);
         }
     }
 
