@@ -91,6 +91,8 @@ Item {
             rowSpacing: Theme.spacing / 2
 
             Pane {
+                Layout.row: 0
+                Layout.column: 0
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredWidth: chair.portrait ? grid.width : grid.width * 0.58
@@ -126,6 +128,7 @@ Item {
                             required property string commentId
                             required property var model
 
+                            objectName: "chairComment"
                             width: ListView.view.width
                             speakerName: model.speakerName
                             speakerTitle: model.speakerTitle
@@ -168,6 +171,9 @@ Item {
 
             TabbedPanel {
                 objectName: "chairSidePanel"
+                // Explicit cells: GridLayout does not re-flow when only `columns` changes.
+                Layout.row: chair.portrait ? 1 : 0
+                Layout.column: chair.portrait ? 0 : 1
                 Layout.fillWidth: true
                 Layout.fillHeight: !chair.portrait
                 Layout.preferredWidth: chair.portrait ? grid.width : grid.width * 0.42

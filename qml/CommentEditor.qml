@@ -95,6 +95,20 @@ Pane {
         textArea.forceActiveFocus();
     }
 
+    // Text fields claim Ctrl+Right (next word) and Ctrl+K (delete to end of line on X11) before
+    // window shortcuts see them; in the editor these keys mean "next speaker" and "kind".
+    function interceptShortcut(event: KeyEvent) {
+        if (!(event.modifiers & Qt.ControlModifier))
+            return;
+        if (event.key === Qt.Key_Right) {
+            App.nextSpeaker();
+            event.accepted = true;
+        } else if (event.key === Qt.Key_K) {
+            focusKind();
+            event.accepted = true;
+        }
+    }
+
     function focusText() {
         textArea.forceActiveFocus();
     }
@@ -179,6 +193,7 @@ Pane {
                 font.pixelSize: Theme.fontSize + 2
                 placeholderText: qsTr("Ghi ý kiến của người phát biểu… (Ctrl+Enter để lưu)")
                 selectByMouse: true
+                Keys.onPressed: event => editor.interceptShortcut(event)
                 background: Rectangle {
                     color: "#fffdf8"
                     border.color: textArea.activeFocus ? Theme.accent : Theme.line
@@ -231,12 +246,14 @@ Pane {
                 objectName: "proposedWording"
                 Layout.fillWidth: true
                 placeholderText: qsTr("Đề xuất câu chữ (ghi nguyên văn)")
+                Keys.onPressed: event => editor.interceptShortcut(event)
             }
             TextField {
                 id: locationField
                 objectName: "proposedLocation"
                 Layout.fillWidth: true
                 placeholderText: qsTr("Vị trí trong dự thảo (phần, mục, đoạn, trang, dòng)")
+                Keys.onPressed: event => editor.interceptShortcut(event)
             }
         }
 

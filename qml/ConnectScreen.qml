@@ -23,6 +23,7 @@ Item {
 
     Flickable {
         anchors.fill: parent
+        contentWidth: width
         contentHeight: Math.max(height, form.implicitHeight + 2 * Theme.spacing * 4)
         clip: true
 
@@ -94,16 +95,29 @@ Item {
                     objectName: "connectButton"
                     Layout.fillWidth: true
                     Layout.minimumHeight: Theme.touch
-                    text: screen.busy ? qsTr("Đang kết nối…") : qsTr("Kết nối")
+                    text: qsTr("Kết nối")
                     highlighted: true
-                    enabled: !screen.busy && addressField.text.trim().length > 0
+                    // Stays enabled while connecting: a wrong address can be corrected and retried.
+                    enabled: addressField.text.trim().length > 0
                              && codeField.text.trim().length > 0 && deviceField.text.trim().length > 0
                     onClicked: screen.submit()
                 }
-                BusyIndicator {
-                    Layout.alignment: Qt.AlignHCenter
+                RowLayout {
+                    objectName: "connectingRow"
+                    Layout.fillWidth: true
                     visible: screen.busy
-                    running: screen.busy
+                    spacing: Theme.spacing
+                    BusyIndicator {
+                        running: screen.busy
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("Đang kết nối tới %1… Nếu chờ lâu, hãy kiểm tra địa chỉ và mạng Wi-Fi của hội trường.")
+                                  .arg(App.serverAddress)
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        color: Theme.muted
+                    }
                 }
                 Label {
                     objectName: "connectError"

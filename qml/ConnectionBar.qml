@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Material
+import QtQuick.Templates as T
 import GopY
 
 // The header bar: connection state with the number of unsent changes, the conference and the
@@ -110,13 +111,14 @@ ToolBar {
 
     Dialog {
         id: forgetDialog
-        parent: Overlay.overlay
+        parent: T.Overlay.overlay
         anchors.centerIn: parent
+        width: Math.min(560, parent.width - 2 * Theme.spacing)
         modal: true
         title: qsTr("Quên thiết bị này?")
         standardButtons: Dialog.Yes | Dialog.No
         Label {
-            width: Math.min(480, bar.width - 96)
+            width: forgetDialog.availableWidth
             wrapMode: Text.Wrap
             text: qsTr("Thiết bị sẽ phải nhập mã cấp quyền mới để kết nối lại. Các thay đổi chưa gửi vẫn được giữ trên máy.")
         }

@@ -63,7 +63,6 @@ Rectangle {
                     color: "white"
                     font.pixelSize: Theme.hallTitleFont + 10
                     font.bold: true
-                    font.features: { "tnum": 1 }
                 }
                 Button {
                     objectName: "closeHallButton"

@@ -23,6 +23,7 @@ ListView {
         required property string deviceName
         required property string text
 
+        objectName: "liveDraft"
         width: ListView.view.width
         implicitHeight: draftColumn.implicitHeight + Theme.spacing
         radius: Theme.radius

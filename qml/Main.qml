@@ -1,4 +1,6 @@
-pragma ComponentBehavior: Bound
+// No "pragma ComponentBehavior: Bound" here: Qt 6.4's Loader instantiates components in a child
+// context, which bound components refuse ("outside its creation context").
+
 import QtQuick
 import QtQuick.Window
 import QtQuick.Controls.Material

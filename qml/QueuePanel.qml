@@ -257,7 +257,6 @@ Item {
                             font.bold: row.speaking
                             font.pixelSize: row.speaking ? Theme.titleFont : Theme.fontSize
                             color: row.speaking ? Theme.accent : Theme.muted
-                            font.features: { "tnum": 1 }
                         }
                         ToolButton {
                             objectName: "moveUpButton"

@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Material
+import QtQuick.Templates as T
 import GopY
 
 // Tags a comment with one or more sections of the draft: the chosen codes as removable chips and
@@ -73,7 +74,7 @@ Item {
     Popup {
         id: popup
         objectName: "sectionPopup"
-        parent: Overlay.overlay
+        parent: T.Overlay.overlay
         x: Math.round((parent.width - width) / 2)
         y: Math.round((parent.height - height) / 4)
         width: Math.min(720, parent.width - 2 * Theme.spacing)

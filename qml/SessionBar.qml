@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Material
+import QtQuick.Templates as T
 import GopY
 
 // The conference picker with the session's state, clock and head count; secretaries also get
@@ -82,13 +83,14 @@ Pane {
 
     Dialog {
         id: endDialog
-        parent: Overlay.overlay
+        parent: T.Overlay.overlay
         anchors.centerIn: parent
+        width: Math.min(560, parent.width - 2 * Theme.spacing)
         modal: true
         title: qsTr("Kết thúc phiên họp?")
         standardButtons: Dialog.Yes | Dialog.No
         Label {
-            width: Math.min(480, sessionBar.width - 96)
+            width: endDialog.availableWidth
             wrapMode: Text.Wrap
             text: qsTr("Sau khi kết thúc, báo cáo tổng hợp của hội nghị sẽ được lập.")
         }

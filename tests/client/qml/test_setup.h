@@ -1,0 +1,39 @@
+// Prepares the Qt Quick Test run of the views: a fresh client data folder for the App singleton,
+// the Liberation fonts, and a `TestData` singleton (import GopY.Test) with a small PDF report.
+#pragma once
+
+#include <QObject>
+#include <QTemporaryDir>
+#include <QUrl>
+#include <QtQml/qqmlregistration.h>
+
+class QQmlEngine;
+
+/// Files the QML tests read: a three-page Vietnamese PDF written with QPdfWriter.
+class TestData : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(QUrl pdfUrl READ pdfUrl CONSTANT)
+    Q_PROPERTY(QString pdfPath READ pdfPath CONSTANT)
+public:
+    explicit TestData(QString pdfPath, QObject* parent = nullptr);
+    QUrl pdfUrl() const { return QUrl::fromLocalFile(pdfPath_); }
+    QString pdfPath() const { return pdfPath_; }
+
+private:
+    QString pdfPath_;
+};
+
+/// The QUICK_TEST_MAIN_WITH_SETUP hook object.
+class TestSetup : public QObject {
+    Q_OBJECT
+public slots:
+    /// Points the App singleton at an empty data folder (so it starts in NeedsAdmission),
+    /// registers the fonts and writes the PDF.
+    void applicationAvailable();
+    /// Registers the TestData singleton.
+    void qmlEngineAvailable(QQmlEngine* engine);
+
+private:
+    QTemporaryDir dir_;
+    QString pdfPath_;
+};
