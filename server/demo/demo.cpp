@@ -60,7 +60,7 @@ std::vector<Section> outline() {
         const char* label;
         const char* title;
     };
-    static const Node nodes[] = {
+    static const std::vector<Node> nodes = {
         {"I", "", 1, "Phần I",
          "Đánh giá kết quả thực hiện Nghị quyết Đại hội đại biểu lần thứ XXVI Đảng bộ quận, "
          "nhiệm kỳ 2020–2025"},
@@ -344,19 +344,17 @@ std::vector<std::vector<Seat>> seats() {
 // Fictional names: 15 family names × 31 middle-and-given names; the two strides are coprime
 // with the list sizes, so no name repeats within a conference.
 std::string fictionalName(std::size_t index, std::size_t conference) {
-    static const char* family[] = {"Nguyễn", "Trần", "Lê",   "Phạm", "Hoàng", "Vũ",  "Đặng", "Bùi",
+    static const std::vector<const char*> family = {"Nguyễn", "Trần", "Lê",   "Phạm", "Hoàng", "Vũ",  "Đặng", "Bùi",
                                    "Đỗ",     "Ngô",  "Dương", "Lý",  "Phan",  "Đinh", "Trịnh"};
-    static const char* given[] = {
+    static const std::vector<const char*> given = {
         "Văn Hùng",   "Thị Lan",    "Minh Tuấn",  "Thị Thu Hà", "Quốc Khánh", "Thanh Bình",
         "Hữu Nghĩa",  "Thị Mai",    "Đức Long",   "Ngọc Anh",   "Xuân Trường", "Thị Hồng",
         "Anh Dũng",   "Thu Hương",  "Văn Cường",  "Kim Oanh",   "Hoàng Nam",  "Thị Hạnh",
         "Mạnh Hải",   "Thùy Linh",  "Công Sơn",   "Thị Phương", "Đình Phúc",  "Bích Ngọc",
         "Văn Thắng",  "Thị Yến",    "Quang Vinh", "Thanh Tâm",  "Trọng Hiếu", "Thị Giang",
         "Việt Hòa"};
-    constexpr std::size_t kFamilies = sizeof family / sizeof family[0];
-    constexpr std::size_t kGiven = sizeof given / sizeof given[0];
-    return std::string(family[(index * 4 + conference * 3) % kFamilies]) + " " +
-           given[(index * 7 + conference * 5) % kGiven];
+    return std::string(family[(index * 4 + conference * 3) % family.size()]) + " " +
+           given[(index * 7 + conference * 5) % given.size()];
 }
 
 std::string participantId(std::size_t conference, std::size_t index) {

@@ -12,7 +12,7 @@ namespace gopy::server::store {
 class Error : public std::runtime_error {
 public:
     Error(int code, const std::string& message);
-    int code() const noexcept { return code_; }
+    [[nodiscard]] int code() const noexcept { return code_; }
 
 private:
     int code_;

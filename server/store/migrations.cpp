@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <string>
 
 #include "server/store/database.h"
@@ -118,7 +119,7 @@ struct Step {
     int from;
     const char* sql;
 };
-constexpr Step kSteps[] = {{0, kVersion1}, {1, kVersion1To2}};
+constexpr std::array<Step, 2> kSteps{{{0, kVersion1}, {1, kVersion1To2}}};
 
 }  // namespace
 

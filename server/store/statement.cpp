@@ -100,14 +100,14 @@ std::string Statement::getText(int column) const {
     const auto* text = sqlite3_column_text(stmt_, column);
     const int size = sqlite3_column_bytes(stmt_, column);
     if (text == nullptr) return {};
-    return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
+    return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(size)};
 }
 
 std::string Statement::getBlob(int column) const {
     const void* data = sqlite3_column_blob(stmt_, column);
     const int size = sqlite3_column_bytes(stmt_, column);
     if (data == nullptr) return {};
-    return std::string(static_cast<const char*>(data), static_cast<std::size_t>(size));
+    return {static_cast<const char*>(data), static_cast<std::size_t>(size)};
 }
 
 std::optional<std::string> Statement::getOptionalText(int column) const {

@@ -45,15 +45,15 @@ public:
     /// Resets the statement and clears its bindings so it can be reused.
     void reset() noexcept;
 
-    bool isNull(int column) const;
-    std::int64_t getInt(int column) const;
-    double getDouble(int column) const;
-    std::string getText(int column) const;
-    std::string getBlob(int column) const;
-    std::optional<std::string> getOptionalText(int column) const;
-    std::optional<std::int64_t> getOptionalInt(int column) const;
+    [[nodiscard]] bool isNull(int column) const;
+    [[nodiscard]] std::int64_t getInt(int column) const;
+    [[nodiscard]] double getDouble(int column) const;
+    [[nodiscard]] std::string getText(int column) const;
+    [[nodiscard]] std::string getBlob(int column) const;
+    [[nodiscard]] std::optional<std::string> getOptionalText(int column) const;
+    [[nodiscard]] std::optional<std::int64_t> getOptionalInt(int column) const;
 
-    const std::string& sql() const { return sql_; }
+    [[nodiscard]] const std::string& sql() const { return sql_; }
 
 private:
     int parameterIndex(const char* name) const;

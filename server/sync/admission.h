@@ -18,8 +18,8 @@ class Store;
 class Admission {
 public:
     static constexpr int kMaxFailures = 5;
-    static constexpr Millis kFailureWindow = 10 * 60 * 1000;
-    static constexpr Millis kLockTime = 5 * 60 * 1000;
+    static constexpr Millis kFailureWindow = Millis{10} * 60 * 1000;
+    static constexpr Millis kLockTime = Millis{5} * 60 * 1000;
 
     explicit Admission(Store& store) : store_(store) {}
 

@@ -3,17 +3,18 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <array>
 #include <stdexcept>
 
 namespace gopy::server::crypto {
 
 std::string sha256Hex(std::string_view bytes) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int size = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr) != 1) {
+    if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1) {
         throw std::runtime_error("SHA-256 failed (OpenSSL EVP_Digest)");
     }
-    return hex(std::string_view(reinterpret_cast<const char*>(digest), size));
+    return hex(std::string_view(reinterpret_cast<const char*>(digest.data()), size));
 }
 
 std::string randomBytes(std::size_t count) {
@@ -25,7 +26,7 @@ std::string randomBytes(std::size_t count) {
 }
 
 std::string hex(std::string_view bytes) {
-    static constexpr char kDigits[] = "0123456789abcdef";
+    constexpr std::string_view kDigits = "0123456789abcdef";
     std::string out;
     out.reserve(bytes.size() * 2);
     for (const char c : bytes) {

@@ -169,7 +169,9 @@ proto::Welcome Engine::welcome(const Device& device) {
     w.role = device.role;
     w.conferenceId = device.conferenceId;
     w.serverVersion = GOPY_VERSION;
-    store::Transaction read(store_->db(), store::Transaction::Mode::Deferred);
+    // A read transaction for one consistent view, unless the caller (a hook) holds one.
+    std::optional<store::Transaction> read;
+    if (!store_->db().inTransaction()) read.emplace(store_->db(), store::Transaction::Mode::Deferred);
     w.campaign = store_->campaign().get().value_or(Campaign{});
     w.sections = store_->sections().all();
     w.conferences = store_->conferences().all();
@@ -188,7 +190,8 @@ Engine::SubscribeResult Engine::subscribe(const Device& device, const proto::Sub
         return result;
     }
     // One read transaction: the snapshot or the events are one consistent state.
-    store::Transaction read(store_->db(), store::Transaction::Mode::Deferred);
+    std::optional<store::Transaction> read;
+    if (!store_->db().inTransaction()) read.emplace(store_->db(), store::Transaction::Mode::Deferred);
     const auto conference = store_->conferences().get(request.conferenceId);
     if (!conference) {
         result.error = proto::Error{proto::ErrorCode::NotFound,
@@ -269,8 +272,16 @@ ApplyResult Engine::apply(const Device& device, const proto::OpRequest& op, Mill
 
 ReportInfo Engine::storeReport(std::int64_t conferenceId, const std::string& format,
                                const std::string& bytes, Millis now) {
+    const std::string sha256 = crypto::sha256Hex(bytes);
+    if (store_->db().inTransaction()) {
+        // Called from inside a caller's transaction: nest, the caller commits.
+        store::Savepoint savepoint(store_->db());
+        auto info = store_->reports().insert(conferenceId, format, sha256, now, bytes);
+        savepoint.release();
+        return info;
+    }
     store::Transaction transaction(store_->db());
-    auto info = store_->reports().insert(conferenceId, format, crypto::sha256Hex(bytes), now, bytes);
+    auto info = store_->reports().insert(conferenceId, format, sha256, now, bytes);
     transaction.commit();
     return info;
 }

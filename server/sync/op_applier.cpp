@@ -139,7 +139,7 @@ private:
         return outcome;
     }
 
-    Millis timeOr(Millis at) const { return at > 0 ? at : now_; }
+    [[nodiscard]] Millis timeOr(Millis at) const { return at > 0 ? at : now_; }
 
     std::optional<Participant> participantHere(const std::string& id) {
         auto participant = store_.participants().get(id);
@@ -449,7 +449,7 @@ private:
     }
 
     Outcome on(const proto::ReportRelease&) {
-        return refuse(proto::ErrorCode::Internal, "report.release is handled before dispatch");
+        return refuse(proto::ErrorCode::Internal, "Lỗi nội bộ: phát hành báo cáo xử lý sai chỗ");
     }
 
     Outcome reportRelease(const proto::ReportRelease& o) {
