@@ -1,0 +1,388 @@
+// Public comments: CSV and JSON front ends over one row checker.
+#include "server/intake/public_import.h"
+
+#include "gopy/text.h"
+#include "server/intake/csv_reader.h"
+#include "server/intake/iso_datetime.h"
+
+#include <boost/json.hpp>
+#include <openssl/evp.h>
+
+#include <array>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <optional>
+#include <sstream>
+#include <unordered_map>
+
+namespace gopy::intake {
+namespace {
+
+enum Column : std::size_t { SubmittedAt, Ward, Name, Contact, SectionCol, Text, kColumns };
+constexpr std::array<std::string_view, kColumns> kColumnNames = {
+    "submitted_at", "ward", "name", "contact", "section", "text"};
+constexpr std::array<bool, kColumns> kRequired = {true, true, false, false, false, true};
+
+std::string asciiLower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    constexpr std::string_view kSpace = " \t\r\n";
+    const std::size_t b = s.find_first_not_of(kSpace);
+    if (b == std::string_view::npos) return {};
+    const std::size_t e = s.find_last_not_of(kSpace);
+    return s.substr(b, e - b + 1);
+}
+
+// NFC, trimmed, line ends as "\n".
+std::string clean(std::string_view raw) {
+    std::string s = text::nfc(trim(raw));
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\r') {
+            out.push_back('\n');
+            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+            continue;
+        }
+        out.push_back(s[i]);
+    }
+    return out;
+}
+
+std::string sha256Hex(std::string_view bytes) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int size = 0;
+    if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1) {
+        return {};
+    }
+    static constexpr std::string_view kHex = "0123456789abcdef";
+    std::string out;
+    out.reserve(size * 2);
+    for (unsigned int i = 0; i < size; ++i) {
+        out.push_back(kHex[digest[i] >> 4]);
+        out.push_back(kHex[digest[i] & 0x0F]);
+    }
+    return out;
+}
+
+std::string quoted(std::string_view s) {
+    constexpr std::size_t kMax = 60;
+    std::string v = text::nfc(trim(s));
+    if (v.size() > kMax) {
+        // Cut at a code point boundary.
+        std::size_t cut = kMax;
+        while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+        v = v.substr(0, cut) + "…";
+    }
+    return "«" + v + "»";
+}
+
+// Checks one record's values against the campaign and turns them into a PublicRow.
+class RowChecker {
+public:
+    explicit RowChecker(const PublicImportOptions& options) : options_(options) {
+        for (const std::string& ward : options.wards) {
+            wardByFold_.emplace(text::fold(ward), text::nfc(ward));
+        }
+        for (const std::string& code : options.sectionCodes) {
+            sectionByKey_.emplace(text::fold(code), code);
+        }
+        from_ = localDayStart(options.publicFrom);
+        if (const auto last = localDayStart(options.publicTo)) {
+            to_ = *last + 24LL * 3600 * 1000;
+        }
+    }
+
+    /// `values[c]` is nullopt when the column is absent in this record.
+    void check(int line, const std::array<std::optional<std::string_view>, kColumns>& values,
+               PublicImportResult& result) {
+        std::string reasons;
+        auto refuse = [&](std::string_view reason) {
+            if (!reasons.empty()) reasons += "; ";
+            reasons += reason;
+        };
+        for (const auto& v : values) {
+            if (v && !text::isValidUtf8(*v)) {
+                result.errors.push_back(
+                    {line, "dòng " + std::to_string(line) + ": dữ liệu không phải UTF-8 hợp lệ"});
+                return;
+            }
+        }
+        PublicRow row;
+        row.line = line;
+        const std::string_view when = values[SubmittedAt] ? trim(*values[SubmittedAt]) : "";
+        if (when.empty()) {
+            refuse("thiếu thời điểm gửi");
+        } else if (const auto at = parseIsoDateTime(when)) {
+            row.submittedAt = *at;
+        } else {
+            refuse("thời điểm gửi không hợp lệ " + quoted(when));
+        }
+        const std::string_view ward = values[Ward] ? trim(*values[Ward]) : "";
+        if (ward.empty()) {
+            refuse("thiếu tên phường");
+        } else if (const std::string* canonical = findWard(ward)) {
+            row.ward = *canonical;
+        } else {
+            refuse("phường không có trong danh sách " + quoted(ward));
+        }
+        if (values[Name]) row.name = clean(*values[Name]);
+        if (values[Contact]) row.contact = clean(*values[Contact]);
+        if (values[SectionCol]) {
+            const std::string_view section = trim(*values[SectionCol]);
+            if (!section.empty()) {
+                const auto it = sectionByKey_.find(text::fold(section));
+                if (it == sectionByKey_.end()) {
+                    refuse("mục không có trong dự thảo " + quoted(section));
+                } else {
+                    row.section = it->second;
+                }
+            }
+        }
+        if (values[Text]) row.text = clean(*values[Text]);
+        if (row.text.empty()) refuse("thiếu nội dung góp ý");
+        if (!reasons.empty()) {
+            result.errors.push_back({line, "dòng " + std::to_string(line) + ": " + reasons});
+            return;
+        }
+        row.outsideWindow = (from_ && row.submittedAt < *from_) || (to_ && row.submittedAt >= *to_);
+        constexpr char kUnit = '\x1f';
+        std::string key = std::to_string(row.submittedAt);
+        key += kUnit;
+        key += text::fold(row.ward);
+        key += kUnit;
+        key += text::fold(row.name);
+        key += kUnit;
+        key += text::fold(row.text);
+        row.dedupeKey = sha256Hex(key);
+        result.rows.push_back(std::move(row));
+    }
+
+private:
+    const std::string* findWard(std::string_view ward) {
+        // Most files repeat a handful of spellings: fold each spelling once.
+        const std::string raw(ward);
+        if (const auto hit = wardCache_.find(raw); hit != wardCache_.end()) return hit->second;
+        const auto it = wardByFold_.find(text::fold(ward));
+        const std::string* canonical = it == wardByFold_.end() ? nullptr : &it->second;
+        wardCache_.emplace(raw, canonical);
+        return canonical;
+    }
+
+    const PublicImportOptions& options_;
+    std::unordered_map<std::string, std::string> wardByFold_;
+    std::unordered_map<std::string, const std::string*> wardCache_;
+    std::unordered_map<std::string, std::string> sectionByKey_;
+    std::optional<Millis> from_;
+    std::optional<Millis> to_;
+};
+
+std::string missingColumnsMessage(const std::array<bool, kColumns>& present) {
+    std::string missing;
+    for (std::size_t c = 0; c < kColumns; ++c) {
+        if (!kRequired[c] || present[c]) continue;
+        if (!missing.empty()) missing += ", ";
+        missing += kColumnNames[c];
+    }
+    return "Thiếu cột bắt buộc: " + missing;
+}
+
+void reportProgress(const PublicImportOptions& options, std::size_t done, bool final) {
+    if (!options.progress) return;
+    const std::size_t every = options.progressEvery == 0 ? 1 : options.progressEvery;
+    if (final || done % every == 0) options.progress(done);
+}
+
+// Line number where each top-level element of a JSON array starts, in order.
+std::vector<int> elementLines(std::string_view json) {
+    std::vector<int> lines;
+    int line = 1;
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    bool expectElement = false;
+    for (const char c : json) {
+        if (c == '\n') ++line;
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+            continue;
+        }
+        if (depth == 1 && expectElement && c != ' ' && c != '\t' && c != '\r' && c != '\n' &&
+            c != ',' && c != ']') {
+            lines.push_back(line);
+            expectElement = false;
+        }
+        switch (c) {
+        case '"': inString = true; break;
+        case '[':
+        case '{':
+            ++depth;
+            if (depth == 1) expectElement = true;
+            break;
+        case ']':
+        case '}': --depth; break;
+        case ',':
+            if (depth == 1) expectElement = true;
+            break;
+        default: break;
+        }
+    }
+    return lines;
+}
+
+}  // namespace
+
+PublicImportError::PublicImportError(PublicFileError error, const std::string& message)
+    : std::runtime_error(message), error_(error) {}
+
+PublicImportResult parsePublicCsv(std::istream& in, const PublicImportOptions& options) {
+    CsvReader reader(in);
+    CsvRecord record;
+    // Skip blank lines before the header.
+    bool header = false;
+    while (reader.next(record)) {
+        if (record.fields.size() == 1 && trim(record.fields[0]).empty()) continue;
+        header = true;
+        break;
+    }
+    if (reader.failed()) throw PublicImportError(PublicFileError::Unreadable, "Lỗi đọc tệp CSV");
+    if (!header) throw PublicImportError(PublicFileError::Empty, "Tệp CSV trống (không có dòng tiêu đề)");
+
+    constexpr std::size_t kAbsent = std::numeric_limits<std::size_t>::max();
+    std::array<std::size_t, kColumns> index{};
+    index.fill(kAbsent);
+    std::array<bool, kColumns> present{};
+    for (std::size_t i = 0; i < record.fields.size(); ++i) {
+        const std::string name = asciiLower(trim(record.fields[i]));
+        for (std::size_t c = 0; c < kColumns; ++c) {
+            if (name == kColumnNames[c] && index[c] == kAbsent) {
+                index[c] = i;
+                present[c] = true;
+            }
+        }
+    }
+    for (std::size_t c = 0; c < kColumns; ++c) {
+        if (kRequired[c] && !present[c]) {
+            throw PublicImportError(PublicFileError::MissingColumns, missingColumnsMessage(present));
+        }
+    }
+    const std::size_t width = record.fields.size();
+
+    PublicImportResult result;
+    RowChecker checker(options);
+    std::array<std::optional<std::string_view>, kColumns> values;
+    while (reader.next(record)) {
+        if (record.fields.size() == 1 && record.fields[0].empty() && !record.unterminatedQuote) {
+            continue;  // blank line
+        }
+        ++result.records;
+        const std::string where = "dòng " + std::to_string(record.line) + ": ";
+        if (record.unterminatedQuote) {
+            result.errors.push_back(
+                {record.line, where + "dấu ngoặc kép mở nhưng không đóng đến hết tệp"});
+        } else if (record.fields.size() != width) {
+            result.errors.push_back({record.line, where + "có " +
+                                                      std::to_string(record.fields.size()) +
+                                                      " cột, dòng tiêu đề có " +
+                                                      std::to_string(width) + " cột"});
+        } else {
+            for (std::size_t c = 0; c < kColumns; ++c) {
+                values[c] = index[c] == kAbsent
+                                ? std::nullopt
+                                : std::optional<std::string_view>(record.fields[index[c]]);
+            }
+            checker.check(record.line, values, result);
+        }
+        reportProgress(options, result.records, false);
+    }
+    if (reader.failed()) throw PublicImportError(PublicFileError::Unreadable, "Lỗi đọc tệp CSV");
+    reportProgress(options, result.records, true);
+    return result;
+}
+
+PublicImportResult parsePublicCsv(std::string_view bytes, const PublicImportOptions& options) {
+    std::istringstream in{std::string(bytes)};
+    return parsePublicCsv(in, options);
+}
+
+PublicImportResult parsePublicJson(std::string_view bytes, const PublicImportOptions& options) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    boost::json::parse_options parseOptions;
+    // Invalid UTF-8 refuses only the row that holds it, so the parser must let it through.
+    parseOptions.allow_invalid_utf8 = true;
+    boost::json::error_code ec;
+    const boost::json::value doc = boost::json::parse(bytes, ec, {}, parseOptions);
+    if (ec) {
+        throw PublicImportError(PublicFileError::MalformedJson,
+                                "Tệp JSON không hợp lệ: " + ec.message());
+    }
+    if (!doc.is_array()) {
+        throw PublicImportError(PublicFileError::MalformedJson,
+                                "Tệp JSON phải là một mảng các đối tượng góp ý");
+    }
+    const std::vector<int> lines = elementLines(bytes);
+    PublicImportResult result;
+    RowChecker checker(options);
+    const boost::json::array& array = doc.as_array();
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        const int line = i < lines.size() ? lines[i] : 0;
+        ++result.records;
+        const std::string where = "dòng " + std::to_string(line) + ": ";
+        if (!array[i].is_object()) {
+            result.errors.push_back({line, where + "phần tử không phải đối tượng JSON"});
+            reportProgress(options, result.records, false);
+            continue;
+        }
+        std::array<std::optional<std::string_view>, kColumns> values;
+        std::string wrongType;
+        for (const auto& member : array[i].as_object()) {
+            const std::string key = asciiLower(member.key());
+            for (std::size_t c = 0; c < kColumns; ++c) {
+                if (key != kColumnNames[c] || values[c]) continue;
+                if (member.value().is_string()) {
+                    const boost::json::string& s = member.value().get_string();
+                    values[c] = std::string_view(s.data(), s.size());
+                } else if (!member.value().is_null()) {
+                    wrongType = kColumnNames[c];
+                }
+            }
+        }
+        if (!wrongType.empty()) {
+            result.errors.push_back({line, where + "trường " + wrongType + " phải là chuỗi"});
+        } else {
+            checker.check(line, values, result);
+        }
+        reportProgress(options, result.records, false);
+    }
+    reportProgress(options, result.records, true);
+    return result;
+}
+
+PublicImportResult parsePublicFile(const std::filesystem::path& path,
+                                   const PublicImportOptions& options) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw PublicImportError(PublicFileError::Unreadable, "Không mở được tệp " + path.string());
+    }
+    std::string ext = asciiLower(path.extension().string());
+    if (ext == ".json") {
+        const std::string bytes((std::istreambuf_iterator<char>(in)),
+                                std::istreambuf_iterator<char>());
+        if (in.bad()) {
+            throw PublicImportError(PublicFileError::Unreadable, "Không đọc được tệp " + path.string());
+        }
+        return parsePublicJson(bytes, options);
+    }
+    return parsePublicCsv(in, options);
+}
+
+}  // namespace gopy::intake
