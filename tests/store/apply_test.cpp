@@ -374,6 +374,39 @@ TEST_F(ApplyTest, ReportReleaseAndReads) {
     EXPECT_EQ(missing.nack->code, proto::ErrorCode::NotFound);
 }
 
+TEST_F(ApplyTest, SessionEndedHookSeesTheCommittedSessionAndMayStoreAReport) {
+    const auto s = secretary();
+    std::optional<ConferenceState> seen;
+    std::optional<ReportInfo> stored;
+    engine_->setOnSessionEnded([&](std::int64_t conference) {
+        const auto snapshot = engine_->subscribe(organiser(), proto::Subscribe{conference, 0});
+        if (snapshot.snapshot) seen = snapshot.snapshot->conference.state;
+        stored = engine_->storeReport(conference, "pdf", "%PDF-1.4 hook", now_);
+    });
+    applyOk(s, 1, 1, proto::SessionStart{});
+    applyOk(s, 2, 1, proto::SessionEnd{});
+    EXPECT_EQ(seen, ConferenceState::Concluded);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(engine_->reportContent(stored->id), "%PDF-1.4 hook");
+}
+
+TEST_F(ApplyTest, ReportStorageNestsInACallersTransaction) {
+    auto& db = engine_->store().db();
+    ReportInfo kept;
+    {
+        store::Transaction transaction(db);
+        kept = engine_->storeReport(1, "pdf", "kept", now_);
+        transaction.commit();
+    }
+    ReportInfo dropped;
+    {
+        store::Transaction transaction(db);
+        dropped = engine_->storeReport(1, "pdf", "dropped", now_);
+    }
+    EXPECT_EQ(engine_->reportContent(kept.id), "kept");
+    EXPECT_FALSE(engine_->reportInfo(dropped.id));
+}
+
 TEST_F(ApplyTest, DiskFullRefusesTheWholeBatchAndRecovers) {
     const auto s = secretary();
     applyOk(s, 1, 1, proto::CommentCreate{comment("c0", "Trước khi đầy")});

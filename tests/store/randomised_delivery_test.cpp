@@ -2,6 +2,9 @@
 // duplicated, reordered and replayed, in batches of random size, until every one is
 // acknowledged. Each must be applied exactly once and every acknowledgement of the same
 // operation must name the same server seq.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <random>
 
@@ -15,7 +18,9 @@ class RandomisedDeliveryTest : public EngineTest, public ::testing::WithParamInt
 TEST_P(RandomisedDeliveryTest, EveryOperationIsAppliedExactlyOnce) {
     std::mt19937 random(GetParam());
     constexpr int kClients = 6;
-    constexpr int kOpsPerClient = 150;
+    // GOPY_RANDOMISED_OPS scales the run (e.g. 20000 for about 10^6 deliveries by hand).
+    const char* scale = std::getenv("GOPY_RANDOMISED_OPS");
+    const int kOpsPerClient = scale != nullptr ? std::max(10, std::atoi(scale)) : 150;
     std::vector<Device> clients;
     for (int c = 0; c < kClients; ++c) clients.push_back(secretary("d-client" + std::to_string(c)));
 
@@ -85,6 +90,8 @@ TEST_P(RandomisedDeliveryTest, EveryOperationIsAppliedExactlyOnce) {
         }
     }
     EXPECT_GT(deliveries, static_cast<std::size_t>(kClients * kOpsPerClient));
+    RecordProperty("deliveries", std::to_string(deliveries));
+    std::printf("%zu deliveries of %d operations\n", deliveries, kClients * kOpsPerClient);
 
     const std::int64_t valid = kClients * (kOpsPerClient - kOpsPerClient / 7);
     EXPECT_EQ(rows("comments"), valid);
