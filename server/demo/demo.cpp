@@ -3,6 +3,7 @@
 #include "server/demo/demo.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "server/store/store.h"
@@ -343,7 +344,7 @@ std::vector<std::vector<Seat>> seats() {
 
 // Fictional names: 15 family names × 31 middle-and-given names; the two strides are coprime
 // with the list sizes, so no name repeats within a conference.
-std::string fictionalName(std::size_t index, std::size_t conference) {
+std::string fictionalName(std::size_t index, std::size_t conference, bool male = false) {
     static const std::vector<const char*> family = {"Nguyễn", "Trần", "Lê",   "Phạm", "Hoàng", "Vũ",  "Đặng", "Bùi",
                                    "Đỗ",     "Ngô",  "Dương", "Lý",  "Phan",  "Đinh", "Trịnh"};
     static const std::vector<const char*> given = {
@@ -353,8 +354,16 @@ std::string fictionalName(std::size_t index, std::size_t conference) {
         "Mạnh Hải",   "Thùy Linh",  "Công Sơn",   "Thị Phương", "Đình Phúc",  "Bích Ngọc",
         "Văn Thắng",  "Thị Yến",    "Quang Vinh", "Thanh Tâm",  "Trọng Hiếu", "Thị Giang",
         "Việt Hòa"};
-    return std::string(family[(index * 4 + conference * 3) % family.size()]) + " " +
-           given[(index * 7 + conference * 5) % given.size()];
+    std::size_t pick = (index * 7 + conference * 5) % given.size();
+    // The generals of conference 2 were men; skip names that are usually women's.
+    const auto female = [](std::string_view name) {
+        for (const std::string_view mark : {"Thị", "Thu ", "Kim ", "Thùy", "Bích", "Ngọc Anh"}) {
+            if (name.find(mark) != std::string_view::npos) return true;
+        }
+        return false;
+    };
+    while (male && female(given[pick])) pick = (pick + 1) % given.size();
+    return std::string(family[(index * 4 + conference * 3) % family.size()]) + " " + given[pick];
 }
 
 std::string participantId(std::size_t conference, std::size_t index) {
@@ -379,7 +388,9 @@ bool createDemoCampaign(Engine& engine) {
                 Participant p;
                 p.id = participantId(conferenceId, i);
                 p.conferenceId = static_cast<std::int64_t>(conferenceId);
-                p.fullName = fictionalName(i, conferenceId);
+                const std::string_view title = halls[c][i].title;
+                p.fullName = fictionalName(i, conferenceId,
+                                           title.find("tướng") != std::string_view::npos);
                 p.title = halls[c][i].title;
                 p.organisation = halls[c][i].organisation;
                 p.group = halls[c][i].group;
