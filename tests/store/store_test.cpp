@@ -148,6 +148,31 @@ TEST(Store, TablesRoundTrip) {
     EXPECT_EQ(store.reports().byConference(1, true).size(), 1u);
 }
 
+TEST(Store, StatementBindsByNameAndTypes) {
+    TempDir dir;
+    store::Database db(dir.file("plain.db"));
+    db.exec("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n TEXT)");
+    {
+        auto insert = db.query("INSERT INTO t VALUES (:i, :r, :s, :b, :n)");
+        insert->bind(":i", std::int64_t{1} << 40)
+            .bind(":r", 2.5)
+            .bind(":s", std::string("Quận ủy Ba Đình"))
+            .bind(":n", std::optional<std::string>{});
+        insert->bindBlob(4, std::string("\0\1\2", 3));
+        insert->exec();
+        EXPECT_THROW(insert->bind(":missing", 1), store::Error);
+    }
+    auto select = db.query("SELECT i, r, s, b, n FROM t");
+    ASSERT_TRUE(select->step());
+    EXPECT_EQ(select->getInt(0), std::int64_t{1} << 40);
+    EXPECT_DOUBLE_EQ(select->getDouble(1), 2.5);
+    EXPECT_EQ(select->getText(2), "Quận ủy Ba Đình");
+    EXPECT_EQ(select->getBlob(3), std::string("\0\1\2", 3));
+    EXPECT_FALSE(select->getOptionalText(4));
+    EXPECT_FALSE(select->step());
+    EXPECT_THROW(db.exec("INSERT INTO missing VALUES (1)"), store::Error);
+}
+
 TEST(Store, TransactionRollsBackUnlessCommitted) {
     TempDir dir;
     Store store(dir.file("gopy.db"));
