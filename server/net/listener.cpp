@@ -47,6 +47,9 @@ void Listener::onAccept(beast::error_code ec, asio::ip::tcp::socket socket) {
         if (!acceptor_.is_open()) return;
         return doAccept();
     }
+    // Frames are small and latency matters more than packet count: no Nagle delay.
+    beast::error_code option;
+    socket.set_option(asio::ip::tcp::no_delay(true), option);
     std::make_shared<HttpSession>(std::move(socket), context_)->run();
     doAccept();
 }
