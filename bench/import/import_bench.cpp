@@ -1,11 +1,9 @@
 // Public comment import: a generated CSV (and JSON) of N rows parsed from a file.
 // Usage: gopy_import_bench [rows=100000] [dir=/tmp]
-#include "server/intake/public_import.h"
-
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,11 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "server/intake/public_import.h"
+
 namespace {
 
-const std::vector<std::string> kWards = {
-    "Phúc Xá", "Trúc Bạch", "Vĩnh Phúc", "Cống Vị", "Liễu Giai", "Nguyễn Trung Trực", "Quán Thánh",
-    "Ngọc Hà", "Điện Biên", "Đội Cấn", "Ngọc Khánh", "Kim Mã", "Giảng Võ"};
+const std::vector<std::string> kWards = {"Phúc Xá",   "Trúc Bạch",         "Vĩnh Phúc",  "Cống Vị",
+                                         "Liễu Giai", "Nguyễn Trung Trực", "Quán Thánh", "Ngọc Hà",
+                                         "Điện Biên", "Đội Cấn",           "Ngọc Khánh", "Kim Mã",
+                                         "Giảng Võ"};
 const std::vector<std::string> kSections = {"I.1", "I.2", "I.3", "II.3", "II.4.a", "III.1"};
 const std::vector<std::string> kPhrases = {
     "Đề nghị bổ sung chỉ tiêu về chuyển đổi số",
@@ -26,7 +27,7 @@ const std::vector<std::string> kPhrases = {
     "đẩy mạnh cải cách hành chính, xây dựng chính quyền số",
     "phát huy vai trò của Mặt trận Tổ quốc và các đoàn thể",
     "tôi nhất trí với dự thảo, đề nghị làm rõ thêm \"giải pháp đột phá\""};
-const std::vector<std::string> kNames = {"Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường",
+const std::vector<std::string> kNames = {"Nguyễn Văn An", "Trần Thị Bình",  "Lê Hoàng Cường",
                                          "Phạm Thu Dung", "Hoàng Minh Đức", ""};
 
 struct Row {
@@ -96,9 +97,10 @@ Timing measure(F&& f) {
 
 void report(const char* what, std::uintmax_t bytes, const gopy::intake::PublicImportResult& r,
             Timing t) {
-    std::printf("%-5s %6.1f MB  %7zu rows  %3zu refused  wall %6.3f s  cpu %6.3f s  %8.0f rows/s (cpu)\n",
-                what, static_cast<double>(bytes) / 1e6, r.rows.size(), r.errors.size(), t.wall,
-                t.cpu, static_cast<double>(r.records) / t.cpu);
+    std::printf(
+        "%-5s %6.1f MB  %7zu rows  %3zu refused  wall %6.3f s  cpu %6.3f s  %8.0f rows/s (cpu)\n",
+        what, static_cast<double>(bytes) / 1e6, r.rows.size(), r.errors.size(), t.wall, t.cpu,
+        static_cast<double>(r.records) / t.cpu);
 }
 
 }  // namespace
@@ -143,7 +145,8 @@ int main(int argc, char** argv) {
     const Timing csvTime = measure([&] { csv = gopy::intake::parsePublicFile(csvPath, options); });
     report("CSV", std::filesystem::file_size(csvPath), csv, csvTime);
     gopy::intake::PublicImportResult json;
-    const Timing jsonTime = measure([&] { json = gopy::intake::parsePublicFile(jsonPath, options); });
+    const Timing jsonTime =
+        measure([&] { json = gopy::intake::parsePublicFile(jsonPath, options); });
     report("JSON", std::filesystem::file_size(jsonPath), json, jsonTime);
 
     std::filesystem::remove(csvPath);

@@ -1,22 +1,25 @@
 // DOCX writer: WordprocessingML body built as text, package parts added at the end.
 #include "server/docx/docx_writer.h"
 
-#include "gopy/text.h"
-#include "server/docx/zip_package.h"
-
-#include <chrono>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 
+#include "gopy/text.h"
+#include "server/docx/zip_package.h"
+
 namespace gopy::docx {
 namespace {
 
-constexpr std::string_view kXmlDecl = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+constexpr std::string_view kXmlDecl =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 constexpr std::string_view kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-constexpr std::string_view kR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-constexpr std::string_view kRelBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+constexpr std::string_view kR =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+constexpr std::string_view kRelBase =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
 long twips(double mm) { return std::lround(mm * 1440.0 / 25.4); }
 long halfPoints(double pt) { return std::lround(pt * 2.0); }
@@ -24,21 +27,30 @@ long twipsFromPt(double pt) { return std::lround(pt * 20.0); }
 
 std::string_view styleId(ParagraphStyle s) {
     switch (s) {
-    case ParagraphStyle::Normal: return "Normal";
-    case ParagraphStyle::Title: return "Title";
-    case ParagraphStyle::Heading1: return "Heading1";
-    case ParagraphStyle::Heading2: return "Heading2";
-    case ParagraphStyle::Heading3: return "Heading3";
+        case ParagraphStyle::Normal:
+            return "Normal";
+        case ParagraphStyle::Title:
+            return "Title";
+        case ParagraphStyle::Heading1:
+            return "Heading1";
+        case ParagraphStyle::Heading2:
+            return "Heading2";
+        case ParagraphStyle::Heading3:
+            return "Heading3";
     }
     return "Normal";
 }
 
 std::string_view justification(Align a) {
     switch (a) {
-    case Align::Left: return "left";
-    case Align::Centre: return "center";
-    case Align::Right: return "right";
-    case Align::Justify: return "both";
+        case Align::Left:
+            return "left";
+        case Align::Centre:
+            return "center";
+        case Align::Right:
+            return "right";
+        case Align::Justify:
+            return "both";
     }
     return "left";
 }
@@ -49,10 +61,10 @@ std::string w3cdtf(Millis at) {
     const std::chrono::year_month_day ymd{day};
     const std::chrono::hh_mm_ss hms{t - day};
     std::array<char, 32> buf{};
-    std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()));
+    std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ",
+                  static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
+                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
     return buf.data();
 }
 
@@ -69,14 +81,15 @@ std::string attr(std::string_view name, std::string_view value) {
 std::string attr(std::string_view name, long value) { return attr(name, std::to_string(value)); }
 
 std::string relationship(std::string_view id, std::string_view type, std::string_view target) {
-    return "<Relationship" + attr("Id", id) + attr("Type", std::string(kRelBase) + std::string(type)) +
-           attr("Target", target) + "/>";
+    return "<Relationship" + attr("Id", id) +
+           attr("Type", std::string(kRelBase) + std::string(type)) + attr("Target", target) + "/>";
 }
 
 std::string contentTypes() {
     std::string x(kXmlDecl);
     x += "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-         "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+         "<Default Extension=\"rels\" "
+         "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
          "<Default Extension=\"xml\" ContentType=\"application/xml\"/>";
     auto over = [&](std::string_view part, std::string_view type) {
         x += "<Override" + attr("PartName", part) + attr("ContentType", type) + "/>";
@@ -116,10 +129,11 @@ std::string documentRels() {
 std::string coreProperties(const DocumentInfo& info) {
     std::string x(kXmlDecl);
     const std::string when = w3cdtf(info.createdAt);
-    x += "<cp:coreProperties "
-         "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
-         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
-         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">";
+    x +=
+        "<cp:coreProperties "
+        "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">";
     x += "<dc:title>" + xmlEscape(info.title) + "</dc:title>";
     x += "<dc:creator>" + xmlEscape(info.author) + "</dc:creator>";
     x += "<dc:language>vi-VN</dc:language>";
@@ -150,16 +164,20 @@ std::string styles(const PageSetup& page) {
     x += "<w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
          "<w:pPrDefault><w:pPr><w:spacing w:before=\"0\" w:after=\"120\" w:line=\"264\" "
          "w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>";
-    x += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>"
+    x += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name "
+         "w:val=\"Normal\"/>"
          "<w:qFormat/></w:style>";
     x += "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/>"
          "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
-         "<w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"240\"/><w:jc w:val=\"center\"/></w:pPr>"
-         "<w:rPr><w:b/><w:bCs/><w:sz" + attr("w:val", size + 4) + "/><w:szCs" +
-         attr("w:val", size + 4) + "/></w:rPr></w:style>";
+         "<w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"240\"/><w:jc "
+         "w:val=\"center\"/></w:pPr>"
+         "<w:rPr><w:b/><w:bCs/><w:sz" +
+         attr("w:val", size + 4) + "/><w:szCs" + attr("w:val", size + 4) + "/></w:rPr></w:style>";
     for (long level = 1; level <= 3; ++level) {
-        x += "<w:style w:type=\"paragraph\"" + attr("w:styleId", "Heading" + std::to_string(level)) +
-             "><w:name" + attr("w:val", "heading " + std::to_string(level)) + "/>"
+        x += "<w:style w:type=\"paragraph\"" +
+             attr("w:styleId", "Heading" + std::to_string(level)) + "><w:name" +
+             attr("w:val", "heading " + std::to_string(level)) +
+             "/>"
              "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/>"
              "<w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing" +
              attr("w:before", level == 1 ? 240L : 160L) + " w:after=\"120\"/><w:outlineLvl" +
@@ -167,7 +185,8 @@ std::string styles(const PageSetup& page) {
              (level == 3 ? "<w:i/><w:iCs/>" : "") + "</w:rPr></w:style>";
     }
     x += "<w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name w:val=\"header\"/>"
-         "<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr></w:style>";
+         "<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\"/><w:jc "
+         "w:val=\"center\"/></w:pPr></w:style>";
     x += "</w:styles>";
     return x;
 }
@@ -218,15 +237,26 @@ std::string xmlEscape(std::string_view raw) {
     out.reserve(s.size() + s.size() / 8);
     for (const char c : s) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        default:
-            // XML 1.0 allows no C0 controls besides tab, LF and CR.
-            if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-            out.push_back(c);
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&apos;";
+                break;
+            default:
+                // XML 1.0 allows no C0 controls besides tab, LF and CR.
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                    break;
+                out.push_back(c);
         }
     }
     return out;
@@ -252,7 +282,8 @@ void DocxWriter::appendParagraph(std::string& out, const Paragraph& p) const {
         if (f.spaceAfterPt >= 0) out += attr("w:after", twipsFromPt(f.spaceAfterPt));
         out += "/>";
     }
-    if (f.firstLineIndentMm > 0) out += "<w:ind" + attr("w:firstLine", twips(f.firstLineIndentMm)) + "/>";
+    if (f.firstLineIndentMm > 0)
+        out += "<w:ind" + attr("w:firstLine", twips(f.firstLineIndentMm)) + "/>";
     out += "<w:jc" + attr("w:val", justification(f.align)) + "/>";
     out += "</w:pPr>";
     for (const Run& run : p.runs) {
@@ -286,10 +317,19 @@ void DocxWriter::add(std::string_view text, ParagraphFormat format) {
 void DocxWriter::heading(int level, std::string_view text) {
     ParagraphFormat format;
     switch (level) {
-    case 0: format.style = ParagraphStyle::Title; format.align = Align::Centre; break;
-    case 1: format.style = ParagraphStyle::Heading1; break;
-    case 2: format.style = ParagraphStyle::Heading2; break;
-    default: format.style = ParagraphStyle::Heading3; break;
+        case 0:
+            format.style = ParagraphStyle::Title;
+            format.align = Align::Centre;
+            break;
+        case 1:
+            format.style = ParagraphStyle::Heading1;
+            break;
+        case 2:
+            format.style = ParagraphStyle::Heading2;
+            break;
+        default:
+            format.style = ParagraphStyle::Heading3;
+            break;
     }
     format.keepWithNext = true;
     add(text, format);
@@ -300,21 +340,25 @@ void DocxWriter::add(const Table& table) {
     for (const double w : table.columnWidthsMm) total += twips(w);
     std::string& out = body_;
     out += "<w:tbl><w:tblPr><w:tblW" + attr("w:w", total) + " w:type=\"dxa\"/>";
-    const std::string_view line = table.borders ? "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
-                                                : "w:val=\"nil\"";
+    const std::string_view line =
+        table.borders ? "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
+                      : "w:val=\"nil\"";
     out += "<w:tblBorders>";
     for (const std::string_view edge : {"top", "left", "bottom", "right", "insideH", "insideV"}) {
         out += "<w:" + std::string(edge) + " " + std::string(line) + "/>";
     }
-    out += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
-           "<w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
-           "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" "
-           "w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>";
+    out +=
+        "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+        "<w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" "
+        "w:type=\"dxa\"/></w:tblCellMar>"
+        "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" "
+        "w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>";
     for (const double w : table.columnWidthsMm) out += "<w:gridCol" + attr("w:w", twips(w)) + "/>";
     out += "</w:tblGrid>";
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         out += "<w:tr>";
-        if (static_cast<int>(r) < table.headerRows) out += "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
+        if (static_cast<int>(r) < table.headerRows)
+            out += "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
         for (std::size_t c = 0; c < table.columnWidthsMm.size(); ++c) {
             out += "<w:tc><w:tcPr><w:tcW" + attr("w:w", twips(table.columnWidthsMm[c])) +
                    " w:type=\"dxa\"/></w:tcPr>";
@@ -357,14 +401,16 @@ std::string DocxWriter::bytes() const {
     if (endsWithTable_ || body_.empty()) document += "<w:p/>";
     document += "<w:sectPr>";
     if (page_.pageNumbers) {
-        document += "<w:headerReference w:type=\"default\" r:id=\"rId3\"/>"
-                    "<w:headerReference w:type=\"first\" r:id=\"rId4\"/>";
+        document +=
+            "<w:headerReference w:type=\"default\" r:id=\"rId3\"/>"
+            "<w:headerReference w:type=\"first\" r:id=\"rId4\"/>";
     }
-    document += "<w:pgSz" + attr("w:w", twips(page_.widthMm)) + attr("w:h", twips(page_.heightMm)) + "/>";
-    document += "<w:pgMar" + attr("w:top", twips(page_.topMm)) + attr("w:right", twips(page_.rightMm)) +
-                attr("w:bottom", twips(page_.bottomMm)) + attr("w:left", twips(page_.leftMm)) +
-                attr("w:header", twips(page_.headerMm)) + attr("w:footer", twips(page_.headerMm)) +
-                " w:gutter=\"0\"/>";
+    document +=
+        "<w:pgSz" + attr("w:w", twips(page_.widthMm)) + attr("w:h", twips(page_.heightMm)) + "/>";
+    document += "<w:pgMar" + attr("w:top", twips(page_.topMm)) +
+                attr("w:right", twips(page_.rightMm)) + attr("w:bottom", twips(page_.bottomMm)) +
+                attr("w:left", twips(page_.leftMm)) + attr("w:header", twips(page_.headerMm)) +
+                attr("w:footer", twips(page_.headerMm)) + " w:gutter=\"0\"/>";
     // titlePg: the first page uses the empty "first" header, so numbers start on page 2.
     if (page_.pageNumbers) document += "<w:titlePg/>";
     document += "</w:sectPr></w:body></w:document>";

@@ -2,13 +2,13 @@
 // documents (Times New Roman, margins in mm, page numbers centred in the header from page 2).
 #pragma once
 
-#include "gopy/model.h"
-
 #include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "gopy/model.h"
 
 namespace gopy::docx {
 
@@ -21,14 +21,14 @@ struct Run {
     bool bold = false;
     bool italic = false;
     bool underline = false;
-    double sizePt = 0; ///< 0: the paragraph style's size
+    double sizePt = 0;  ///< 0: the paragraph style's size
 };
 
 struct ParagraphFormat {
     ParagraphStyle style = ParagraphStyle::Normal;
     Align align = Align::Left;
     double firstLineIndentMm = 0;
-    double spaceBeforePt = -1; ///< -1: the style's spacing
+    double spaceBeforePt = -1;  ///< -1: the style's spacing
     double spaceAfterPt = -1;
     bool keepWithNext = false;
 };
@@ -39,12 +39,12 @@ struct Paragraph {
 };
 
 struct TableCell {
-    std::vector<Paragraph> paragraphs; ///< an empty cell still gets one empty paragraph
+    std::vector<Paragraph> paragraphs;  ///< an empty cell still gets one empty paragraph
 };
 
 struct Table {
     std::vector<double> columnWidthsMm;
-    std::vector<std::vector<TableCell>> rows; ///< each row has one cell per column
+    std::vector<std::vector<TableCell>> rows;  ///< each row has one cell per column
     int headerRows = 1;   ///< leading rows repeated at the top of each page (w:tblHeader)
     bool borders = true;  ///< single 0.5 pt lines around and between all cells
 };
@@ -56,16 +56,16 @@ struct PageSetup {
     double bottomMm = 20;
     double leftMm = 30;
     double rightMm = 15;
-    double headerMm = 10;        ///< distance from the page edge to the header
-    bool pageNumbers = true;     ///< centred number in the header, from page 2 on
+    double headerMm = 10;     ///< distance from the page edge to the header
+    bool pageNumbers = true;  ///< centred number in the header, from page 2 on
     std::string fontFamily = "Times New Roman";
-    double fontSizePt = 14;      ///< Normal text
+    double fontSizePt = 14;  ///< Normal text
 };
 
 struct DocumentInfo {
     std::string title;
     std::string author;
-    Millis createdAt = 0; ///< UTC; docProps/core.xml dcterms:created
+    Millis createdAt = 0;  ///< UTC; docProps/core.xml dcterms:created
 };
 
 /// A refused write (I/O or zip failure).

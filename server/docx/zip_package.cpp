@@ -1,11 +1,11 @@
 // libzip writing into a buffer source kept alive past zip_close, then read back as bytes.
 #include "server/docx/zip_package.h"
 
-#include "server/docx/docx_writer.h"
-
 #include <zip.h>
 
 #include <memory>
+
+#include "server/docx/docx_writer.h"
 
 namespace gopy::docx {
 namespace {

@@ -32,62 +32,63 @@ bool CsvReader::next(CsvRecord& record) {
         const char c = buffer_[pos_++];
         any = true;
         switch (state) {
-        case State::FieldStart:
-        case State::Unquoted:
-            if (c == '"' && state == State::FieldStart) {
-                state = State::Quoted;
-            } else if (c == ',') {
-                record.fields.push_back(std::move(field));
-                field.clear();
-                state = State::FieldStart;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r') {
-                    // CRLF is one line end; a lone CR is one too.
-                    if (pos_ >= size_) fill();
-                    if (pos_ < size_ && buffer_[pos_] == '\n') ++pos_;
+            case State::FieldStart:
+            case State::Unquoted:
+                if (c == '"' && state == State::FieldStart) {
+                    state = State::Quoted;
+                } else if (c == ',') {
+                    record.fields.push_back(std::move(field));
+                    field.clear();
+                    state = State::FieldStart;
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r') {
+                        // CRLF is one line end; a lone CR is one too.
+                        if (pos_ >= size_) fill();
+                        if (pos_ < size_ && buffer_[pos_] == '\n') ++pos_;
+                    }
+                    ++line_;
+                    record.fields.push_back(std::move(field));
+                    return true;
+                } else {
+                    field.push_back(c);
+                    state = State::Unquoted;
                 }
-                ++line_;
-                record.fields.push_back(std::move(field));
-                return true;
-            } else {
-                field.push_back(c);
-                state = State::Unquoted;
-            }
-            break;
-        case State::Quoted:
-            if (c == '"') {
-                state = State::QuoteInQuoted;
-            } else {
-                if (c == '\n') ++line_;
-                else if (c == '\r') {
-                    if (pos_ >= size_) fill();
-                    if (!(pos_ < size_ && buffer_[pos_] == '\n')) ++line_;
+                break;
+            case State::Quoted:
+                if (c == '"') {
+                    state = State::QuoteInQuoted;
+                } else {
+                    if (c == '\n')
+                        ++line_;
+                    else if (c == '\r') {
+                        if (pos_ >= size_) fill();
+                        if (!(pos_ < size_ && buffer_[pos_] == '\n')) ++line_;
+                    }
+                    field.push_back(c);
                 }
-                field.push_back(c);
-            }
-            break;
-        case State::QuoteInQuoted:
-            if (c == '"') {
-                field.push_back('"');
-                state = State::Quoted;
-            } else if (c == ',') {
-                record.fields.push_back(std::move(field));
-                field.clear();
-                state = State::FieldStart;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r') {
-                    if (pos_ >= size_) fill();
-                    if (pos_ < size_ && buffer_[pos_] == '\n') ++pos_;
+                break;
+            case State::QuoteInQuoted:
+                if (c == '"') {
+                    field.push_back('"');
+                    state = State::Quoted;
+                } else if (c == ',') {
+                    record.fields.push_back(std::move(field));
+                    field.clear();
+                    state = State::FieldStart;
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r') {
+                        if (pos_ >= size_) fill();
+                        if (pos_ < size_ && buffer_[pos_] == '\n') ++pos_;
+                    }
+                    ++line_;
+                    record.fields.push_back(std::move(field));
+                    return true;
+                } else {
+                    // Text after a closing quote ("ab"cd) is kept, as most spreadsheets do.
+                    field.push_back(c);
+                    state = State::Unquoted;
                 }
-                ++line_;
-                record.fields.push_back(std::move(field));
-                return true;
-            } else {
-                // Text after a closing quote ("ab"cd) is kept, as most spreadsheets do.
-                field.push_back(c);
-                state = State::Unquoted;
-            }
-            break;
+                break;
         }
     }
     if (!any) return false;

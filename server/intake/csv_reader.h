@@ -9,9 +9,9 @@
 namespace gopy::intake {
 
 struct CsvRecord {
-    int line = 0;                    ///< physical line (1-based) where the record starts
-    std::vector<std::string> fields; ///< raw bytes, quotes removed, "" unescaped
-    bool unterminatedQuote = false;  ///< the input ended inside a quoted field
+    int line = 0;                     ///< physical line (1-based) where the record starts
+    std::vector<std::string> fields;  ///< raw bytes, quotes removed, "" unescaped
+    bool unterminatedQuote = false;   ///< the input ended inside a quoted field
 };
 
 class CsvReader {

@@ -1,10 +1,10 @@
 // document.xml event handling: paragraph properties, runs, tables.
 #include "server/intake/docx_body_reader.h"
 
+#include <charconv>
+
 #include "gopy/text.h"
 #include "server/intake/xml_reader.h"
-
-#include <charconv>
 
 namespace gopy::intake {
 namespace {
@@ -64,15 +64,22 @@ public:
         if (local == "pPr") inPPr_ = true;
         const char* val = wordAttribute(attributes, "val");
         if (inPPr_) {
-            if (local == "pStyle" && val) styleId_ = val;
-            else if (local == "outlineLvl") outlineLevel_ = toInt(val, -1);
-            else if (local == "numId") numId_ = toInt(val, 0);
-            else if (local == "ilvl") ilvl_ = toInt(val, 0);
+            if (local == "pStyle" && val)
+                styleId_ = val;
+            else if (local == "outlineLvl")
+                outlineLevel_ = toInt(val, -1);
+            else if (local == "numId")
+                numId_ = toInt(val, 0);
+            else if (local == "ilvl")
+                ilvl_ = toInt(val, 0);
             return;
         }
-        if (local == "t") inText_ = true;
-        else if (local == "tab" || local == "br" || local == "cr") text_.push_back(' ');
-        else if (local == "noBreakHyphen") text_.push_back('-');
+        if (local == "t")
+            inText_ = true;
+        else if (local == "tab" || local == "br" || local == "cr")
+            text_.push_back(' ');
+        else if (local == "noBreakHyphen")
+            text_.push_back('-');
     }
 
     void endElement(std::string_view name) override {
@@ -82,8 +89,10 @@ public:
         }
         const std::string_view local = wordLocalName(name);
         if (local.empty()) return;
-        if (local == "t") inText_ = false;
-        else if (local == "pPr") inPPr_ = false;
+        if (local == "t")
+            inText_ = false;
+        else if (local == "pPr")
+            inPPr_ = false;
         else if (local == "p") {
             if (paragraphDepth_ == 1) endParagraph();
             if (paragraphDepth_ > 0) --paragraphDepth_;
@@ -129,8 +138,10 @@ private:
         }
         DraftBlock block;
         block.title = styles_.isTitle(styleId_);
-        if (outlineLevel_ >= 0 && outlineLevel_ < 9) block.headingLevel = outlineLevel_ + 1;
-        else if (outlineLevel_ < 0) block.headingLevel = styles_.headingLevel(styleId_);
+        if (outlineLevel_ >= 0 && outlineLevel_ < 9)
+            block.headingLevel = outlineLevel_ + 1;
+        else if (outlineLevel_ < 0)
+            block.headingLevel = styles_.headingLevel(styleId_);
         if (block.title) block.headingLevel = 0;
         if (text.empty() && (label.empty() || block.headingLevel == 0)) return;
         if (block.headingLevel > 0) {

@@ -2,13 +2,13 @@
 // and table rows, with the labels of Word's automatic numbering.
 #pragma once
 
-#include "server/intake/docx_numbering.h"
-#include "server/intake/docx_styles.h"
-#include "server/intake/draft_block.h"
-
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "server/intake/docx_numbering.h"
+#include "server/intake/docx_styles.h"
+#include "server/intake/draft_block.h"
 
 namespace gopy::intake {
 

@@ -1,10 +1,10 @@
 // numbering.xml: abstract list definitions, list instances, and the counters while reading.
 #include "server/intake/docx_numbering.h"
 
+#include <charconv>
+
 #include "server/intake/heading_label.h"
 #include "server/intake/xml_reader.h"
-
-#include <charconv>
 
 namespace gopy::intake {
 namespace {
@@ -52,17 +52,24 @@ public:
         }
         DocxNumbering::Level* level = currentLevel();
         if (!level) return;
-        if (local == "start") level->start = toInt(val, 1);
-        else if (local == "numFmt" && val) level->format = val;
-        else if (local == "lvlText" && val) level->text = val;
+        if (local == "start")
+            level->start = toInt(val, 1);
+        else if (local == "numFmt" && val)
+            level->format = val;
+        else if (local == "lvlText" && val)
+            level->text = val;
     }
 
     void endElement(std::string_view name) override {
         const std::string_view local = wordLocalName(name);
-        if (local == "abstractNum") abstractId_ = -1;
-        else if (local == "num") numId_ = -1;
-        else if (local == "lvl") ilvl_ = -1;
-        else if (local == "lvlOverride") overrideLevel_ = -1;
+        if (local == "abstractNum")
+            abstractId_ = -1;
+        else if (local == "num")
+            numId_ = -1;
+        else if (local == "lvl")
+            ilvl_ = -1;
+        else if (local == "lvlOverride")
+            overrideLevel_ = -1;
     }
 
     void characters(std::string_view) override {}
@@ -94,8 +101,9 @@ std::string formatListNumber(int value, std::string_view format) {
         // Word repeats the letter: a … z, aa … zz, aaa …
         const int n = value < 1 ? 1 : value;
         const char base = format == "upperLetter" ? 'A' : 'a';
-        return std::string(static_cast<std::size_t>((n - 1) / 26 + 1),
-                           static_cast<char>(base + (n - 1) % 26));
+        std::string repeated(static_cast<std::size_t>((n - 1) / 26 + 1),
+                             static_cast<char>(base + (n - 1) % 26));
+        return repeated;
     }
     if (format == "decimalZero" && value < 10) return "0" + std::to_string(value);
     return std::to_string(value);
@@ -129,7 +137,8 @@ std::string DocxNumbering::next(int numId, int ilvl) {
     }
     const auto lvl = static_cast<std::size_t>(ilvl);
     ++count[lvl];
-    for (std::size_t deeper = lvl + 1; deeper < 9; ++deeper) count[deeper] = levels[deeper].start - 1;
+    for (std::size_t deeper = lvl + 1; deeper < 9; ++deeper)
+        count[deeper] = levels[deeper].start - 1;
 
     const Level& level = levels[lvl];
     if (level.format == "bullet" || level.format == "none") return {};

@@ -20,15 +20,15 @@ public:
 
     struct Level {
         int start = 1;
-        std::string format = "decimal"; ///< w:numFmt
-        std::string text;               ///< w:lvlText, "%1." style
+        std::string format = "decimal";  ///< w:numFmt
+        std::string text;                ///< w:lvlText, "%1." style
     };
     struct Abstract {
         std::array<Level, 9> levels;
     };
     struct Instance {
         int abstractId = -1;
-        std::map<int, int> startOverrides; ///< ilvl → start
+        std::map<int, int> startOverrides;  ///< ilvl → start
         bool used = false;
     };
 

@@ -1,12 +1,12 @@
 // styles.xml: style ids, names, w:basedOn, w:outlineLvl and w:numPr of paragraph styles.
 #include "server/intake/docx_styles.h"
 
-#include "gopy/text.h"
-#include "server/intake/xml_reader.h"
-
 #include <array>
 #include <cctype>
 #include <charconv>
+
+#include "gopy/text.h"
+#include "server/intake/xml_reader.h"
 
 namespace gopy::intake {
 namespace {
@@ -42,11 +42,16 @@ public:
         if (local == "pPrChange") ++ignoreDepth_;
         if (ignoreDepth_ > 0) return;
         const char* val = wordAttribute(attributes, "val");
-        if (local == "name" && val) current_.name = val;
-        else if (local == "basedOn" && val) current_.basedOn = val;
-        else if (local == "outlineLvl") current_.outlineLevel = toInt(val, -1);
-        else if (local == "numId") current_.numId = toInt(val, -1);
-        else if (local == "ilvl") current_.ilvl = toInt(val, -1);
+        if (local == "name" && val)
+            current_.name = val;
+        else if (local == "basedOn" && val)
+            current_.basedOn = val;
+        else if (local == "outlineLvl")
+            current_.outlineLevel = toInt(val, -1);
+        else if (local == "numId")
+            current_.numId = toInt(val, -1);
+        else if (local == "ilvl")
+            current_.ilvl = toInt(val, -1);
     }
 
     void endElement(std::string_view name) override {

@@ -24,8 +24,8 @@ public:
     struct Style {
         std::string name;
         std::string basedOn;
-        int outlineLevel = -1; ///< w:outlineLvl, -1 if absent
-        int numId = -1;        ///< -1 if absent
+        int outlineLevel = -1;  ///< w:outlineLvl, -1 if absent
+        int numId = -1;         ///< -1 if absent
         int ilvl = -1;
     };
 

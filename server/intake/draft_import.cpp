@@ -1,15 +1,15 @@
 // Draft import entry points: .docx (zip of WordprocessingML parts) or Markdown.
 #include "server/intake/draft_import.h"
 
+#include <fstream>
+#include <iterator>
+
 #include "server/intake/docx_body_reader.h"
 #include "server/intake/docx_numbering.h"
 #include "server/intake/docx_styles.h"
 #include "server/intake/markdown_reader.h"
 #include "server/intake/outline_builder.h"
 #include "server/intake/zip_reader.h"
-
-#include <fstream>
-#include <iterator>
 
 namespace gopy::intake {
 

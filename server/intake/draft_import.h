@@ -2,13 +2,13 @@
 // (parts, sections, sub-sections with stable codes) and numbered paragraphs. No database access.
 #pragma once
 
-#include "gopy/model.h"
-
 #include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "gopy/model.h"
 
 namespace gopy::intake {
 
@@ -23,20 +23,20 @@ struct DraftParagraph {
 
 /// The imported draft: the outline in document order and the paragraphs under each heading.
 struct DraftOutline {
-    std::string title;                      ///< the "Title" paragraph, or empty
-    std::vector<Section> sections;          ///< ord is 1, 2, … in document order
-    std::vector<DraftParagraph> paragraphs; ///< in document order
-    std::vector<std::string> preamble;      ///< text before the first heading (title page)
+    std::string title;                       ///< the "Title" paragraph, or empty
+    std::vector<Section> sections;           ///< ord is 1, 2, … in document order
+    std::vector<DraftParagraph> paragraphs;  ///< in document order
+    std::vector<std::string> preamble;       ///< text before the first heading (title page)
     bool operator==(const DraftOutline&) const = default;
 };
 
 enum class DraftError {
-    Unreadable,    ///< the file cannot be opened or read
-    UnknownFormat, ///< neither .docx nor Markdown
-    NotZip,        ///< the bytes are not a zip archive
-    NoDocument,    ///< the archive has no word/document.xml
-    MalformedXml,  ///< a part of the archive is not well-formed XML
-    NoHeadings,    ///< no heading was found, so there is no outline
+    Unreadable,     ///< the file cannot be opened or read
+    UnknownFormat,  ///< neither .docx nor Markdown
+    NotZip,         ///< the bytes are not a zip archive
+    NoDocument,     ///< the archive has no word/document.xml
+    MalformedXml,   ///< a part of the archive is not well-formed XML
+    NoHeadings,     ///< no heading was found, so there is no outline
 };
 
 /// A refused draft: the kind of failure and a Vietnamese message for the user.

@@ -1,13 +1,13 @@
 // Heading labels of Vietnamese Party documents: parts, Roman and Arabic numbering, letters.
 #include "server/intake/heading_label.h"
 
-#include "gopy/text.h"
-
 #include <array>
 #include <cctype>
 #include <charconv>
 #include <utility>
 #include <vector>
+
+#include "gopy/text.h"
 
 namespace gopy::intake {
 namespace {
@@ -66,8 +66,16 @@ int parseDecimal(std::string_view s) {
 
 int ordinalWord(std::string_view folded) {
     static constexpr std::array<std::pair<std::string_view, int>, 10> kOrdinals = {{
-        {"nhat", 1}, {"hai", 2}, {"ba", 3}, {"tu", 4}, {"nam", 5},
-        {"sau", 6}, {"bay", 7}, {"tam", 8}, {"chin", 9}, {"muoi", 10},
+        {"nhat", 1},
+        {"hai", 2},
+        {"ba", 3},
+        {"tu", 4},
+        {"nam", 5},
+        {"sau", 6},
+        {"bay", 7},
+        {"tam", 8},
+        {"chin", 9},
+        {"muoi", 10},
     }};
     for (const auto& [word, value] : kOrdinals) {
         if (folded == word) return value;
@@ -80,9 +88,12 @@ std::size_t firstCodePointLength(std::string_view s) {
     if (s.empty()) return 0;
     const auto c = static_cast<unsigned char>(s[0]);
     std::size_t n = 1;
-    if (c >= 0xF0) n = 4;
-    else if (c >= 0xE0) n = 3;
-    else if (c >= 0xC0) n = 2;
+    if (c >= 0xF0)
+        n = 4;
+    else if (c >= 0xE0)
+        n = 3;
+    else if (c >= 0xC0)
+        n = 2;
     return std::min(n, s.size());
 }
 
@@ -91,8 +102,19 @@ std::size_t firstCodePointLength(std::string_view s) {
 std::string toRoman(int value) {
     if (value < 1 || value > 3999) return std::to_string(value);
     static constexpr std::array<std::pair<int, std::string_view>, 13> kDigits = {{
-        {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
-        {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"},
+        {1000, "M"},
+        {900, "CM"},
+        {500, "D"},
+        {400, "CD"},
+        {100, "C"},
+        {90, "XC"},
+        {50, "L"},
+        {40, "XL"},
+        {10, "X"},
+        {9, "IX"},
+        {5, "V"},
+        {4, "IV"},
+        {1, "I"},
     }};
     std::string out;
     for (const auto& [n, digits] : kDigits) {
@@ -110,14 +132,22 @@ int fromRoman(std::string_view numeral) {
     for (std::size_t i = 0; i < numeral.size(); ++i) {
         auto digit = [](char c) {
             switch (std::toupper(static_cast<unsigned char>(c))) {
-            case 'I': return 1;
-            case 'V': return 5;
-            case 'X': return 10;
-            case 'L': return 50;
-            case 'C': return 100;
-            case 'D': return 500;
-            case 'M': return 1000;
-            default: return 0;
+                case 'I':
+                    return 1;
+                case 'V':
+                    return 5;
+                case 'X':
+                    return 10;
+                case 'L':
+                    return 50;
+                case 'C':
+                    return 100;
+                case 'D':
+                    return 500;
+                case 'M':
+                    return 1000;
+                default:
+                    return 0;
             }
         };
         const int d = digit(numeral[i]);
@@ -153,8 +183,7 @@ HeadingLabel parseHeadingLabel(std::string_view heading) {
                 ordinal > 0) {
                 out.kind = LabelKind::Roman;
                 out.number = ordinal;
-                out.label = std::string(stripTrailingPunct(
-                    heading.substr(0, words[2].end)));
+                out.label = std::string(stripTrailingPunct(heading.substr(0, words[2].end)));
                 out.title = restAfter(heading, words[2].end);
                 return out;
             }

@@ -13,8 +13,8 @@ struct HeadingLabel {
     std::string label;  ///< as printed, without a trailing ":"; empty if none
     std::string title;  ///< the rest of the heading
     LabelKind kind = LabelKind::None;
-    int number = 0;     ///< value for Roman and Number ("Phần thứ hai" → Roman 2)
-    std::string letter; ///< for Letter: the lower-case letter ("a", "đ")
+    int number = 0;      ///< value for Roman and Number ("Phần thứ hai" → Roman 2)
+    std::string letter;  ///< for Letter: the lower-case letter ("a", "đ")
 };
 
 /// Splits a heading into its label and title. Recognises "Phần"/"PHẦN" followed by a Roman or

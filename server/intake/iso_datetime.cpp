@@ -20,8 +20,8 @@ std::optional<Millis> dateMillisUtc(std::string_view s) {
     int y = 0;
     int m = 0;
     int d = 0;
-    if (s.size() < 10 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, m) ||
-        s[7] != '-' || !digits(s, 8, 2, d)) {
+    if (s.size() < 10 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, m) || s[7] != '-' ||
+        !digits(s, 8, 2, d)) {
         return std::nullopt;
     }
     const std::chrono::year_month_day ymd{std::chrono::year{y},
@@ -89,11 +89,12 @@ std::optional<Millis> parseIsoDateTime(std::string_view s) {
             const bool hoursOnly = zone.size() == 2 && digits(zone, 0, 2, oh);
             const bool withColon = zone.size() == 5 && zone[2] == ':' && digits(zone, 0, 2, oh) &&
                                    digits(zone, 3, 2, om);
-            const bool compact = zone.size() == 4 && digits(zone, 0, 2, oh) &&
-                                 digits(zone, 2, 2, om);
+            const bool compact =
+                zone.size() == 4 && digits(zone, 0, 2, oh) && digits(zone, 2, 2, om);
             if (!hoursOnly && !withColon && !compact) return std::nullopt;
             if (oh > 14 || om > 59) return std::nullopt;
-            offset = (sign == '-' ? -1 : 1) * (static_cast<Millis>(oh) * 3600 + om * 60) * 1000;
+            offset = (sign == '-' ? -1 : 1) *
+                     (static_cast<Millis>(oh) * 3600 + static_cast<Millis>(om) * 60) * 1000;
         } else {
             return std::nullopt;
         }

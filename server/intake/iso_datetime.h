@@ -1,10 +1,10 @@
 // ISO 8601 dates and date-times of the public channel, to UTC milliseconds.
 #pragma once
 
-#include "gopy/model.h"
-
 #include <optional>
 #include <string_view>
+
+#include "gopy/model.h"
 
 namespace gopy::intake {
 

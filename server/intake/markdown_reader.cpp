@@ -1,11 +1,11 @@
 // Markdown: line by line, enough of CommonMark's block structure for a draft document.
 #include "server/intake/markdown_reader.h"
 
-#include "server/intake/docx_body_reader.h"
-#include "server/intake/heading_label.h"
-
 #include <cctype>
 #include <string>
+
+#include "server/intake/docx_body_reader.h"
+#include "server/intake/heading_label.h"
 
 namespace gopy::intake {
 namespace {
@@ -22,7 +22,8 @@ std::string stripEmphasis(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i + 1 < s.size() && ((s[i] == '*' && s[i + 1] == '*') || (s[i] == '_' && s[i + 1] == '_'))) {
+        if (i + 1 < s.size() &&
+            ((s[i] == '*' && s[i + 1] == '*') || (s[i] == '_' && s[i + 1] == '_'))) {
             ++i;
             continue;
         }

@@ -1,10 +1,10 @@
 // Markdown → the draft's blocks: ATX headings, paragraphs, list items, table rows.
 #pragma once
 
-#include "server/intake/draft_block.h"
-
 #include <string_view>
 #include <vector>
+
+#include "server/intake/draft_block.h"
 
 namespace gopy::intake {
 

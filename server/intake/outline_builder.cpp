@@ -1,12 +1,12 @@
 // Outline building: levels, codes, labels, paragraph numbering.
 #include "server/intake/outline_builder.h"
 
-#include "server/intake/heading_label.h"
-
 #include <algorithm>
 #include <array>
 #include <map>
 #include <set>
+
+#include "server/intake/heading_label.h"
 
 namespace gopy::intake {
 namespace {
@@ -16,14 +16,14 @@ constexpr int kLevels = 3;
 // The code component a label gives at `level`, or empty when the order must decide.
 std::string componentFromLabel(const HeadingLabel& h, int level) {
     switch (h.kind) {
-    case LabelKind::Roman:
-        return level == 1 ? toRoman(h.number) : std::to_string(h.number);
-    case LabelKind::Number:
-        return level == 1 ? toRoman(h.number) : std::to_string(h.number);
-    case LabelKind::Letter:
-        return level == 3 ? h.letter : std::string();
-    case LabelKind::None:
-        break;
+        case LabelKind::Roman:
+            return level == 1 ? toRoman(h.number) : std::to_string(h.number);
+        case LabelKind::Number:
+            return level == 1 ? toRoman(h.number) : std::to_string(h.number);
+        case LabelKind::Letter:
+            return level == 3 ? h.letter : std::string();
+        case LabelKind::None:
+            break;
     }
     return {};
 }
@@ -78,7 +78,8 @@ DraftOutline buildOutline(std::vector<DraftBlock> blocks) {
         // A section without an open parent moves up to the deepest open ancestor.
         while (level > 1 && open[static_cast<std::size_t>(level - 1)].empty()) --level;
 
-        const std::string heading = block.label.empty() ? block.text : block.label + " " + block.text;
+        const std::string heading =
+            block.label.empty() ? block.text : block.label + " " + block.text;
         HeadingLabel parsed = parseHeadingLabel(heading);
         if (parsed.kind == LabelKind::None) {
             parsed.title = heading;

@@ -2,10 +2,10 @@
 // paragraphs numbered within their section.
 #pragma once
 
+#include <vector>
+
 #include "server/intake/draft_block.h"
 #include "server/intake/draft_import.h"
-
-#include <vector>
 
 namespace gopy::intake {
 

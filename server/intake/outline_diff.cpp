@@ -1,10 +1,10 @@
 // Outline diff by code, with moves detected by folded title.
 #include "server/intake/outline_diff.h"
 
-#include "gopy/text.h"
-
 #include <map>
 #include <set>
+
+#include "gopy/text.h"
 
 namespace gopy::intake {
 
@@ -42,7 +42,8 @@ OutlineDiff diffOutline(const std::vector<Section>& older, const std::vector<Sec
         diff.removed.push_back(s.code);
     }
     for (const Section& s : newer) {
-        if (!oldCodes.contains(s.code) && !moveTargets.contains(s.code)) diff.added.push_back(s.code);
+        if (!oldCodes.contains(s.code) && !moveTargets.contains(s.code))
+            diff.added.push_back(s.code);
     }
     return diff;
 }

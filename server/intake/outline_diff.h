@@ -1,10 +1,10 @@
 // Outline diff: which sections of a re-imported draft survive, disappear, move or are new.
 #pragma once
 
-#include "gopy/model.h"
-
 #include <string>
 #include <vector>
+
+#include "gopy/model.h"
 
 namespace gopy::intake {
 

@@ -1,14 +1,10 @@
 // Public comments: CSV and JSON front ends over one row checker.
 #include "server/intake/public_import.h"
 
-#include "gopy/text.h"
-#include "server/intake/csv_reader.h"
-#include "server/intake/iso_datetime.h"
-
-#include <boost/json.hpp>
 #include <openssl/evp.h>
 
 #include <array>
+#include <boost/json.hpp>
 #include <fstream>
 #include <iterator>
 #include <limits>
@@ -16,12 +12,16 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "gopy/text.h"
+#include "server/intake/csv_reader.h"
+#include "server/intake/iso_datetime.h"
+
 namespace gopy::intake {
 namespace {
 
 enum Column : std::size_t { SubmittedAt, Ward, Name, Contact, SectionCol, Text, kColumns };
-constexpr std::array<std::string_view, kColumns> kColumnNames = {
-    "submitted_at", "ward", "name", "contact", "section", "text"};
+constexpr std::array<std::string_view, kColumns> kColumnNames = {"submitted_at", "ward",    "name",
+                                                                 "contact",      "section", "text"};
 constexpr std::array<bool, kColumns> kRequired = {true, true, false, false, false, true};
 
 std::string asciiLower(std::string_view s) {
@@ -87,7 +87,7 @@ std::string quoted(std::string_view s) {
 // Checks one record's values against the campaign and turns them into a PublicRow.
 class RowChecker {
 public:
-    explicit RowChecker(const PublicImportOptions& options) : options_(options) {
+    explicit RowChecker(const PublicImportOptions& options) {
         for (const std::string& ward : options.wards) {
             wardByFold_.emplace(text::fold(ward), text::nfc(ward));
         }
@@ -176,7 +176,6 @@ private:
         return canonical;
     }
 
-    const PublicImportOptions& options_;
     std::unordered_map<std::string, std::string> wardByFold_;
     std::unordered_map<std::string, const std::string*> wardCache_;
     std::unordered_map<std::string, std::string> sectionByKey_;
@@ -211,9 +210,12 @@ std::vector<int> elementLines(std::string_view json) {
     for (const char c : json) {
         if (c == '\n') ++line;
         if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
             continue;
         }
         if (depth == 1 && expectElement && c != ' ' && c != '\t' && c != '\r' && c != '\n' &&
@@ -222,18 +224,23 @@ std::vector<int> elementLines(std::string_view json) {
             expectElement = false;
         }
         switch (c) {
-        case '"': inString = true; break;
-        case '[':
-        case '{':
-            ++depth;
-            if (depth == 1) expectElement = true;
-            break;
-        case ']':
-        case '}': --depth; break;
-        case ',':
-            if (depth == 1) expectElement = true;
-            break;
-        default: break;
+            case '"':
+                inString = true;
+                break;
+            case '[':
+            case '{':
+                ++depth;
+                if (depth == 1) expectElement = true;
+                break;
+            case ']':
+            case '}':
+                --depth;
+                break;
+            case ',':
+                if (depth == 1) expectElement = true;
+                break;
+            default:
+                break;
         }
     }
     return lines;
@@ -255,7 +262,8 @@ PublicImportResult parsePublicCsv(std::istream& in, const PublicImportOptions& o
         break;
     }
     if (reader.failed()) throw PublicImportError(PublicFileError::Unreadable, "Lỗi đọc tệp CSV");
-    if (!header) throw PublicImportError(PublicFileError::Empty, "Tệp CSV trống (không có dòng tiêu đề)");
+    if (!header)
+        throw PublicImportError(PublicFileError::Empty, "Tệp CSV trống (không có dòng tiêu đề)");
 
     constexpr std::size_t kAbsent = std::numeric_limits<std::size_t>::max();
     std::array<std::size_t, kColumns> index{};
@@ -272,7 +280,8 @@ PublicImportResult parsePublicCsv(std::istream& in, const PublicImportOptions& o
     }
     for (std::size_t c = 0; c < kColumns; ++c) {
         if (kRequired[c] && !present[c]) {
-            throw PublicImportError(PublicFileError::MissingColumns, missingColumnsMessage(present));
+            throw PublicImportError(PublicFileError::MissingColumns,
+                                    missingColumnsMessage(present));
         }
     }
     const std::size_t width = record.fields.size();
@@ -290,10 +299,9 @@ PublicImportResult parsePublicCsv(std::istream& in, const PublicImportOptions& o
             result.errors.push_back(
                 {record.line, where + "dấu ngoặc kép mở nhưng không đóng đến hết tệp"});
         } else if (record.fields.size() != width) {
-            result.errors.push_back({record.line, where + "có " +
-                                                      std::to_string(record.fields.size()) +
-                                                      " cột, dòng tiêu đề có " +
-                                                      std::to_string(width) + " cột"});
+            result.errors.push_back(
+                {record.line, where + "có " + std::to_string(record.fields.size()) +
+                                  " cột, dòng tiêu đề có " + std::to_string(width) + " cột"});
         } else {
             for (std::size_t c = 0; c < kColumns; ++c) {
                 values[c] = index[c] == kAbsent
@@ -378,7 +386,8 @@ PublicImportResult parsePublicFile(const std::filesystem::path& path,
         const std::string bytes((std::istreambuf_iterator<char>(in)),
                                 std::istreambuf_iterator<char>());
         if (in.bad()) {
-            throw PublicImportError(PublicFileError::Unreadable, "Không đọc được tệp " + path.string());
+            throw PublicImportError(PublicFileError::Unreadable,
+                                    "Không đọc được tệp " + path.string());
         }
         return parsePublicJson(bytes, options);
     }

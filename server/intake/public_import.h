@@ -2,8 +2,6 @@
 // parsed and checked row by row. No database access: the caller stores the rows.
 #pragma once
 
-#include "gopy/model.h"
-
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -13,14 +11,16 @@
 #include <string_view>
 #include <vector>
 
+#include "gopy/model.h"
+
 namespace gopy::intake {
 
 /// What the rows are checked against.
 struct PublicImportOptions {
-    std::vector<std::string> wards;        ///< canonical ward names ("Phúc Xá"); matched folded
-    std::vector<std::string> sectionCodes; ///< known Section::code values ("II.3")
-    std::string publicFrom;                ///< ISO date, first day of the window (local time)
-    std::string publicTo;                  ///< ISO date, last day of the window (inclusive)
+    std::vector<std::string> wards;         ///< canonical ward names ("Phúc Xá"); matched folded
+    std::vector<std::string> sectionCodes;  ///< known Section::code values ("II.3")
+    std::string publicFrom;                 ///< ISO date, first day of the window (local time)
+    std::string publicTo;                   ///< ISO date, last day of the window (inclusive)
     /// Called with the number of records read so far, every `progressEvery` records and once
     /// at the end. May be empty.
     std::function<void(std::size_t rowsDone)> progress;
@@ -34,10 +34,10 @@ struct PublicRow {
     std::string ward;        ///< the canonical name from the options
     std::string name;
     std::string contact;
-    std::string section;     ///< canonical code, or empty
+    std::string section;  ///< canonical code, or empty
     std::string text;
-    bool outsideWindow = false; ///< submitted before publicFrom or after publicTo (local dates)
-    std::string dedupeKey;   ///< SHA-256 hex of (time, folded ward, folded name, folded text)
+    bool outsideWindow = false;  ///< submitted before publicFrom or after publicTo (local dates)
+    std::string dedupeKey;       ///< SHA-256 hex of (time, folded ward, folded name, folded text)
     bool operator==(const PublicRow&) const = default;
 };
 
@@ -51,7 +51,7 @@ struct RowError {
 struct PublicImportResult {
     std::vector<PublicRow> rows;
     std::vector<RowError> errors;
-    std::size_t records = 0; ///< records read, accepted or not (the header excluded)
+    std::size_t records = 0;  ///< records read, accepted or not (the header excluded)
 };
 
 /// What the caller reports after storing the rows.
@@ -63,10 +63,10 @@ struct ImportSummary {
 };
 
 enum class PublicFileError {
-    Unreadable,     ///< the file cannot be opened or read
-    Empty,          ///< no header line
-    MissingColumns, ///< the header lacks submitted_at, ward or text
-    MalformedJson,  ///< not JSON, or not an array of objects
+    Unreadable,      ///< the file cannot be opened or read
+    Empty,           ///< no header line
+    MissingColumns,  ///< the header lacks submitted_at, ward or text
+    MalformedJson,   ///< not JSON, or not an array of objects
 };
 
 /// A refused file (as opposed to a refused row): the kind and a Vietnamese message.

@@ -10,7 +10,8 @@ namespace gopy::intake {
 namespace {
 
 constexpr char kSeparator = '|';
-constexpr std::string_view kWordMain = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr std::string_view kWordMain =
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr std::string_view kWordStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 
 struct ParserDeleter {
@@ -40,7 +41,7 @@ std::string parseXml(std::string_view xml, std::string_view part, XmlHandler& ha
     XML_SetElementHandler(parser.get(), onStart, onEnd);
     XML_SetCharacterDataHandler(parser.get(), onText);
     // Parts larger than INT_MAX are fed in pieces; expat's length is an int.
-    constexpr std::size_t kPiece = static_cast<std::size_t>(std::numeric_limits<int>::max() / 2);
+    constexpr auto kPiece = static_cast<std::size_t>(std::numeric_limits<int>::max() / 2);
     std::size_t offset = 0;
     do {
         const std::size_t n = std::min(kPiece, xml.size() - offset);

@@ -90,16 +90,22 @@ void onBodyStart(void* data, const char* name, const char** attrs) {
         s.inRunProps = true;
     } else if (s.inRunProps && s.paragraph && !s.paragraph->runs.empty()) {
         RunInfo& run = s.paragraph->runs.back();
-        if (n == "b") run.bold = true;
-        else if (n == "i") run.italic = true;
-        else if (n == "u") run.underline = true;
-        else if (n == "sz") run.halfPoints = toInt(attribute(attrs, "val"));
+        if (n == "b")
+            run.bold = true;
+        else if (n == "i")
+            run.italic = true;
+        else if (n == "u")
+            run.underline = true;
+        else if (n == "sz")
+            run.halfPoints = toInt(attribute(attrs, "val"));
     } else if (n == "t") {
         s.inText = true;
     } else if (n == "br" && s.paragraph && !s.paragraph->runs.empty()) {
         const char* type = attribute(attrs, "type");
-        if (type && std::string_view(type) == "page") s.paragraph->pageBreak = true;
-        else s.paragraph->runs.back().text += "\n";
+        if (type && std::string_view(type) == "page")
+            s.paragraph->pageBreak = true;
+        else
+            s.paragraph->runs.back().text += "\n";
     } else if (n == "tab" && s.paragraph && !s.paragraph->runs.empty()) {
         s.paragraph->runs.back().text += "\t";
     } else if (n == "sectPr") {
@@ -118,11 +124,16 @@ void onBodyStart(void* data, const char* name, const char** attrs) {
 void onBodyEnd(void* data, const char* name) {
     auto& s = *static_cast<BodyState*>(data);
     const std::string_view n = local(name);
-    if (n == "tbl") --s.tableDepth;
-    else if (n == "rPr") s.inRunProps = false;
-    else if (n == "t") s.inText = false;
-    else if (n == "p") s.paragraph = nullptr;
-    else if (n == "sectPr") s.inSectPr = false;
+    if (n == "tbl")
+        --s.tableDepth;
+    else if (n == "rPr")
+        s.inRunProps = false;
+    else if (n == "t")
+        s.inText = false;
+    else if (n == "p")
+        s.paragraph = nullptr;
+    else if (n == "sectPr")
+        s.inSectPr = false;
 }
 
 void onBodyText(void* data, const char* text, int length) {
@@ -157,7 +168,8 @@ DocxReadback readDocx(const std::string& bytes) {
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    zip_t* archive = source ? zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) : nullptr;
+    zip_t* archive =
+        source ? zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) : nullptr;
     zip_error_fini(&error);
     if (!archive) {
         if (source) zip_source_free(source);
@@ -170,7 +182,8 @@ DocxReadback readDocx(const std::string& bytes) {
         zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &st);
         std::string content(static_cast<std::size_t>(st.size), '\0');
         zip_file_t* f = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
-        if (!f || zip_fread(f, content.data(), content.size()) != static_cast<zip_int64_t>(content.size())) {
+        if (!f || zip_fread(f, content.data(), content.size()) !=
+                      static_cast<zip_int64_t>(content.size())) {
             if (f) zip_fclose(f);
             zip_discard(archive);
             throw std::runtime_error(std::string("cannot read ") + st.name);
@@ -184,7 +197,8 @@ DocxReadback readDocx(const std::string& bytes) {
     for (const auto& [name, content] : out.entries) {
         if (!name.ends_with(".xml") && !name.ends_with(".rels")) continue;
         std::string ignored;
-        if (std::string e = Parser::run(content, &ignored, noStart, noEnd, collectText); !e.empty()) {
+        if (std::string e = Parser::run(content, &ignored, noStart, noEnd, collectText);
+            !e.empty()) {
             out.parseError += name + ": " + e + "\n";
         }
     }

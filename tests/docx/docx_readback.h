@@ -22,7 +22,7 @@ struct ParagraphInfo {
     bool keepNext = false;
     bool pageBreak = false;
     std::vector<RunInfo> runs;
-    int tableDepth = 0; ///< 1 inside a table cell
+    int tableDepth = 0;  ///< 1 inside a table cell
     [[nodiscard]] std::string text() const;
 };
 
@@ -35,14 +35,14 @@ struct TableInfo {
 };
 
 struct DocxReadback {
-    std::vector<std::string> entryNames; ///< in archive order
+    std::vector<std::string> entryNames;  ///< in archive order
     std::map<std::string, std::string> entries;
-    std::vector<ParagraphInfo> paragraphs; ///< document order, table cells included
+    std::vector<ParagraphInfo> paragraphs;  ///< document order, table cells included
     std::vector<TableInfo> tables;
-    std::map<std::string, std::string> sectionAttributes; ///< "pgSz/w", "pgMar/left", …
-    std::vector<std::string> headerReferences;           ///< "default", "first"
+    std::map<std::string, std::string> sectionAttributes;  ///< "pgSz/w", "pgMar/left", …
+    std::vector<std::string> headerReferences;             ///< "default", "first"
     bool titlePage = false;
-    std::string parseError; ///< empty when every XML part was well-formed
+    std::string parseError;  ///< empty when every XML part was well-formed
 };
 
 /// Opens `bytes` as a zip (throws std::runtime_error if it is not), checks every .xml and

@@ -1,9 +1,9 @@
 // DOCX writer: package structure, page setup, paragraph and run formats, tables, escaping and
 // Vietnamese text, all read back from the written bytes.
 #include "server/docx/docx_writer.h"
-#include "tests/docx/docx_readback.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -11,7 +11,7 @@
 #include <iterator>
 #include <string_view>
 
-#include <unistd.h>
+#include "tests/docx/docx_readback.h"
 
 namespace gopy::docx {
 namespace {
@@ -35,8 +35,10 @@ DocxWriter sampleDocument() {
     DocxWriter w({"Báo cáo tổng hợp ý kiến", "Quận ủy Ba Đình", kCreated}, page);
     w.add(DocxWriter::twoColumnLayout(
         {Paragraph{{{"QUẬN ỦY BA ĐÌNH", true}}, {ParagraphStyle::Normal, Align::Centre}}},
-        {Paragraph{{{"ĐẢNG CỘNG SẢN VIỆT NAM", true, false, true, 15}}, {ParagraphStyle::Normal, Align::Centre}},
-         Paragraph{{{"Ba Đình, ngày 01 tháng 3 năm 2025", false, true}}, {ParagraphStyle::Normal, Align::Right}}},
+        {Paragraph{{{"ĐẢNG CỘNG SẢN VIỆT NAM", true, false, true, 15}},
+                   {ParagraphStyle::Normal, Align::Centre}},
+         Paragraph{{{"Ba Đình, ngày 01 tháng 3 năm 2025", false, true}},
+                   {ParagraphStyle::Normal, Align::Right}}},
         75, 90));
     w.heading(0, "BÁO CÁO");
     w.heading(1, "Phần I. Tình hình tổ chức");
@@ -51,7 +53,8 @@ DocxWriter sampleDocument() {
     Table t;
     t.columnWidthsMm = {15, 60, 90};
     t.headerRows = 1;
-    t.rows.push_back({{{Paragraph{{{"TT", true}}, {}}}}, {{Paragraph{{{"Người phát biểu", true}}, {}}}},
+    t.rows.push_back({{{Paragraph{{{"TT", true}}, {}}}},
+                      {{Paragraph{{{"Người phát biểu", true}}, {}}}},
                       {{Paragraph{{{"Nội dung", true}}, {}}}}});
     for (int i = 1; i <= 3; ++i) {
         t.rows.push_back({{{Paragraph{{{std::to_string(i)}}, {}}}},
@@ -66,9 +69,9 @@ TEST(DocxWriter, PackageStructureAndWellFormedParts) {
     EXPECT_EQ(r.parseError, "");
     ASSERT_FALSE(r.entryNames.empty());
     EXPECT_EQ(r.entryNames.front(), "[Content_Types].xml");
-    for (const char* part : {"_rels/.rels", "docProps/core.xml", "word/document.xml",
-                             "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml",
-                             "word/header1.xml", "word/header2.xml"}) {
+    for (const char* part :
+         {"_rels/.rels", "docProps/core.xml", "word/document.xml", "word/_rels/document.xml.rels",
+          "word/styles.xml", "word/settings.xml", "word/header1.xml", "word/header2.xml"}) {
         EXPECT_TRUE(r.entries.contains(part)) << part;
         // Every part is declared in [Content_Types].xml (by override or by extension).
         const std::string& types = r.entries.at("[Content_Types].xml");
@@ -88,11 +91,11 @@ TEST(DocxWriter, PackageStructureAndWellFormedParts) {
 
 TEST(DocxWriter, A4PageMarginsAndPageNumbersFromPageTwo) {
     const test::DocxReadback r = test::readDocx(sampleDocument().bytes());
-    EXPECT_EQ(r.sectionAttributes.at("pgSz/w"), "11906");  // 210 mm
-    EXPECT_EQ(r.sectionAttributes.at("pgSz/h"), "16838");  // 297 mm
-    EXPECT_EQ(r.sectionAttributes.at("pgMar/left"), "1701");   // 30 mm
-    EXPECT_EQ(r.sectionAttributes.at("pgMar/right"), "850");   // 15 mm
-    EXPECT_EQ(r.sectionAttributes.at("pgMar/top"), "1134");    // 20 mm
+    EXPECT_EQ(r.sectionAttributes.at("pgSz/w"), "11906");     // 210 mm
+    EXPECT_EQ(r.sectionAttributes.at("pgSz/h"), "16838");     // 297 mm
+    EXPECT_EQ(r.sectionAttributes.at("pgMar/left"), "1701");  // 30 mm
+    EXPECT_EQ(r.sectionAttributes.at("pgMar/right"), "850");  // 15 mm
+    EXPECT_EQ(r.sectionAttributes.at("pgMar/top"), "1134");   // 20 mm
     EXPECT_EQ(r.sectionAttributes.at("pgMar/bottom"), "1134");
     EXPECT_EQ(r.headerReferences, (std::vector<std::string>{"default", "first"}));
     EXPECT_TRUE(r.titlePage);
@@ -211,7 +214,8 @@ TEST(DocxWriter, SaveToFileWritesTheSameBytes) {
     const auto path = std::filesystem::temp_directory_path() / "gopy_docx_writer_test.docx";
     w.save(path);
     std::ifstream in(path, std::ios::binary);
-    const std::string onDisk((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string onDisk((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
     std::filesystem::remove(path);
     EXPECT_EQ(onDisk, w.bytes());
     EXPECT_THROW(w.save("/nonexistent-dir/x.docx"), DocxError);
@@ -221,8 +225,8 @@ TEST(DocxWriter, SaveToFileWritesTheSameBytes) {
 TEST(DocxWriter, LibreOfficeReadsTheDocument) {
     const std::string soffice = GOPY_SOFFICE;
     if (soffice.empty()) GTEST_SKIP() << "soffice not installed";
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("gopy_docx_lo_" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("gopy_docx_lo_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     sampleDocument().save(dir / "sample.docx");
     const std::string command = "cd '" + dir.string() + "' && '" + soffice +

@@ -2,11 +2,11 @@
 // project's own zip writer, so the committed sources stay reviewable.
 #include "tests/intake/docx_fixture.h"
 
-#include "server/docx/zip_package.h"
-
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
+
+#include "server/docx/zip_package.h"
 
 namespace gopy::test {
 

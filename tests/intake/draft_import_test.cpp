@@ -1,10 +1,6 @@
 // Draft import: real .docx files (LibreOffice, a Word-style fixture, gopy's own writer),
 // Markdown, and every refusal.
-#include "server/docx/docx_writer.h"
 #include "server/intake/draft_import.h"
-#include "tests/intake/docx_fixture.h"
-
-#include "gopy/text.h"
 
 #include <gtest/gtest.h>
 
@@ -13,6 +9,10 @@
 #include <functional>
 #include <map>
 
+#include "gopy/text.h"
+#include "server/docx/docx_writer.h"
+#include "tests/intake/docx_fixture.h"
+
 namespace gopy::intake {
 namespace {
 
@@ -20,7 +20,8 @@ const std::filesystem::path kData = std::filesystem::path(GOPY_TEST_DATA_DIR) / 
 
 Section sec(std::string code, std::string parent, int level, int ord, std::string label,
             std::string title) {
-    return Section{std::move(code), std::move(parent), level, ord, std::move(label), std::move(title)};
+    return Section{std::move(code),  std::move(parent), level, ord,
+                   std::move(label), std::move(title)};
 }
 
 std::vector<std::string> paragraphsOf(const DraftOutline& o, const std::string& code) {
@@ -124,8 +125,9 @@ TEST(DraftImportDocx, TextIsNfc) {
     std::map<std::string, std::string> parts;
     parts["word/document.xml"] =
         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-        "<w:body><w:p><w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr><w:r><w:t>Phần I. " + nfd +
-        "</w:t></w:r></w:p><w:p><w:r><w:t>" + nfd + "</w:t></w:r></w:p></w:body></w:document>";
+        "<w:body><w:p><w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr><w:r><w:t>Phần I. " +
+        nfd + "</w:t></w:r></w:p><w:p><w:r><w:t>" + nfd +
+        "</w:t></w:r></w:p></w:body></w:document>";
     const DraftOutline o = importDocx(test::zipEntries(parts));
     ASSERT_EQ(o.sections.size(), 1U);
     EXPECT_EQ(o.sections[0].title, "Tiếng Việt");
@@ -147,20 +149,23 @@ DraftError errorOf(const std::function<void()>& f) {
 
 TEST(DraftImportErrors, TypedErrors) {
     EXPECT_EQ(errorOf([] { importDocx("this is not a zip archive"); }), DraftError::NotZip);
-    EXPECT_EQ(errorOf([] { importDocx(test::zipEntries({{"readme.txt", "x"}})); }),
+    EXPECT_EQ(errorOf([] {
+                  importDocx(test::zipEntries({{"readme.txt", "x"}}));
+              }),
               DraftError::NoDocument);
     EXPECT_EQ(errorOf([] {
                   importDocx(test::zipEntries({{"word/document.xml", "<w:document><w:body>"}}));
               }),
               DraftError::MalformedXml);
-    EXPECT_EQ(errorOf([] {
-                  importDocx(test::zipEntries(
-                      {{"word/document.xml",
-                        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/"
-                        "2006/main\"><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>"},
-                       {"word/styles.xml", "<w:styles><unclosed></w:styles>"}}));
-              }),
-              DraftError::MalformedXml);
+    EXPECT_EQ(
+        errorOf([] {
+            importDocx(test::zipEntries(
+                {{"word/document.xml",
+                  "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/"
+                  "2006/main\"><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>"},
+                 {"word/styles.xml", "<w:styles><unclosed></w:styles>"}}));
+        }),
+        DraftError::MalformedXml);
     docx::DocxWriter plain({"t", "a", 0});
     plain.add("Chỉ có văn bản thường.");
     EXPECT_EQ(errorOf([&] { importDocx(plain.bytes()); }), DraftError::NoHeadings);
@@ -240,7 +245,8 @@ TEST(DraftImportMarkdown, FileByContent) {
 
 TEST(DraftImportMarkdown, SectionsWithoutPartsAndCollidingNumbers) {
     // Only "##" headings: the shallowest used level is the part level.
-    const DraftOutline o = importMarkdown("## Mở đầu\n## Phần 3 - Ba\n## Kết luận\n### 1. A\n### 1. B\n");
+    const DraftOutline o =
+        importMarkdown("## Mở đầu\n## Phần 3 - Ba\n## Kết luận\n### 1. A\n### 1. B\n");
     const std::vector<Section> expected = {
         sec("I", "", 1, 1, "", "Mở đầu"),
         sec("III", "", 1, 2, "Phần 3", "Ba"),

@@ -1,8 +1,9 @@
 // Outline diff: kept, removed, added and moved sections between two imports of a draft.
-#include "server/intake/draft_import.h"
 #include "server/intake/outline_diff.h"
 
 #include <gtest/gtest.h>
+
+#include "server/intake/draft_import.h"
 
 namespace gopy::intake {
 namespace {
@@ -26,7 +27,8 @@ TEST(OutlineDiff, KeptRemovedAddedMoved) {
 }
 
 TEST(OutlineDiff, SameCodeDifferentTitleIsKept) {
-    const std::vector<Section> a = {{"I", "", 1, 1, "Phần I", "Một"}, {"I.1", "I", 2, 2, "1.", "A"}};
+    const std::vector<Section> a = {{"I", "", 1, 1, "Phần I", "Một"},
+                                    {"I.1", "I", 2, 2, "1.", "A"}};
     const std::vector<Section> b = {{"I", "", 1, 1, "Phần I", "Một (sửa)"},
                                     {"I.1", "I", 2, 2, "1.", "B"},
                                     {"I.2", "I", 2, 3, "2.", "A"}};

@@ -18,8 +18,9 @@ constexpr Millis kMar1Utc = 1740787200000LL;
 
 PublicImportOptions options() {
     PublicImportOptions o;
-    o.wards = {"Phúc Xá", "Trúc Bạch", "Vĩnh Phúc", "Cống Vị", "Liễu Giai", "Nguyễn Trung Trực",
-               "Quán Thánh", "Ngọc Hà", "Điện Biên", "Đội Cấn", "Ngọc Khánh", "Kim Mã", "Giảng Võ"};
+    o.wards = {"Phúc Xá",           "Trúc Bạch",  "Vĩnh Phúc", "Cống Vị",   "Liễu Giai",
+               "Nguyễn Trung Trực", "Quán Thánh", "Ngọc Hà",   "Điện Biên", "Đội Cấn",
+               "Ngọc Khánh",        "Kim Mã",     "Giảng Võ"};
     o.sectionCodes = {"I", "I.1", "II", "II.3", "II.3.a", "II.3.đ"};
     o.publicFrom = "2025-02-03";
     o.publicTo = "2025-06-15";
@@ -35,9 +36,11 @@ std::string replaceAll(std::string s, const std::string& from, const std::string
 
 const std::string kGoodCsv =
     "Text,ward,SUBMITTED_AT,name,contact,section,source\n"
-    "\"Đề nghị bổ sung chỉ tiêu về chuyển đổi số, chính quyền số.\",phuc xa,2025-03-01T07:00:00+07:00,"
+    "\"Đề nghị bổ sung chỉ tiêu về chuyển đổi số, chính quyền số.\",phuc "
+    "xa,2025-03-01T07:00:00+07:00,"
     "Nguyễn Văn An,0912345678,ii.3,portal\n"
-    "\"Nhiều dòng:\n- thứ nhất\n- thứ hai, có \"\"ngoặc kép\"\"\",Trúc Bạch,2025-03-01,,,,ward page\n"
+    "\"Nhiều dòng:\n- thứ nhất\n- thứ hai, có \"\"ngoặc kép\"\"\",Trúc Bạch,2025-03-01,,,,ward "
+    "page\n"
     "Ngắn gọn,  Kim Mã  ,2025-03-01 09:30,Trần Thị Bình,,II.3.đ,\n";
 
 TEST(PublicCsv, GoodRowsAnyColumnOrderQuotedCommasAndLineBreaks) {
@@ -71,8 +74,8 @@ TEST(PublicCsv, GoodRowsAnyColumnOrderQuotedCommasAndLineBreaks) {
 TEST(PublicCsv, BomCrlfLfAndCrGiveTheSameRows) {
     const PublicImportResult lf = parsePublicCsv(kGoodCsv, options());
     const std::string crlf = replaceAll(kGoodCsv, "\n", "\r\n");
-    for (const std::string& variant :
-         {"\xEF\xBB\xBF" + kGoodCsv, crlf, "\xEF\xBB\xBF" + crlf, replaceAll(kGoodCsv, "\n", "\r")}) {
+    for (const std::string& variant : {"\xEF\xBB\xBF" + kGoodCsv, crlf, "\xEF\xBB\xBF" + crlf,
+                                       replaceAll(kGoodCsv, "\n", "\r")}) {
         const PublicImportResult r = parsePublicCsv(variant, options());
         EXPECT_TRUE(r.errors.empty());
         ASSERT_EQ(r.rows.size(), lf.rows.size());
@@ -92,19 +95,19 @@ TEST(PublicCsv, BomCrlfLfAndCrGiveTheSameRows) {
 
 TEST(PublicCsv, EveryKindOfBadRowReportsItsLine) {
     const std::string csv =
-        "submitted_at,ward,name,contact,section,text\n"                     // 1
-        "2025-03-01,Phúc Xá,,,,Hợp lệ\n"                                     // 2 ok
-        "01/03/2025,Phúc Xá,,,,Ngày sai định dạng\n"                         // 3
-        "2025-02-30T10:00,Phúc Xá,,,,Ngày không có\n"                        // 4
-        "2025-03-01,Hoàn Kiếm,,,,Phường ngoài danh sách\n"                   // 5
-        "2025-03-01,Phúc Xá,,,,   \n"                                        // 6
-        "2025-03-01,Phúc Xá,,,IX.9,Mục không có\n"                           // 7
-        "2025-03-01,Phúc Xá,Nguy\xE1\xBB,,,UTF-8 hỏng\n"                     // 8
-        "2025-03-01,Phúc Xá,,,Hợp lệ nhưng thiếu cột\n"                      // 9
-        "2025-03-01,Phúc Xá,,,,thừa,cột\n"                                   // 10
-        ",,,,,\n"                                                            // 11
-        "2025-03-02,Đội Cấn,,,,\"Hợp lệ\nhai dòng\"\n"                       // 12–13 ok
-        "2025-03-01,Phúc Xá,,,,\"Mở ngoặc mà không đóng\nđến hết tệp\n";     // 14
+        "submitted_at,ward,name,contact,section,text\n"                   // 1
+        "2025-03-01,Phúc Xá,,,,Hợp lệ\n"                                  // 2 ok
+        "01/03/2025,Phúc Xá,,,,Ngày sai định dạng\n"                      // 3
+        "2025-02-30T10:00,Phúc Xá,,,,Ngày không có\n"                     // 4
+        "2025-03-01,Hoàn Kiếm,,,,Phường ngoài danh sách\n"                // 5
+        "2025-03-01,Phúc Xá,,,,   \n"                                     // 6
+        "2025-03-01,Phúc Xá,,,IX.9,Mục không có\n"                        // 7
+        "2025-03-01,Phúc Xá,Nguy\xE1\xBB,,,UTF-8 hỏng\n"                  // 8
+        "2025-03-01,Phúc Xá,,,Hợp lệ nhưng thiếu cột\n"                   // 9
+        "2025-03-01,Phúc Xá,,,,thừa,cột\n"                                // 10
+        ",,,,,\n"                                                         // 11
+        "2025-03-02,Đội Cấn,,,,\"Hợp lệ\nhai dòng\"\n"                    // 12–13 ok
+        "2025-03-01,Phúc Xá,,,,\"Mở ngoặc mà không đóng\nđến hết tệp\n";  // 14
     const PublicImportResult r = parsePublicCsv(csv, options());
     ASSERT_EQ(r.rows.size(), 2U);
     EXPECT_EQ(r.rows[0].line, 2);
@@ -148,8 +151,9 @@ TEST(PublicCsv, FileLevelErrors) {
     }
     EXPECT_EQ(fileErrorOf([] { parsePublicCsv(std::string_view(""), options()); }),
               PublicFileError::Empty);
-    EXPECT_EQ(fileErrorOf([] { parsePublicCsv(std::string_view("\xEF\xBB\xBF\r\n\r\n"), options()); }),
-              PublicFileError::Empty);
+    EXPECT_EQ(
+        fileErrorOf([] { parsePublicCsv(std::string_view("\xEF\xBB\xBF\r\n\r\n"), options()); }),
+        PublicFileError::Empty);
     EXPECT_EQ(fileErrorOf([] { parsePublicFile("/nonexistent/gopy.csv", options()); }),
               PublicFileError::Unreadable);
 }
@@ -182,7 +186,8 @@ TEST(PublicCsv, DedupeKeysStableAcrossReparseAndFolded) {
     const PublicImportResult a = parsePublicCsv(csv, options());
     const PublicImportResult b = parsePublicCsv(csv, options());
     ASSERT_EQ(a.rows.size(), 5U);
-    for (std::size_t i = 0; i < a.rows.size(); ++i) EXPECT_EQ(a.rows[i].dedupeKey, b.rows[i].dedupeKey);
+    for (std::size_t i = 0; i < a.rows.size(); ++i)
+        EXPECT_EQ(a.rows[i].dedupeKey, b.rows[i].dedupeKey);
     // Same instant, same ward, name and text up to case, spaces and diacritics: same key.
     EXPECT_EQ(a.rows[0].dedupeKey, a.rows[1].dedupeKey);
     EXPECT_NE(a.rows[0].dedupeKey, a.rows[2].dedupeKey);
@@ -196,7 +201,8 @@ TEST(PublicCsv, StreamsRecordsAcrossChunkBoundariesWithProgress) {
     for (int i = 0; i < 4000; ++i) big += "Dòng số " + std::to_string(i) + " của góp ý dài,\r\n";
     std::string csv = "submitted_at,ward,text\r\n";
     csv += "2025-03-01,Phúc Xá,\"" + big + "\"\r\n";
-    for (int i = 0; i < 2500; ++i) csv += "2025-03-01,Ngọc Hà,Góp ý số " + std::to_string(i) + "\r\n";
+    for (int i = 0; i < 2500; ++i)
+        csv += "2025-03-01,Ngọc Hà,Góp ý số " + std::to_string(i) + "\r\n";
     std::vector<std::size_t> progress;
     PublicImportOptions o = options();
     o.progressEvery = 1000;
@@ -241,8 +247,9 @@ TEST(PublicJson, SameRowsAndKeysAsCsv) {
 }
 
 TEST(PublicJson, InvalidUtf8RefusesOnlyItsRow) {
-    const std::string json = "[{\"submitted_at\":\"2025-03-01\",\"ward\":\"Kim Mã\",\"text\":\"a\xFF\"},\n"
-                             " {\"submitted_at\":\"2025-03-01\",\"ward\":\"Kim Mã\",\"text\":\"b\"}]";
+    const std::string json =
+        "[{\"submitted_at\":\"2025-03-01\",\"ward\":\"Kim Mã\",\"text\":\"a\xFF\"},\n"
+        " {\"submitted_at\":\"2025-03-01\",\"ward\":\"Kim Mã\",\"text\":\"b\"}]";
     const PublicImportResult r = parsePublicJson(json, options());
     ASSERT_EQ(r.rows.size(), 1U);
     EXPECT_EQ(r.rows[0].line, 2);
