@@ -236,7 +236,39 @@ TEST(DocxWriter, LibreOfficeReadsTheDocument) {
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
     std::ifstream in(dir / "sample.txt", std::ios::binary);
     const std::string txt((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+
+    // As PDF: the header's page number is on page 2 and not on page 1.
+    const std::string pdftotext = GOPY_PDFTOTEXT;
+    std::string page1;
+    std::string page2;
+    if (!pdftotext.empty()) {
+        const std::string toPdf = "cd '" + dir.string() + "' && '" + soffice +
+                                  "' -env:UserInstallation=file://" + dir.string() +
+                                  "/profile --headless --convert-to pdf sample.docx > pdf.log 2>&1";
+        ASSERT_EQ(std::system(toPdf.c_str()), 0) << toPdf;
+        for (int page = 1; page <= 2; ++page) {
+            const std::string extract = "'" + pdftotext + "' -layout -f " + std::to_string(page) +
+                                        " -l " + std::to_string(page) + " '" + dir.string() +
+                                        "/sample.pdf' '" + dir.string() + "/page" +
+                                        std::to_string(page) + ".txt'";
+            ASSERT_EQ(std::system(extract.c_str()), 0) << extract;
+            std::ifstream pageIn(dir / ("page" + std::to_string(page) + ".txt"), std::ios::binary);
+            (page == 1 ? page1 : page2)
+                .assign(std::istreambuf_iterator<char>(pageIn), std::istreambuf_iterator<char>());
+        }
+    }
     std::filesystem::remove_all(dir);
+    if (!pdftotext.empty()) {
+        // Page 1 starts with the letterhead; page 2 with the centred number "2".
+        const std::size_t first1 = page1.find_first_not_of(" \n");
+        ASSERT_NE(first1, std::string::npos);
+        EXPECT_TRUE(std::string_view(page1).substr(first1).starts_with("QUẬN ỦY BA ĐÌNH"))
+            << page1.substr(0, 200);
+        const std::size_t first2 = page2.find_first_not_of(" \n");
+        ASSERT_NE(first2, std::string::npos);
+        EXPECT_TRUE(std::string_view(page2).substr(first2).starts_with("2\n"))
+            << page2.substr(0, 200);
+    }
     ASSERT_FALSE(txt.empty());
     EXPECT_NE(txt.find("ĐẢNG CỘNG SẢN VIỆT NAM"), std::string::npos);
     EXPECT_NE(txt.find("Phần I. Tình hình tổ chức"), std::string::npos);
