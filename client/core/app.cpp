@@ -503,8 +503,14 @@ void App::onWelcome(const proto::Welcome& welcome)
     std::int64_t wanted = conferenceId_;
     if (welcome.conferenceId != 0)
         wanted = welcome.conferenceId;  // the device is bound to one conference
-    if (wanted != conferenceId_)
+    if (wanted != conferenceId_) {
+        try {
+            settings_->setSelectedConference(wanted);
+        } catch (const LocalStoreError& e) {
+            qCWarning(lcApp) << "cannot remember the selected conference:" << e.what();
+        }
         loadConference(wanted);
+    }
     subscribe();
     sendPending();
 }
@@ -540,6 +546,12 @@ void App::onEvents(const proto::Events& events)
 {
     if (events.conferenceId != conferenceId_ || !haveConfirmed_)
         return;
+    if (events.head < confirmed_.head) {
+        // The server is behind what this device saw (its database was replaced): start over.
+        haveConfirmed_ = false;
+        subscribe();
+        return;
+    }
     for (const proto::Event& event : events.events)
         confirmed_.applyEvent(event);
     // The batch head may be past the last event (nothing else happened in this conference).

@@ -149,6 +149,8 @@ public:
     const ConferenceData& displayed() const { return displayed_; }
     /// The last server state of the selected conference (what the server acknowledged).
     const ConferenceData& confirmed() const { return confirmed_; }
+    /// True once a snapshot of the selected conference was received (or loaded from the cache).
+    bool hasServerState() const { return haveConfirmed_; }
 
     // ---- connection and admission ----
     /// Remembers "host:port" and connects (with the stored token) or, without a token, waits

@@ -5,6 +5,10 @@
 
 #include <algorithm>
 
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcConnection, "gopy.client.connection")
+
 namespace gopy::client {
 
 namespace {
@@ -38,6 +42,8 @@ Connection::Connection(QObject* parent) : QObject(parent)
     });
     connect(&socket_, &QWebSocket::disconnected, this, [this] {
         heartbeat_.stop();
+        qCInfo(lcConnection) << "disconnected from" << address_ << "close code" << socket_.closeCode()
+                             << socket_.closeReason() << socket_.errorString();
         const bool wasOpen = state_ == State::Open;
         if (wanted_)
             scheduleRetry();

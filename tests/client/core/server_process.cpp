@@ -1,0 +1,85 @@
+#include "server_process.h"
+
+#include <QDeadlineTimer>
+#include <QRegularExpression>
+
+ServerProcess::ServerProcess(QString dataDir) : dataDir_(std::move(dataDir)) {}
+
+ServerProcess::~ServerProcess()
+{
+    kill();
+}
+
+QString ServerProcess::run(const QStringList& arguments, bool* ok)
+{
+    QProcess process;
+    process.start(QStringLiteral(GOPY_SERVER_BINARY), arguments);
+    const bool finished = process.waitForFinished(120000);
+    lastOutput_ = QString::fromUtf8(process.readAllStandardOutput()) +
+                  QString::fromUtf8(process.readAllStandardError());
+    *ok = finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    return lastOutput_;
+}
+
+bool ServerProcess::createDemo()
+{
+    bool ok = false;
+    run({QStringLiteral("demo"), QStringLiteral("--data"), dataDir_}, &ok);
+    return ok;
+}
+
+QString ServerProcess::admit(const QString& role, int conferenceId)
+{
+    bool ok = false;
+    QProcess process;
+    process.start(QStringLiteral(GOPY_SERVER_BINARY),
+                  {QStringLiteral("admit"), QStringLiteral("--data"), dataDir_, QStringLiteral("--role"), role,
+                   QStringLiteral("--conference"), QString::number(conferenceId)});
+    ok = process.waitForFinished(120000) && process.exitCode() == 0;
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    lastOutput_ = out + QString::fromUtf8(process.readAllStandardError());
+    if (!ok)
+        return {};
+    // The code is the last non-empty line.
+    const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return lines.isEmpty() ? QString() : lines.last().trimmed();
+}
+
+bool ServerProcess::start()
+{
+    server_ = std::make_unique<QProcess>();
+    // The server logs every event on stderr: into a file, so a full pipe never blocks it.
+    server_->setStandardErrorFile(dataDir_ + QStringLiteral("/server-stderr.log"), QIODevice::Append);
+    server_->start(QStringLiteral(GOPY_SERVER_BINARY),
+                   {QStringLiteral("serve"), QStringLiteral("--data"), dataDir_, QStringLiteral("--listen"),
+                    QStringLiteral("127.0.0.1:0")});
+    if (!server_->waitForStarted(60000))
+        return false;
+    static const QRegularExpression listening(QStringLiteral("listening (127\\.0\\.0\\.1:\\d+)"));
+    QString out;
+    QDeadlineTimer deadline(120000);
+    while (!deadline.hasExpired()) {
+        server_->waitForReadyRead(1000);
+        out += QString::fromUtf8(server_->readAllStandardOutput());
+        const auto match = listening.match(out);
+        if (match.hasMatch()) {
+            address_ = match.captured(1);
+            return true;
+        }
+        if (server_->state() == QProcess::NotRunning)
+            break;
+    }
+    lastOutput_ = out;
+    return false;
+}
+
+void ServerProcess::kill()
+{
+    if (!server_)
+        return;
+    if (server_->state() != QProcess::NotRunning) {
+        server_->kill();
+        server_->waitForFinished(60000);
+    }
+    server_.reset();
+}

@@ -1,0 +1,34 @@
+// The real gopy-server as a subprocess on 127.0.0.1 with an ephemeral port, for tests.
+#pragma once
+
+#include <QProcess>
+#include <QString>
+
+#include <memory>
+
+class ServerProcess {
+public:
+    /// `dataDir` holds gopy.db; created with demo data by createDemo().
+    explicit ServerProcess(QString dataDir);
+    ~ServerProcess();
+
+    /// Runs `gopy-server demo --data DIR`; false (with output in lastOutput) on failure.
+    bool createDemo();
+    /// Runs `gopy-server admit`; the printed code, "" on failure.
+    QString admit(const QString& role, int conferenceId);
+    /// Starts `serve --listen 127.0.0.1:0` and waits for "listening 127.0.0.1:PORT".
+    bool start();
+    /// Kills the server (SIGKILL: like a power loss) and waits for it to end.
+    void kill();
+    /// "127.0.0.1:PORT" of the running server.
+    QString address() const { return address_; }
+    QString lastOutput() const { return lastOutput_; }
+
+private:
+    QString run(const QStringList& arguments, bool* ok);
+
+    QString dataDir_;
+    QString address_;
+    QString lastOutput_;
+    std::unique_ptr<QProcess> server_;
+};

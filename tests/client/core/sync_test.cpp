@@ -1,0 +1,179 @@
+// Two Apps against the real gopy-server on loopback: admission, live typing, comments, and
+// the offline path (server killed, edit kept in the outbox, App destroyed, server and a new
+// App started on the same data folder: the comment arrives exactly once).
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include "client/core/app.h"
+#include "server_process.h"
+
+using namespace gopy;
+using namespace gopy::client;
+
+namespace {
+
+constexpr int kWaitMs = 60000;  // generous: a loaded 2-core machine
+
+class SyncTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(root.isValid());
+        // Keep the folders (server log, client.db) for a post-mortem when asked.
+        root.setAutoRemove(qEnvironmentVariableIsEmpty("GOPY_KEEP_TEST_DIRS"));
+        server = std::make_unique<ServerProcess>(root.filePath("server"));
+        QDir().mkpath(root.filePath("server"));
+        ASSERT_TRUE(server->createDemo()) << server->lastOutput().toStdString();
+        ASSERT_TRUE(server->start()) << server->lastOutput().toStdString();
+    }
+
+    // A new App in its own folder, admitted with a fresh code for `role` on conference 2.
+    std::unique_ptr<App> admitted(const QString& folder, const QString& role, const QString& name)
+    {
+        const QString code = server->admit(role, kConference);
+        EXPECT_FALSE(code.isEmpty()) << server->lastOutput().toStdString();
+        auto app = std::make_unique<App>(root.filePath(folder));
+        EXPECT_EQ(app->connectionState(), App::NeedsAdmission);
+        app->connectTo(server->address());
+        app->admit(code, name);
+        EXPECT_TRUE(QTest::qWaitFor([&] { return app->connectionState() == App::Connected; }, kWaitMs))
+            << app->lastError().toStdString();
+        EXPECT_EQ(app->role(), role);
+        // Bound to conference 2 by its code: selected and subscribed automatically.
+        EXPECT_TRUE(QTest::qWaitFor([&] { return app->conferenceId() == kConference &&
+                                                 app->hasServerState(); }, kWaitMs));
+        return app;
+    }
+
+    static int countComment(const App& app, const std::string& id)
+    {
+        int n = 0;
+        for (const Comment& c : app.confirmed().comments)
+            n += c.id == id ? 1 : 0;
+        return n;
+    }
+
+    static constexpr int kConference = 2;
+    QTemporaryDir root;
+    std::unique_ptr<ServerProcess> server;
+};
+
+}  // namespace
+
+TEST_F(SyncTest, SecretaryCommentReachesChairWithLiveDraft)
+{
+    auto secretary = admitted("secretary", "secretary", "Thư ký 1");
+    auto chair = admitted("chair", "chair", "Chủ trì");
+    ASSERT_FALSE(HasFailure());
+
+    // A speaker added on the spot, queued and started.
+    const QString speaker = secretary->addParticipant(QStringLiteral("Đỗ Thị Hồng Nhung"),
+                                                      QStringLiteral("nguyên Phó Chủ tịch UBND quận"),
+                                                      QStringLiteral("UBND quận Ba Đình"), QStringLiteral("Nguyên lãnh đạo"));
+    ASSERT_FALSE(speaker.isEmpty()) << secretary->lastError().toStdString();
+    const QString turn = secretary->enqueue(speaker);
+    secretary->startTurn(turn);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return chair->currentTurnId() == turn; }, kWaitMs));
+    EXPECT_EQ(chair->currentSpeakerName(), QStringLiteral("Đỗ Thị Hồng Nhung"));
+
+    // The chair sees the words as they are typed.
+    secretary->sendTyping(QString(), speaker, QStringLiteral("Đồng chí đề nghị làm rõ"));
+    ASSERT_TRUE(QTest::qWaitFor([&] {
+        return chair->liveDrafts()->rowCount() == 1 &&
+               chair->liveDrafts()->data(chair->liveDrafts()->index(0), LiveDraftModel::TextRole).toString() ==
+                   QStringLiteral("Đồng chí đề nghị làm rõ");
+    }, kWaitMs));
+    EXPECT_EQ(chair->liveDrafts()->data(chair->liveDrafts()->index(0), LiveDraftModel::DeviceNameRole).toString(),
+              QStringLiteral("Thư ký 1"));
+    EXPECT_EQ(chair->liveDrafts()->data(chair->liveDrafts()->index(0), LiveDraftModel::SpeakerNameRole).toString(),
+              QStringLiteral("Đỗ Thị Hồng Nhung"));
+
+    const QString section = secretary->outline()->data(secretary->outline()->index(1), OutlineModel::CodeRole).toString();
+    const QString id = secretary->createComment(speaker, turn, QStringLiteral("Đồng chí đề nghị làm rõ chỉ tiêu chuyển đổi số"),
+                                                {section}, QStringLiteral("amendment"),
+                                                QStringLiteral("“đến năm 2030 hoàn thành chuyển đổi số”"),
+                                                QStringLiteral("Phần I, mục 1, đoạn 2"), false);
+    ASSERT_FALSE(id.isEmpty()) << secretary->lastError().toStdString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return secretary->unsentCount() == 0; }, kWaitMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return chair->comments()->indexOf(id) >= 0; }, kWaitMs));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return chair->liveDrafts()->rowCount() == 0; }, kWaitMs))
+        << "saving clears the live draft";
+    const int row = chair->comments()->indexOf(id);
+    EXPECT_EQ(chair->comments()->data(chair->comments()->index(row), CommentModel::ProposedWordingRole).toString(),
+              QStringLiteral("“đến năm 2030 hoàn thành chuyển đổi số”"));
+    EXPECT_EQ(chair->comments()->data(chair->comments()->index(row), CommentModel::KindLabelRole).toString().isEmpty(), false);
+    EXPECT_FALSE(secretary->comments()->data(secretary->comments()->index(secretary->comments()->indexOf(id)),
+                                             CommentModel::PendingRole).toBool());
+
+    // The chair flags it; the secretary sees the flag.
+    chair->flagComment(id, true);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return secretary->flagged()->indexOf(id) >= 0; }, kWaitMs));
+    EXPECT_EQ(countComment(*chair, id.toStdString()), 1);
+}
+
+TEST_F(SyncTest, ConcurrentEditsKeepBothTexts)
+{
+    auto first = admitted("secretary1", "secretary", "Thư ký 1");
+    auto second = admitted("secretary2", "secretary", "Thư ký 2");
+    ASSERT_FALSE(HasFailure());
+    const QString speaker = first->participants()->idAt(0);
+    ASSERT_FALSE(speaker.isEmpty());
+    const QString id = first->createComment(speaker, {}, QStringLiteral("Bản gốc"), {}, QStringLiteral("other"), {}, {}, false);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return second->confirmed().comment(id.toStdString()) != nullptr; }, kWaitMs));
+    // Both edit revision 1 before seeing the other's edit.
+    first->updateComment(id, QStringLiteral("Bản của thư ký 1"), {}, QStringLiteral("other"), {}, {}, false);
+    second->updateComment(id, QStringLiteral("Bản của thư ký 2"), {}, QStringLiteral("other"), {}, {}, false);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return first->conflicts()->rowCount() == 1 && second->conflicts()->rowCount() == 1 &&
+                                             first->unsentCount() == 0 && second->unsentCount() == 0; }, kWaitMs));
+    const QString current = first->conflicts()->data(first->conflicts()->index(0), ConflictModel::CurrentTextRole).toString();
+    const QString theirs = first->conflicts()->data(first->conflicts()->index(0), ConflictModel::TheirTextRole).toString();
+    const QSet<QString> texts{current, theirs};
+    EXPECT_EQ(texts, (QSet<QString>{QStringLiteral("Bản của thư ký 1"), QStringLiteral("Bản của thư ký 2")}))
+        << "neither edit is dropped";
+    second->resolveConflict(id, QStringLiteral("Bản hợp nhất của hai thư ký"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return first->conflicts()->rowCount() == 0 &&
+                                             first->confirmed().comment(id.toStdString())->text == "Bản hợp nhất của hai thư ký"; },
+                                kWaitMs));
+}
+
+TEST_F(SyncTest, OfflineCommentArrivesExactlyOnceAfterRestart)
+{
+    auto chair = admitted("chair", "chair", "Chủ trì");
+    QString id;
+    {
+        auto secretary = admitted("secretary", "secretary", "Thư ký 1");
+        ASSERT_FALSE(HasFailure());
+        const QString speaker = secretary->participants()->idAt(0);
+        ASSERT_FALSE(speaker.isEmpty());
+
+        server->kill();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return secretary->connectionState() != App::Connected; }, kWaitMs));
+        id = secretary->createComment(speaker, {}, QStringLiteral("Ý kiến ghi khi mất kết nối"), {},
+                                      QStringLiteral("recommendation"), {}, {}, true);
+        ASSERT_FALSE(id.isEmpty()) << secretary->lastError().toStdString();
+        EXPECT_EQ(secretary->unsentCount(), 1);
+        EXPECT_GE(secretary->comments()->indexOf(id), 0) << "shown while offline";
+        EXPECT_NE(secretary->connectionState(), App::Connected);
+        // The secretary's App goes away with its work unsent (like a killed client).
+    }
+    ASSERT_TRUE(server->start()) << server->lastOutput().toStdString();
+    App secretary(root.filePath("secretary"));
+    EXPECT_EQ(secretary.unsentCount(), 1);
+    EXPECT_GE(secretary.comments()->indexOf(id), 0);
+    // The port changed with the restart; the token is still valid.
+    secretary.connectTo(server->address());
+    chair->connectTo(server->address());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return secretary.unsentCount() == 0; }, kWaitMs)) << secretary.lastError().toStdString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return countComment(*chair, id.toStdString()) == 1; }, kWaitMs));
+    EXPECT_EQ(countComment(secretary, id.toStdString()), 1);
+
+    // A device that has never seen this conference gets it once in its snapshot.
+    auto late = admitted("late", "chair", "Màn hình hội trường");
+    ASSERT_FALSE(HasFailure());
+    EXPECT_EQ(countComment(*late, id.toStdString()), 1);
+    EXPECT_TRUE(late->confirmed().comment(id.toStdString())->written);
+}
