@@ -9,7 +9,11 @@ namespace {
 
 constexpr const char* kColumns =
     "id, conference_id, participant_id, turn_id, kind, text, proposed_wording, "
-    "proposed_location, written, flagged, rev, created_at, updated_at";
+    "proposed_location, written, flagged, rev, created_at, updated_at, paragraph, origin_ward, "
+    "origin_author, origin_contact, origin_submitted_at, origin_outside_window, "
+    "origin_organisation_id, acceptance, acceptance_note";
+// Index of the "deleted" column appended after kColumns in get().
+constexpr int kDeletedColumn = 22;
 
 Comment read(const Statement& q) {
     Comment c;
@@ -25,16 +29,26 @@ Comment read(const Statement& q) {
     c.rev = q.getInt(10);
     c.createdAt = q.getInt(11);
     c.updatedAt = q.getInt(12);
+    c.paragraph = static_cast<int>(q.getInt(13));
+    if (!q.isNull(14)) {
+        c.origin = CommentOrigin{q.getText(14), q.getText(15), q.getText(16), q.getText(17),
+                                 q.getInt(18) != 0, q.getInt(19)};
+    }
+    c.acceptance = acceptanceFromString(q.getText(20)).value_or(Acceptance::Pending);
+    c.acceptanceNote = q.getText(21);
     return c;
 }
 
 }  // namespace
 
-void CommentTable::insert(const Comment& c, std::int64_t seqCreated) {
+void CommentTable::insert(const Comment& c, std::int64_t seqCreated, const std::string& dedupeKey) {
     auto q = db_.query(
         "INSERT INTO comments (id, conference_id, participant_id, turn_id, kind, text, "
         "proposed_wording, proposed_location, written, flagged, rev, deleted, created_at, "
-        "updated_at, seq_created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
+        "updated_at, seq_created, paragraph, origin_ward, origin_author, origin_contact, "
+        "origin_submitted_at, origin_outside_window, origin_organisation_id, dedupe_key, "
+        "acceptance, acceptance_note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, c.id).bind(2, c.conferenceId).bind(3, c.participantId).bind(4, c.turnId)
         .bind(5, toString(c.kind)).bind(6, c.text);
     if (c.proposed) {
@@ -43,7 +57,21 @@ void CommentTable::insert(const Comment& c, std::int64_t seqCreated) {
         q->bindNull(7).bindNull(8);
     }
     q->bind(9, c.written).bind(10, c.flagged).bind(11, c.rev).bind(12, c.createdAt)
-        .bind(13, c.updatedAt).bind(14, seqCreated);
+        .bind(13, c.updatedAt).bind(14, seqCreated).bind(15, c.paragraph);
+    if (c.origin) {
+        q->bind(16, c.origin->ward).bind(17, c.origin->authorName).bind(18, c.origin->contact)
+            .bind(19, c.origin->submittedAt).bind(20, c.origin->outsideWindow)
+            .bind(21, c.origin->organisationId);
+    } else {
+        q->bindNull(16).bind(17, "").bind(18, "").bind(19, "").bind(20, false)
+            .bind(21, std::int64_t{0});
+    }
+    if (dedupeKey.empty()) {
+        q->bindNull(22);
+    } else {
+        q->bind(22, dedupeKey);
+    }
+    q->bind(23, toString(c.acceptance)).bind(24, c.acceptanceNote);
     q->exec();
     writeSections(c.id, c.sections);
 }
@@ -55,7 +83,7 @@ std::optional<Comment> CommentTable::get(const std::string& id, bool includeDele
                            ", deleted FROM comments WHERE id = ?");
         q->bind(1, id);
         if (!q->step()) return std::nullopt;
-        if (q->getInt(13) != 0 && !includeDeleted) return std::nullopt;
+        if (q->getInt(kDeletedColumn) != 0 && !includeDeleted) return std::nullopt;
         comment = read(*q);
     }
     comment->sections = sectionsOf(id);
@@ -110,6 +138,45 @@ void CommentTable::update(const Comment& c) {
         q->exec();
     }
     writeSections(c.id, c.sections);
+}
+
+bool CommentTable::hasDedupeKey(const std::string& key) {
+    auto q = db_.query("SELECT 1 FROM comments WHERE dedupe_key = ?");
+    q->bind(1, key);
+    return q->step();
+}
+
+void CommentTable::setSections(const std::string& id, const std::vector<std::string>& sections) {
+    {
+        auto q = db_.query("DELETE FROM comment_sections WHERE comment_id = ?");
+        q->bind(1, id);
+        q->exec();
+    }
+    writeSections(id, sections);
+}
+
+void CommentTable::setAcceptance(const std::string& id, Acceptance acceptance,
+                                 const std::string& note) {
+    auto q = db_.query("UPDATE comments SET acceptance = ?, acceptance_note = ? WHERE id = ?");
+    q->bind(1, toString(acceptance)).bind(2, note).bind(3, id);
+    q->exec();
+}
+
+std::vector<Comment> CommentTable::all() {
+    std::vector<Comment> comments;
+    {
+        auto q = db_.query(std::string("SELECT ") + kColumns +
+                           " FROM comments WHERE deleted = 0 ORDER BY seq_created, id");
+        while (q->step()) comments.push_back(read(*q));
+    }
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < comments.size(); ++i) index.emplace(comments[i].id, i);
+    auto q = db_.query("SELECT comment_id, section_code FROM comment_sections ORDER BY comment_id, ord");
+    while (q->step()) {
+        const auto found = index.find(q->getText(0));
+        if (found != index.end()) comments[found->second].sections.push_back(q->getText(1));
+    }
+    return comments;
 }
 
 void CommentTable::markDeleted(const std::string& id, Millis at) {

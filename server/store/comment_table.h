@@ -17,8 +17,18 @@ class CommentTable {
 public:
     explicit CommentTable(Database& db) : db_(db) {}
 
-    /// Adds a comment and its sections. `seqCreated` orders comments by creation.
-    void insert(const Comment& comment, std::int64_t seqCreated);
+    /// Adds a comment and its sections. `seqCreated` orders comments by creation. A non-empty
+    /// `dedupeKey` (imported comments) must be unique: store::Error otherwise.
+    void insert(const Comment& comment, std::int64_t seqCreated,
+                const std::string& dedupeKey = {});
+    /// True if an imported comment with this dedupe key exists (deleted ones included).
+    bool hasDedupeKey(const std::string& key);
+    /// Replaces the sections of a comment.
+    void setSections(const std::string& id, const std::vector<std::string>& sections);
+    /// The drafting team's answer to a comment answered on its own.
+    void setAcceptance(const std::string& id, Acceptance acceptance, const std::string& note);
+    /// Every comment of the campaign that is not deleted, in creation order.
+    std::vector<Comment> all();
     /// The comment with its sections; nullopt if unknown or (unless includeDeleted) deleted.
     std::optional<Comment> get(const std::string& id, bool includeDeleted = false);
     /// The comments of a conference that are not deleted, in creation order.

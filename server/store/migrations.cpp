@@ -115,11 +115,47 @@ CREATE TABLE op_outcomes (
 PRAGMA user_version = 2;
 )sql";
 
+// 2 → 3 (issue 5): public and grassroots comments (origin, paragraph, import dedupe key),
+// the drafting team's groups and acceptance, the draft's paragraphs, grassroots organisations,
+// and a device's organisation for the grassroots role.
+constexpr const char* kVersion2To3 = R"sql(
+ALTER TABLE comments ADD COLUMN paragraph INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN origin_ward TEXT;
+ALTER TABLE comments ADD COLUMN origin_author TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN origin_contact TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN origin_submitted_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN origin_outside_window INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN origin_organisation_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN dedupe_key TEXT;
+ALTER TABLE comments ADD COLUMN acceptance TEXT NOT NULL DEFAULT 'pending';
+ALTER TABLE comments ADD COLUMN acceptance_note TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX comments_dedupe ON comments(dedupe_key) WHERE dedupe_key IS NOT NULL;
+CREATE TABLE draft_paragraphs (
+  section_code TEXT NOT NULL, number INTEGER NOT NULL, text TEXT NOT NULL,
+  PRIMARY KEY (section_code, number)
+) WITHOUT ROWID;
+CREATE TABLE grassroots_orgs (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, due TEXT NOT NULL,
+  reported_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE comment_groups (
+  id TEXT PRIMARY KEY, conference_id INTEGER NOT NULL, section_code TEXT NOT NULL DEFAULT '',
+  acceptance TEXT NOT NULL DEFAULT 'pending', explanation TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE group_members (
+  group_id TEXT NOT NULL REFERENCES comment_groups(id), comment_id TEXT NOT NULL UNIQUE,
+  ord INTEGER NOT NULL, PRIMARY KEY (group_id, comment_id)
+);
+ALTER TABLE devices ADD COLUMN organisation_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE admission_codes ADD COLUMN organisation_id INTEGER NOT NULL DEFAULT 0;
+PRAGMA user_version = 3;
+)sql";
+
 struct Step {
     int from;
     const char* sql;
 };
-constexpr std::array<Step, 2> kSteps{{{0, kVersion1}, {1, kVersion1To2}}};
+constexpr std::array<Step, 3> kSteps{{{0, kVersion1}, {1, kVersion1To2}, {2, kVersion2To3}}};
 
 }  // namespace
 

@@ -1,7 +1,8 @@
--- GopY server schema, version 2 (PRAGMA user_version = 2). Reference for every table class;
+-- GopY server schema, version 3 (PRAGMA user_version = 3). Reference for every table class;
 -- migrations in migrations.cpp hard-code the historic statements. Version 1 lacked
 -- comment_conflicts, comments.flagged, op_outcomes and the oplog_client index; the 1→2
--- migration adds them.
+-- migration adds them. The 2→3 migration (issue 5) adds the statements at the end of this
+-- file: columns are added with ALTER TABLE, so they come last in their tables.
 -- All text is NFC UTF-8. Times are milliseconds since the epoch (UTC). Dates are 'YYYY-MM-DD'.
 
 CREATE TABLE campaign (
@@ -116,3 +117,34 @@ CREATE TABLE reports (
   released INTEGER NOT NULL DEFAULT 0, content BLOB NOT NULL,
   UNIQUE (conference_id, format, version)
 );
+
+-- Version 3 (issue 5): three channels and the drafting team.
+ALTER TABLE comments ADD COLUMN paragraph INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN origin_ward TEXT;
+ALTER TABLE comments ADD COLUMN origin_author TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN origin_contact TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN origin_submitted_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN origin_outside_window INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN origin_organisation_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN dedupe_key TEXT;
+ALTER TABLE comments ADD COLUMN acceptance TEXT NOT NULL DEFAULT 'pending';
+ALTER TABLE comments ADD COLUMN acceptance_note TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX comments_dedupe ON comments(dedupe_key) WHERE dedupe_key IS NOT NULL;
+CREATE TABLE draft_paragraphs (
+  section_code TEXT NOT NULL, number INTEGER NOT NULL, text TEXT NOT NULL,
+  PRIMARY KEY (section_code, number)
+) WITHOUT ROWID;
+CREATE TABLE grassroots_orgs (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, due TEXT NOT NULL,
+  reported_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE comment_groups (
+  id TEXT PRIMARY KEY, conference_id INTEGER NOT NULL, section_code TEXT NOT NULL DEFAULT '',
+  acceptance TEXT NOT NULL DEFAULT 'pending', explanation TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE group_members (
+  group_id TEXT NOT NULL REFERENCES comment_groups(id), comment_id TEXT NOT NULL UNIQUE,
+  ord INTEGER NOT NULL, PRIMARY KEY (group_id, comment_id)
+);
+ALTER TABLE devices ADD COLUMN organisation_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE admission_codes ADD COLUMN organisation_id INTEGER NOT NULL DEFAULT 0;

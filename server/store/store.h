@@ -11,6 +11,9 @@
 #include "server/store/conference_table.h"
 #include "server/store/database.h"
 #include "server/store/device_table.h"
+#include "server/store/draft_table.h"
+#include "server/store/grassroots_table.h"
+#include "server/store/group_table.h"
 #include "server/store/errors.h"
 #include "server/store/op_outcome_table.h"
 #include "server/store/oplog_table.h"
@@ -44,6 +47,9 @@ public:
     store::DeviceTable& devices() { return devices_; }
     store::AdmissionTable& admissions() { return admissions_; }
     store::ReportTable& reports() { return reports_; }
+    store::GroupTable& groups() { return groups_; }
+    store::GrassrootsTable& grassroots() { return grassroots_; }
+    store::DraftTable& draft() { return draft_; }
 
 private:
     store::Database db_;
@@ -59,6 +65,9 @@ private:
     store::DeviceTable devices_{db_};
     store::AdmissionTable admissions_{db_};
     store::ReportTable reports_{db_};
+    store::GroupTable groups_{db_};
+    store::GrassrootsTable grassroots_{db_};
+    store::DraftTable draft_{db_};
 };
 
 }  // namespace gopy::server

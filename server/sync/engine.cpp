@@ -230,6 +230,7 @@ Engine::SubscribeResult Engine::subscribe(const Device& device, const proto::Sub
     snapshot.turns = store_->turns().byConference(conference->id);
     snapshot.comments = store_->comments().byConference(conference->id);
     snapshot.conflicts = store_->comments().unresolvedConflicts(conference->id);
+    snapshot.groups = store_->groups().byConference(conference->id);
     snapshot.reports =
         store_->reports().byConference(conference->id, device.role == Role::Delegate);
     result.snapshot = std::move(snapshot);

@@ -58,6 +58,13 @@ proto::Operation normalised(proto::Operation op) {
                 nfcInPlace(o.comment.sections);
                 nfcInPlace(o.comment.text);
                 nfcInPlace(o.comment.proposed);
+                if (o.comment.origin) {
+                    nfcInPlace(o.comment.origin->ward);
+                    nfcInPlace(o.comment.origin->authorName);
+                    nfcInPlace(o.comment.origin->contact);
+                    nfcInPlace(o.comment.origin->submittedAt);
+                }
+                nfcInPlace(o.comment.acceptanceNote);
             } else if constexpr (std::is_same_v<T, proto::CommentUpdate>) {
                 nfcInPlace(o.commentId);
                 nfcInPlace(o.text);
@@ -66,6 +73,17 @@ proto::Operation normalised(proto::Operation op) {
             } else if constexpr (std::is_same_v<T, proto::CommentDelete> ||
                                  std::is_same_v<T, proto::CommentFlag>) {
                 nfcInPlace(o.commentId);
+            } else if constexpr (std::is_same_v<T, proto::CommentAssign>) {
+                nfcInPlace(o.commentIds);
+                nfcInPlace(o.sections);
+            } else if constexpr (std::is_same_v<T, proto::GroupSet>) {
+                nfcInPlace(o.groupId);
+                nfcInPlace(o.section);
+                nfcInPlace(o.commentIds);
+            } else if constexpr (std::is_same_v<T, proto::AcceptanceSet>) {
+                nfcInPlace(o.groupId);
+                nfcInPlace(o.commentId);
+                nfcInPlace(o.explanation);
             }
         },
         op);
@@ -352,6 +370,17 @@ private:
     }
 
     Outcome on(const proto::CommentCreate& o) {
+        if (device_.role == Role::Grassroots) {
+            if (conference_.channel != Channel::Grassroots) {
+                return refuse(proto::ErrorCode::Forbidden,
+                              "Báo cáo viên cơ sở chỉ ghi ý kiến vào kênh tổ chức cơ sở đảng");
+            }
+            if (!o.comment.origin || o.comment.origin->organisationId <= 0 ||
+                !store_.grassroots().get(o.comment.origin->organisationId)) {
+                return refuse(proto::ErrorCode::Invalid,
+                              "Ý kiến của tổ chức cơ sở đảng phải ghi tổ chức gửi");
+            }
+        }
         Comment comment = o.comment;
         comment.id = trimmed(comment.id);
         comment.conferenceId = conference_.id;
@@ -377,6 +406,12 @@ private:
         if (!comment.turnId.empty() && !turnHere(comment.turnId)) {
             return turnNotFound(comment.turnId);
         }
+        if (comment.paragraph < 0 || (comment.paragraph > 0 && comment.sections.empty())) {
+            return refuse(proto::ErrorCode::Invalid, "Số đoạn chỉ ghi khi ý kiến có mục dự thảo");
+        }
+        // Answers are the drafting team's, through acceptance.set.
+        comment.acceptance = Acceptance::Pending;
+        comment.acceptanceNote.clear();
         comment.rev = 1;
         comment.flagged = false;
         comment.createdAt = timeOr(comment.createdAt);
@@ -445,6 +480,76 @@ private:
         store_.comments().setFlagged(comment->id, o.flagged);
         comment->flagged = o.flagged;
         event_.comment = *comment;
+        return done();
+    }
+
+    std::optional<Outcome> checkComments(const std::vector<std::string>& ids) {
+        if (ids.empty()) return refuse(proto::ErrorCode::Invalid, "Chưa chọn ý kiến nào");
+        for (const auto& id : ids) {
+            if (!store_.comments().get(id)) return commentNotFound(id);
+        }
+        return std::nullopt;
+    }
+
+    Outcome on(const proto::CommentAssign& o) {
+        const auto ids = distinct(o.commentIds);
+        const auto sections = distinct(o.sections);
+        if (auto refusal = checkComments(ids)) return std::move(*refusal);
+        if (auto refusal = checkSections(sections)) return std::move(*refusal);
+        for (const auto& id : ids) {
+            store_.comments().setSections(id, sections);
+            event_.comments.push_back(*store_.comments().get(id));
+        }
+        return done();
+    }
+
+    Outcome on(const proto::GroupSet& o) {
+        CommentGroup group;
+        group.id = trimmed(o.groupId);
+        group.section = o.section;
+        group.commentIds = distinct(o.commentIds);
+        if (group.id.empty()) return refuse(proto::ErrorCode::Invalid, "Thiếu mã nhóm ý kiến");
+        if (!group.section.empty()) {
+            if (auto refusal = checkSections({group.section})) return std::move(*refusal);
+        }
+        if (group.commentIds.empty()) {
+            store_.groups().remove(group.id);
+            event_.group = group;
+            return done();
+        }
+        if (auto refusal = checkComments(group.commentIds)) return std::move(*refusal);
+        store_.groups().put(group, conference_.id);
+        event_.group = store_.groups().get(group.id);
+        return done();
+    }
+
+    Outcome on(const proto::AcceptanceSet& o) {
+        if (!o.groupId.empty()) {
+            auto group = store_.groups().get(o.groupId);
+            if (!group) {
+                return refuse(proto::ErrorCode::NotFound,
+                              "Không tìm thấy nhóm ý kiến " + o.groupId);
+            }
+            store_.groups().setAcceptance(group->id, o.acceptance, trimmed(o.explanation));
+            event_.group = store_.groups().get(group->id);
+            return done();
+        }
+        if (!store_.comments().get(o.commentId)) return commentNotFound(o.commentId);
+        store_.comments().setAcceptance(o.commentId, o.acceptance, trimmed(o.explanation));
+        event_.comments.push_back(*store_.comments().get(o.commentId));
+        return done();
+    }
+
+    Outcome on(const proto::GrassrootsReport& o) {
+        auto organisation = store_.grassroots().get(o.organisationId);
+        if (!organisation) {
+            return refuse(proto::ErrorCode::NotFound,
+                          "Không tìm thấy tổ chức cơ sở đảng số " +
+                              std::to_string(o.organisationId));
+        }
+        organisation->reportedAt = timeOr(o.at);
+        store_.grassroots().setReported(organisation->id, organisation->reportedAt);
+        event_.organisation = *organisation;
         return done();
     }
 

@@ -6,15 +6,24 @@ namespace gopy::server::permissions {
 
 bool mayApply(Role role, const proto::Operation& op) {
     const bool flag = std::holds_alternative<proto::CommentFlag>(op);
+    const bool drafting = std::holds_alternative<proto::CommentAssign>(op) ||
+                          std::holds_alternative<proto::GroupSet>(op) ||
+                          std::holds_alternative<proto::AcceptanceSet>(op);
+    const bool report = std::holds_alternative<proto::GrassrootsReport>(op);
     switch (role) {
         case Role::Organiser:
             return true;
         case Role::Secretary:
-            return !flag;
+            return !flag && !drafting && !report;
         case Role::Chair:
             return flag;
         case Role::Delegate:
             return false;
+        case Role::Grassroots:
+            // The channel and organisation are checked by the applier.
+            return std::holds_alternative<proto::CommentCreate>(op) || report;
+        case Role::Drafting:
+            return drafting;
     }
     return false;
 }
@@ -33,6 +42,10 @@ std::string roleLabel(Role role) {
             return "chủ trì";
         case Role::Delegate:
             return "đại biểu";
+        case Role::Grassroots:
+            return "báo cáo viên cơ sở";
+        case Role::Drafting:
+            return "tổ biên tập";
     }
     return "không rõ";
 }

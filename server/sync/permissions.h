@@ -9,8 +9,11 @@
 
 namespace gopy::server::permissions {
 
-/// Secretary: every operation except comment.flag; chair: comment.flag only; delegate:
-/// nothing; organiser (the server console, in-process only): everything.
+/// Secretary: every operation of a conference except comment.flag and the operations below;
+/// chair: comment.flag only; delegate: nothing; grassroots: comment.create and
+/// grassroots.report (the applier checks channel and organisation); drafting:
+/// comment.assign, group.set, acceptance.set; organiser (the server console, in-process
+/// only): everything.
 bool mayApply(Role role, const proto::Operation& op);
 /// A device bound to a conference (deviceConference != 0) acts only within it.
 bool inScope(std::int64_t deviceConference, std::int64_t conferenceId);

@@ -38,11 +38,26 @@ constexpr NameTable<CommentKind, 6> kCommentKinds{{
     {CommentKind::Other, "other"},
 }};
 
-constexpr NameTable<Role, 4> kRoles{{
+constexpr NameTable<Role, 6> kRoles{{
     {Role::Organiser, "organiser"},
     {Role::Secretary, "secretary"},
     {Role::Chair, "chair"},
     {Role::Delegate, "delegate"},
+    {Role::Grassroots, "grassroots"},
+    {Role::Drafting, "drafting"},
+}};
+
+constexpr NameTable<Acceptance, 4> kAcceptances{{
+    {Acceptance::Pending, "pending"},
+    {Acceptance::Accepted, "accepted"},
+    {Acceptance::Partly, "partly"},
+    {Acceptance::NotAccepted, "not_accepted"},
+}};
+
+constexpr NameTable<DeadlineStatus, 3> kDeadlineStatuses{{
+    {DeadlineStatus::Done, "done"},
+    {DeadlineStatus::Due, "due"},
+    {DeadlineStatus::Late, "late"},
 }};
 
 template <typename E, std::size_t N>
@@ -68,6 +83,8 @@ std::string_view toString(ConferenceState v) { return nameOf(kConferenceStates, 
 std::string_view toString(TurnState v) { return nameOf(kTurnStates, v); }
 std::string_view toString(CommentKind v) { return nameOf(kCommentKinds, v); }
 std::string_view toString(Role v) { return nameOf(kRoles, v); }
+std::string_view toString(Acceptance v) { return nameOf(kAcceptances, v); }
+std::string_view toString(DeadlineStatus v) { return nameOf(kDeadlineStatuses, v); }
 
 std::optional<Channel> channelFromString(std::string_view s) { return valueOf(kChannels, s); }
 std::optional<ConferenceState> conferenceStateFromString(std::string_view s) {
@@ -78,6 +95,26 @@ std::optional<CommentKind> commentKindFromString(std::string_view s) {
     return valueOf(kCommentKinds, s);
 }
 std::optional<Role> roleFromString(std::string_view s) { return valueOf(kRoles, s); }
+std::optional<Acceptance> acceptanceFromString(std::string_view s) {
+    return valueOf(kAcceptances, s);
+}
+std::optional<DeadlineStatus> deadlineStatusFromString(std::string_view s) {
+    return valueOf(kDeadlineStatuses, s);
+}
+
+std::string_view labelVi(Acceptance acceptance) {
+    switch (acceptance) {
+        case Acceptance::Accepted:
+            return "tiếp thu";
+        case Acceptance::Partly:
+            return "tiếp thu một phần";
+        case Acceptance::NotAccepted:
+            return "không tiếp thu";
+        case Acceptance::Pending:
+            return "chưa xem xét";
+    }
+    return "chưa xem xét";
+}
 
 std::string_view labelVi(CommentKind kind) {
     switch (kind) {

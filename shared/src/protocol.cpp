@@ -14,7 +14,7 @@
 namespace gopy::proto {
 namespace {
 
-constexpr std::array<std::pair<MessageType, std::string_view>, 11> kMessageTypes{{
+constexpr std::array<std::pair<MessageType, std::string_view>, 13> kMessageTypes{{
     {MessageType::Admit, "admit"},
     {MessageType::Hello, "hello"},
     {MessageType::Welcome, "welcome"},
@@ -26,6 +26,8 @@ constexpr std::array<std::pair<MessageType, std::string_view>, 11> kMessageTypes
     {MessageType::Nack, "nack"},
     {MessageType::Typing, "typing"},
     {MessageType::Error, "error"},
+    {MessageType::DashboardGet, "dashboard_get"},
+    {MessageType::Dashboard, "dashboard"},
 }};
 
 constexpr std::array<std::pair<ErrorCode, std::string_view>, 16> kErrorCodes{{
@@ -52,6 +54,7 @@ constexpr std::array<std::string_view, std::variant_size_v<Operation>> kKindName
     "session.start",  "session.end",    "attendance.set", "attendance.count", "participant.add",
     "queue.add",      "queue.move",     "queue.remove",   "turn.start",       "turn.stop",
     "comment.create", "comment.update", "comment.delete", "comment.flag",     "report.release",
+    "comment.assign", "group.set",      "acceptance.set", "grassroots.report",
 };
 
 }  // namespace
@@ -263,6 +266,46 @@ json::object toJson(const ProposedWording& p, const json::storage_ptr& sp) {
     return w.take();
 }
 
+json::object toJson(const CommentOrigin& o, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.optStr("ward", o.ward)
+        .optStr("author_name", o.authorName)
+        .optStr("contact", o.contact)
+        .optStr("submitted_at", o.submittedAt)
+        .optTrue("outside_window", o.outsideWindow)
+        .optInt("organisation_id", o.organisationId);
+    return w.take();
+}
+
+json::object toJson(const CommentGroup& g, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.str("id", g.id)
+        .optStr("section", g.section)
+        .strings("comment_ids", g.commentIds)
+        .str("acceptance", toString(g.acceptance))
+        .optStr("explanation", g.explanation);
+    return w.take();
+}
+
+json::object toJson(const GrassrootsOrganisation& o, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.integer("id", o.id).str("name", o.name).optStr("due", o.due).optInt("reported_at",
+                                                                          o.reportedAt);
+    return w.take();
+}
+
+json::object toJson(const Deadline& d, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.str("key", d.key)
+        .str("label", d.label)
+        .optStr("from", d.from)
+        .str("due", d.due)
+        .str("status", toString(d.status))
+        .optInt("done", d.done)
+        .optInt("total", d.total);
+    return w.take();
+}
+
 json::object toJson(const Comment& c, const json::storage_ptr& sp) {
     ObjectWriter w(sp);
     w.str("id", c.id)
@@ -278,6 +321,10 @@ json::object toJson(const Comment& c, const json::storage_ptr& sp) {
         .optInt("rev", c.rev)
         .optInt("created_at", c.createdAt)
         .optInt("updated_at", c.updatedAt);
+    if (c.origin) w.value("origin", toJson(*c.origin, sp));
+    w.optInt("paragraph", c.paragraph);
+    if (c.acceptance != Acceptance::Pending) w.str("acceptance", toString(c.acceptance));
+    w.optStr("acceptance_note", c.acceptanceNote);
     return w.take();
 }
 
@@ -339,6 +386,23 @@ json::object toJson(const Operation& op, const json::storage_ptr& sp) {
                 w.str("comment_id", o.commentId).boolean("flagged", o.flagged);
             },
             [&](const ReportRelease& o) { w.integer("report_id", o.reportId); },
+            [&](const CommentAssign& o) {
+                w.strings("comment_ids", o.commentIds).strings("sections", o.sections);
+            },
+            [&](const GroupSet& o) {
+                w.str("group_id", o.groupId)
+                    .optStr("section", o.section)
+                    .strings("comment_ids", o.commentIds);
+            },
+            [&](const AcceptanceSet& o) {
+                w.optStr("group_id", o.groupId)
+                    .optStr("comment_id", o.commentId)
+                    .str("acceptance", toString(o.acceptance))
+                    .optStr("explanation", o.explanation);
+            },
+            [&](const GrassrootsReport& o) {
+                w.integer("organisation_id", o.organisationId).optInt("at", o.at);
+            },
         },
         op);
     return w.take();
@@ -359,6 +423,10 @@ json::object toJson(const Event& e, const json::storage_ptr& sp) {
     w.ints("resolved_conflicts", e.resolvedConflicts);
     if (e.report) w.value("report", toJson(*e.report, sp));
     w.optStr("removed_turn_id", e.removedTurnId).optStr("removed_comment_id", e.removedCommentId);
+    w.objects("comments", e.comments,
+              [](const Comment& c, const json::storage_ptr& s) { return toJson(c, s); });
+    if (e.group) w.value("group", toJson(*e.group, sp));
+    if (e.organisation) w.value("organisation", toJson(*e.organisation, sp));
     return w.take();
 }
 
@@ -382,7 +450,8 @@ json::object bodyOf(const Message& message, const json::storage_ptr& sp) {
                     .optStr("server_version", m.serverVersion)
                     .value("campaign", toJson(m.campaign, sp))
                     .objects("sections", m.sections, toJsonOf<Section>)
-                    .objects("conferences", m.conferences, toJsonOf<Conference>);
+                    .objects("conferences", m.conferences, toJsonOf<Conference>)
+                    .optInt("organisation_id", m.organisationId);
             },
             [&](const Subscribe& m) {
                 w.integer("conference_id", m.conferenceId).integer("since", m.since);
@@ -394,7 +463,8 @@ json::object bodyOf(const Message& message, const json::storage_ptr& sp) {
                     .objects("turns", m.turns, toJsonOf<Turn>)
                     .objects("comments", m.comments, toJsonOf<Comment>)
                     .objects("conflicts", m.conflicts, toJsonOf<CommentConflict>)
-                    .objects("reports", m.reports, toJsonOf<ReportInfo>);
+                    .objects("reports", m.reports, toJsonOf<ReportInfo>)
+                    .objects("groups", m.groups, toJsonOf<CommentGroup>);
             },
             [&](const Events& m) {
                 w.integer("conference_id", m.conferenceId)
@@ -428,6 +498,14 @@ json::object bodyOf(const Message& message, const json::storage_ptr& sp) {
                     .optTrue("done", m.done);
             },
             [&](const Error& m) { w.str("code", toString(m.code)).str("message", m.message); },
+            [&](const DashboardGet& m) { w.optStr("today", m.today); },
+            [&](const Dashboard& m) {
+                w.str("today", m.today)
+                    .objects("deadlines", m.deadlines, toJsonOf<Deadline>)
+                    .objects("organisations", m.organisations, toJsonOf<GrassrootsOrganisation>)
+                    .strings("unassigned", m.unassigned)
+                    .objects("suggestions", m.suggestions, toJsonOf<CommentGroup>);
+            },
         },
         message);
     return w.take();
@@ -525,6 +603,53 @@ std::optional<ProposedWording> readProposed(const JsonReader& r) {
     return w;
 }
 
+CommentOrigin readOrigin(const JsonReader& r) {
+    CommentOrigin o;
+    o.ward = r.optionalString("ward");
+    o.authorName = r.optionalString("author_name");
+    o.contact = r.optionalString("contact");
+    o.submittedAt = r.optionalString("submitted_at");
+    o.outsideWindow = r.optionalBool("outside_window");
+    o.organisationId = r.optionalInt("organisation_id");
+    return o;
+}
+
+Acceptance readAcceptance(const JsonReader& r, bool required) {
+    if (!required && !r.has("acceptance")) return Acceptance::Pending;
+    return r.requiredEnum<Acceptance>("acceptance", acceptanceFromString);
+}
+
+CommentGroup readGroup(const JsonReader& r) {
+    CommentGroup g;
+    g.id = r.requiredString("id");
+    g.section = r.optionalString("section");
+    g.commentIds = r.stringArray("comment_ids");
+    g.acceptance = readAcceptance(r, true);
+    g.explanation = r.optionalString("explanation");
+    return g;
+}
+
+GrassrootsOrganisation readOrganisation(const JsonReader& r) {
+    GrassrootsOrganisation o;
+    o.id = r.requiredInt("id");
+    o.name = r.requiredString("name");
+    o.due = r.optionalString("due");
+    o.reportedAt = r.optionalInt("reported_at");
+    return o;
+}
+
+Deadline readDeadline(const JsonReader& r) {
+    Deadline d;
+    d.key = r.requiredString("key");
+    d.label = r.requiredString("label");
+    d.from = r.optionalString("from");
+    d.due = r.requiredString("due");
+    d.status = r.requiredEnum<DeadlineStatus>("status", deadlineStatusFromString);
+    d.done = r.optionalInt32("done").value_or(0);
+    d.total = r.optionalInt32("total").value_or(0);
+    return d;
+}
+
 Comment readComment(const JsonReader& r) {
     Comment c;
     c.id = r.requiredString("id");
@@ -540,6 +665,10 @@ Comment readComment(const JsonReader& r) {
     c.rev = r.optionalInt("rev");
     c.createdAt = r.optionalInt("created_at");
     c.updatedAt = r.optionalInt("updated_at");
+    if (const auto o = r.optionalObject("origin")) c.origin = readOrigin(*o);
+    c.paragraph = r.optionalInt32("paragraph").value_or(0);
+    c.acceptance = readAcceptance(r, false);
+    c.acceptanceNote = r.optionalString("acceptance_note");
     return c;
 }
 
@@ -617,13 +746,32 @@ Operation readOperation(const JsonReader& r) {
             return CommentFlag{r.requiredString("comment_id"), r.requiredBool("flagged")};
         case 14:
             return ReportRelease{r.requiredInt("report_id")};
+        case 15:
+            return CommentAssign{r.stringArray("comment_ids"), r.stringArray("sections")};
+        case 16:
+            return GroupSet{r.requiredString("group_id"), r.optionalString("section"),
+                            r.stringArray("comment_ids")};
+        case 17: {
+            AcceptanceSet a;
+            a.groupId = r.optionalString("group_id");
+            a.commentId = r.optionalString("comment_id");
+            if (a.groupId.empty() == a.commentId.empty()) {
+                JsonReader::fail(ErrorCode::MissingField,
+                                 r.fieldPath("group_id") + ": exactly one of group_id, comment_id");
+            }
+            a.acceptance = readAcceptance(r, true);
+            a.explanation = r.optionalString("explanation");
+            return a;
+        }
+        case 18:
+            return GrassrootsReport{r.requiredInt("organisation_id", 1), r.optionalInt("at")};
         default:
             break;
     }
     JsonReader::fail(ErrorCode::BadField, r.fieldPath("kind") + ": unknown value \"" + kind + "\"");
 }
 
-static_assert(std::variant_size_v<Operation> == 15, "readOperation handles every kind");
+static_assert(std::variant_size_v<Operation> == 19, "readOperation handles every kind");
 
 Event readEvent(const JsonReader& r) {
     Event e;
@@ -641,6 +789,9 @@ Event readEvent(const JsonReader& r) {
     if (const auto o = r.optionalObject("report")) e.report = readReport(*o);
     e.removedTurnId = r.optionalString("removed_turn_id");
     e.removedCommentId = r.optionalString("removed_comment_id");
+    e.comments = r.objectArray<Comment>("comments", readComment);
+    if (const auto o = r.optionalObject("group")) e.group = readGroup(*o);
+    if (const auto o = r.optionalObject("organisation")) e.organisation = readOrganisation(*o);
     return e;
 }
 
@@ -661,6 +812,7 @@ Message readBody(MessageType type, const JsonReader& r) {
             m.campaign = readCampaign(r.requiredObject("campaign"));
             m.sections = r.objectArray<Section>("sections", readSection);
             m.conferences = r.objectArray<Conference>("conferences", readConference);
+            m.organisationId = r.optionalInt("organisation_id");
             return m;
         }
         case MessageType::Subscribe:
@@ -674,6 +826,7 @@ Message readBody(MessageType type, const JsonReader& r) {
             m.comments = r.objectArray<Comment>("comments", readComment);
             m.conflicts = r.objectArray<CommentConflict>("conflicts", readConflict);
             m.reports = r.objectArray<ReportInfo>("reports", readReport);
+            m.groups = r.objectArray<CommentGroup>("groups", readGroup);
             return m;
         }
         case MessageType::Events: {
@@ -717,6 +870,18 @@ Message readBody(MessageType type, const JsonReader& r) {
         case MessageType::Error:
             return Error{r.requiredEnum<ErrorCode>("code", errorCodeFromString),
                          r.requiredString("message")};
+        case MessageType::DashboardGet:
+            return DashboardGet{r.optionalString("today")};
+        case MessageType::Dashboard: {
+            Dashboard m;
+            m.today = r.requiredString("today");
+            m.deadlines = r.objectArray<Deadline>("deadlines", readDeadline);
+            m.organisations =
+                r.objectArray<GrassrootsOrganisation>("organisations", readOrganisation);
+            m.unassigned = r.stringArray("unassigned");
+            m.suggestions = r.objectArray<CommentGroup>("suggestions", readGroup);
+            return m;
+        }
     }
     JsonReader::fail(ErrorCode::UnknownType, "type: unknown");
 }

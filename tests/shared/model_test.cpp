@@ -52,8 +52,28 @@ TEST(ModelNames, RoleNamesAreStable) {
     expectNames<Role>({{Role::Organiser, "organiser"},
                        {Role::Secretary, "secretary"},
                        {Role::Chair, "chair"},
-                       {Role::Delegate, "delegate"}},
+                       {Role::Delegate, "delegate"},
+                       {Role::Grassroots, "grassroots"},
+                       {Role::Drafting, "drafting"}},
                       roleFromString);
+}
+
+TEST(ModelNames, AcceptanceNamesAndLabelsAreStable) {
+    expectNames<Acceptance>({{Acceptance::Pending, "pending"},
+                             {Acceptance::Accepted, "accepted"},
+                             {Acceptance::Partly, "partly"},
+                             {Acceptance::NotAccepted, "not_accepted"}},
+                            acceptanceFromString);
+    EXPECT_EQ(labelVi(Acceptance::Accepted), "tiếp thu");
+    EXPECT_EQ(labelVi(Acceptance::Partly), "tiếp thu một phần");
+    EXPECT_EQ(labelVi(Acceptance::NotAccepted), "không tiếp thu");
+}
+
+TEST(ModelNames, DeadlineStatusNamesAreStable) {
+    expectNames<DeadlineStatus>({{DeadlineStatus::Done, "done"},
+                                 {DeadlineStatus::Due, "due"},
+                                 {DeadlineStatus::Late, "late"}},
+                                deadlineStatusFromString);
 }
 
 TEST(ModelNames, UnknownNamesAreRejected) {

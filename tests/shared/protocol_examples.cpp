@@ -90,7 +90,46 @@ CommentUpdate sampleUpdate() {
     return u;
 }
 
+constexpr const char* kGroupId = "g-5e2b7c90-1d4f-4a3b-9c8e-7f6a5b4c3d2e";
+
+CommentGroup sampleGroup() {
+    CommentGroup g;
+    g.id = kGroupId;
+    g.section = "II.3";
+    g.commentIds = {"pub-000118", "c3a9e1d2-5f6b-4e7a-8c9d-0a1b2c3d4e5f"};
+    g.acceptance = Acceptance::Partly;
+    g.explanation = "Tiếp thu ý nêu rõ chuyển đổi số cấp phường; giữ cụm từ “đẩy mạnh”.";
+    return g;
+}
+
+GrassrootsOrganisation sampleOrganisation() {
+    GrassrootsOrganisation o;
+    o.id = 3;
+    o.name = "Chi bộ Khu dân cư số 5, phường Phúc Xá";
+    o.due = "2025-05-31";
+    o.reportedAt = kMorning + 86400000;
+    return o;
+}
+
 }  // namespace
+
+Comment samplePublicComment() {
+    Comment c;
+    c.id = "pub-000118";
+    c.conferenceId = 6;
+    c.sections = {"II.3"};
+    c.kind = CommentKind::Addition;
+    c.text = "Đề nghị bổ sung chỉ tiêu về dịch vụ công trực tuyến ở cấp phường.";
+    c.rev = 1;
+    c.createdAt = kMorning + 1800000;
+    c.updatedAt = kMorning + 1800000;
+    c.origin = CommentOrigin{"Phúc Xá", "Trần Thị Bích Ngọc", "0912 345 678",
+                             "2025-03-02T20:15:00+07:00", false, 0};
+    c.paragraph = 2;
+    c.acceptance = Acceptance::Accepted;
+    c.acceptanceNote = "Đã bổ sung vào đoạn 2 mục II.3.";
+    return c;
+}
 
 Conference sampleConference() {
     Conference c;
@@ -160,6 +199,10 @@ std::vector<Operation> fullOperations() {
         CommentDelete{"c3a9e1d2-5f6b-4e7a-8c9d-0a1b2c3d4e5f"},
         CommentFlag{"c3a9e1d2-5f6b-4e7a-8c9d-0a1b2c3d4e5f", true},
         ReportRelease{4},
+        CommentAssign{{"pub-000118", "pub-000119"}, {"II.3", "II.3.a"}},
+        GroupSet{kGroupId, "II.3", {"pub-000118", "c3a9e1d2-5f6b-4e7a-8c9d-0a1b2c3d4e5f"}},
+        AcceptanceSet{kGroupId, "", Acceptance::Partly, sampleGroup().explanation},
+        GrassrootsReport{3, kMorning + 86400000},
     };
 }
 
@@ -192,6 +235,10 @@ std::vector<Operation> minimalOperations() {
         CommentDelete{"c-1"},
         CommentFlag{"c-1", false},
         ReportRelease{0},
+        CommentAssign{},
+        GroupSet{"g-1", "", {}},
+        AcceptanceSet{"", "c-1", Acceptance::Pending, ""},
+        GrassrootsReport{1, 0},
     };
 }
 
@@ -306,6 +353,57 @@ std::vector<NamedMessage> documentedMessages() {
     more.events = {removed, resolved, released, ended};
     out.push_back({"events (removal, resolution, report, session end)", more});
 
+    Welcome grassroots = w;
+    grassroots.deviceId = "d-8c40";
+    grassroots.deviceName = "Máy tính Chi bộ Khu dân cư số 5";
+    grassroots.role = Role::Grassroots;
+    grassroots.conferenceId = 7;
+    grassroots.token.clear();
+    grassroots.conferences.clear();
+    grassroots.organisationId = 3;
+    out.push_back({"welcome (grassroots reporter)", grassroots});
+
+    Snapshot publicChannel;
+    publicChannel.head = 305;
+    publicChannel.conference.id = 6;
+    publicChannel.conference.title = "Góp ý của Nhân dân";
+    publicChannel.conference.channel = Channel::Public;
+    publicChannel.conference.chairBody = "Ủy ban MTTQ quận";
+    publicChannel.conference.state = ConferenceState::InSession;
+    publicChannel.comments = {samplePublicComment()};
+    publicChannel.groups = {sampleGroup()};
+    out.push_back({"snapshot (public channel with a group)", publicChannel});
+
+    Event assigned;
+    assigned.seq = 306;
+    assigned.conferenceId = 6;
+    assigned.at = kMorning + 2000000;
+    assigned.deviceId = "d-5a11";
+    assigned.op = CommentAssign{{"pub-000118"}, {"II.3"}};
+    Comment assignedComment = samplePublicComment();
+    assignedComment.acceptance = Acceptance::Pending;
+    assignedComment.acceptanceNote.clear();
+    assigned.comments = {assignedComment};
+    Event grouped;
+    grouped.seq = 307;
+    grouped.conferenceId = 6;
+    grouped.at = kMorning + 2100000;
+    grouped.deviceId = "d-5a11";
+    grouped.op = AcceptanceSet{kGroupId, "", Acceptance::Partly, sampleGroup().explanation};
+    grouped.group = sampleGroup();
+    Event reported;
+    reported.seq = 308;
+    reported.conferenceId = 7;
+    reported.at = kMorning + 86400000;
+    reported.deviceId = "d-8c40";
+    reported.op = GrassrootsReport{3, kMorning + 86400000};
+    reported.organisation = sampleOrganisation();
+    Events drafting;
+    drafting.conferenceId = 6;
+    drafting.head = 308;
+    drafting.events = {assigned, grouped, reported};
+    out.push_back({"events (assignment, acceptance, grassroots report)", drafting});
+
     std::int64_t seq = 1;
     for (const Operation& op : fullOperations()) {
         OpRequest r;
@@ -327,6 +425,27 @@ std::vector<NamedMessage> documentedMessages() {
                                     "Đề nghị bổ sung nội dung về chuyển đổi số",
                                     "Máy tính bảng thư ký 1", false}});
     out.push_back({"error", Error{ErrorCode::Unauthenticated, "Thiết bị chưa được xác thực."}});
+    out.push_back({"dashboard_get", DashboardGet{"2025-06-20"}});
+
+    Dashboard d;
+    d.today = "2025-06-20";
+    d.deadlines = {
+        Deadline{"conferences", "Tổ chức các hội nghị lấy ý kiến (quý I–II/2025)", "2025-01-01",
+                 "2025-06-30", DeadlineStatus::Due, 4, 5},
+        Deadline{"public_window", "Lấy ý kiến Nhân dân", "2025-02-03", "2025-06-15",
+                 DeadlineStatus::Done, 0, 0},
+        Deadline{"grassroots", "Báo cáo của tổ chức cơ sở đảng", "", "2025-05-31",
+                 DeadlineStatus::Late, 7, 10},
+        Deadline{"synthesis", "Tổng hợp, hoàn thành trước 01/7/2025", "", "2025-06-30",
+                 DeadlineStatus::Due, 0, 0},
+    };
+    d.organisations = {sampleOrganisation()};
+    d.unassigned = {"pub-000119", "pub-000120"};
+    CommentGroup suggestion;
+    suggestion.section = "II.3";
+    suggestion.commentIds = {"pub-000121", "pub-000122"};
+    d.suggestions = {suggestion};
+    out.push_back({"dashboard", d});
     return out;
 }
 
@@ -366,6 +485,8 @@ std::vector<Message> minimalMessages() {
         Nack{1, ErrorCode::Invalid, "", 0},
         Typing{1, "c-1", 0, "", "", "", true},
         Error{ErrorCode::Internal, ""},
+        DashboardGet{},
+        Dashboard{"2025-01-01", {}, {}, {}, {}},
     };
 }
 

@@ -30,5 +30,7 @@ std::vector<proto::Message> minimalMessages();
 Conference sampleConference();
 Participant sampleParticipant();
 Comment sampleComment();
+/// A public comment with its origin, paragraph and acceptance.
+Comment samplePublicComment();
 
 }  // namespace gopy::testing

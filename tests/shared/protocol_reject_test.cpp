@@ -32,6 +32,27 @@ std::string commentCreate(std::string_view commentFields) {
                    std::string(commentFields) + "}}");
 }
 
+TEST(ProtocolReject, DraftingOperationsNeedTheirFields) {
+    // acceptance.set answers a group or a comment: exactly one of the two.
+    expectError(opFrame(R"({"kind":"acceptance.set","acceptance":"accepted"})"),
+                ErrorCode::MissingField, "body.op.group_id");
+    expectError(opFrame(R"({"kind":"acceptance.set","group_id":"g","comment_id":"c",)"
+                        R"("acceptance":"accepted"})"),
+                ErrorCode::MissingField, "body.op.group_id");
+    expectError(opFrame(R"({"kind":"acceptance.set","group_id":"g","acceptance":"maybe"})"),
+                ErrorCode::BadField, "body.op.acceptance");
+    expectError(opFrame(R"({"kind":"group.set","comment_ids":["a"]})"), ErrorCode::MissingField,
+                "body.op.group_id");
+    expectError(opFrame(R"({"kind":"comment.assign","comment_ids":[1]})"), ErrorCode::BadField);
+    expectError(opFrame(R"({"kind":"grassroots.report","organisation_id":0})"),
+                ErrorCode::BadField, "body.op.organisation_id");
+    expectError(commentCreate(R"("id":"c","participant_id":"","kind":"other","text":"x",)"
+                              R"("origin":{"outside_window":"yes"})"),
+                ErrorCode::BadField, "body.op.comment.origin.outside_window");
+    expectError(R"({"v":1,"type":"dashboard","body":{}})", ErrorCode::MissingField,
+                "body.today");
+}
+
 TEST(ProtocolReject, NotJson) {
     expectError("", ErrorCode::MalformedJson, "frame:");
     expectError("xin chào", ErrorCode::MalformedJson);

@@ -78,7 +78,8 @@ TEST(ProtocolRoundTrip, KindNamesOnTheWire) {
     const char* expected[] = {
         "session.start",  "session.end",    "attendance.set", "attendance.count", "participant.add",
         "queue.add",      "queue.move",     "queue.remove",   "turn.start",       "turn.stop",
-        "comment.create", "comment.update", "comment.delete", "comment.flag",     "report.release"};
+        "comment.create", "comment.update", "comment.delete", "comment.flag",     "report.release",
+        "comment.assign", "group.set",      "acceptance.set", "grassroots.report"};
     const auto ops = testing::fullOperations();
     ASSERT_EQ(ops.size(), std::size(expected));
     for (std::size_t i = 0; i < ops.size(); ++i) {

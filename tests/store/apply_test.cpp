@@ -314,17 +314,31 @@ TEST_F(ApplyTest, RoleMatrix) {
         proto::CommentDelete{"c-none"},
         proto::CommentFlag{"c-base", true},
         proto::ReportRelease{report.id},
+        proto::CommentAssign{{"c-base"}, {"I.1"}},
+        proto::GroupSet{"g-1", "I.1", {"c-base"}},
+        proto::AcceptanceSet{"g-none", "", Acceptance::Accepted, "Tiếp thu"},
+        proto::GrassrootsReport{99, 0},
     };
     ASSERT_EQ(kinds.size(), std::variant_size_v<proto::Operation>);
-    for (const Role role : {Role::Organiser, Role::Secretary, Role::Chair, Role::Delegate}) {
+    for (const Role role : {Role::Organiser, Role::Secretary, Role::Chair, Role::Delegate,
+                            Role::Grassroots, Role::Drafting}) {
         const Device device{"d-" + std::string(toString(role)), "Máy", role, 0};
         std::int64_t seq = 0;
         for (const auto& op : kinds) {
+            const bool drafting = std::holds_alternative<proto::CommentAssign>(op) ||
+                                  std::holds_alternative<proto::GroupSet>(op) ||
+                                  std::holds_alternative<proto::AcceptanceSet>(op);
+            const bool grassrootsReport = std::holds_alternative<proto::GrassrootsReport>(op);
+            // A grassroots reporter may create comments only in the grassroots channel;
+            // conference 1 is a conference, so only its report remains.
             const bool allowed = role == Role::Organiser ||
                                  (role == Role::Secretary &&
-                                  !std::holds_alternative<proto::CommentFlag>(op)) ||
+                                  !std::holds_alternative<proto::CommentFlag>(op) && !drafting &&
+                                  !grassrootsReport) ||
                                  (role == Role::Chair &&
-                                  std::holds_alternative<proto::CommentFlag>(op));
+                                  std::holds_alternative<proto::CommentFlag>(op)) ||
+                                 (role == Role::Grassroots && grassrootsReport) ||
+                                 (role == Role::Drafting && drafting);
             const auto result = engine_->apply(device, request(device, ++seq, 1, op), now_);
             const bool forbidden = result.nack && result.nack->code == proto::ErrorCode::Forbidden;
             EXPECT_EQ(forbidden, !allowed)

@@ -109,7 +109,7 @@ INSERT INTO client_seqs VALUES ('d-old', 1, 1);
 PRAGMA user_version = 1;
 )sql";
 
-TEST(Migration, Version1FileOpensAsVersion2WithDataIntact) {
+TEST(Migration, Version1FileOpensAtTheCurrentVersionWithDataIntact) {
     TempDir dir;
     const std::string path = dir.file("gopy.db");
     {
@@ -125,7 +125,7 @@ TEST(Migration, Version1FileOpensAsVersion2WithDataIntact) {
 
     Engine engine(path);
     Store& store = engine.store();
-    EXPECT_EQ(store.db().scalarInt("PRAGMA user_version"), 2);
+    EXPECT_EQ(store.db().scalarInt("PRAGMA user_version"), store::kSchemaVersion);
 
     // Old data intact.
     ASSERT_TRUE(store.campaign().get());
@@ -165,6 +165,72 @@ TEST(Migration, Version1FileOpensAsVersion2WithDataIntact) {
     EXPECT_EQ(third.ack->serverSeq, 2);
 }
 
+// Version 2 as it shipped: version 1 plus the 1→2 statements, with data of both.
+constexpr const char* kVersion1To2Sql = R"sql(
+ALTER TABLE comments ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE comment_conflicts (
+  id INTEGER PRIMARY KEY, comment_id TEXT NOT NULL REFERENCES comments(id),
+  base_rev INTEGER NOT NULL, text TEXT NOT NULL, device_name TEXT NOT NULL,
+  at INTEGER NOT NULL, resolved INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX oplog_client ON oplog(device_id, client_seq);
+CREATE TABLE op_outcomes (
+  device_id TEXT NOT NULL, client_seq INTEGER NOT NULL, server_seq INTEGER NOT NULL,
+  nack_code TEXT, nack_message TEXT,
+  PRIMARY KEY (device_id, client_seq)
+) WITHOUT ROWID;
+UPDATE comments SET flagged = 1 WHERE id = 'c1';
+INSERT INTO comment_conflicts (comment_id, base_rev, text, device_name, at)
+  VALUES ('c1', 1, 'Bản sửa của thư ký 2', 'Thư ký 2', 7);
+PRAGMA user_version = 2;
+)sql";
+
+TEST(Migration, Version2FileOpensAsVersion3WithDataIntact) {
+    TempDir dir;
+    const std::string path = dir.file("gopy.db");
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+        char* error = nullptr;
+        int rc = sqlite3_exec(db, kVersion1File, nullptr, nullptr, &error);
+        if (rc == SQLITE_OK) rc = sqlite3_exec(db, kVersion1To2Sql, nullptr, nullptr, &error);
+        const std::string message = error != nullptr ? error : "";
+        sqlite3_free(error);
+        sqlite3_close(db);
+        ASSERT_EQ(rc, SQLITE_OK) << message;
+    }
+
+    Engine engine(path);
+    Store& store = engine.store();
+    EXPECT_EQ(store.db().scalarInt("PRAGMA user_version"), 3);
+
+    auto old = store.comments().get("c1");
+    ASSERT_TRUE(old);
+    EXPECT_EQ(old->text, "Đề nghị bổ sung số liệu");
+    EXPECT_TRUE(old->flagged);
+    EXPECT_FALSE(old->origin);
+    EXPECT_EQ(old->paragraph, 0);
+    EXPECT_EQ(old->acceptance, Acceptance::Pending);
+    EXPECT_EQ(store.comments().unresolvedConflicts(1).size(), 1u);
+
+    // The new columns and tables are usable.
+    Comment imported = comment("pub-1", "Đề nghị làm rõ chỉ tiêu", {"I.1"}, "");
+    imported.origin = CommentOrigin{"Phúc Xá", "Trần Văn Bình", "", "2025-03-01", false, 0};
+    imported.paragraph = 2;
+    store.comments().insert(imported, 2, "key-1");
+    EXPECT_TRUE(store.comments().hasDedupeKey("key-1"));
+    EXPECT_EQ(store.comments().get("pub-1")->origin, imported.origin);
+    EXPECT_EQ(store.comments().get("pub-1")->paragraph, 2);
+    store.groups().put(CommentGroup{"g1", "I.1", {"c1", "pub-1"}, Acceptance::Pending, ""}, 1);
+    store.groups().setAcceptance("g1", Acceptance::Partly, "Tiếp thu một phần");
+    EXPECT_EQ(store.groups().get("g1")->commentIds, (std::vector<std::string>{"c1", "pub-1"}));
+    EXPECT_EQ(store.groups().groupOf("pub-1"), "g1");
+    const auto org = store.grassroots().insert({0, "Chi bộ số 1", "2025-05-31", 0});
+    store.grassroots().setReported(org, 99);
+    EXPECT_EQ(store.grassroots().get(org)->reportedAt, 99);
+    EXPECT_EQ(store.db().scalarInt("SELECT count(organisation_id) FROM devices"), 0);
+}
+
 TEST(Migration, ReopeningACurrentFileChangesNothing) {
     TempDir dir;
     const std::string path = dir.file("gopy.db");
@@ -173,7 +239,7 @@ TEST(Migration, ReopeningACurrentFileChangesNothing) {
         seedSmallCampaign(store);
     }
     Store store(path);
-    EXPECT_EQ(store.db().scalarInt("PRAGMA user_version"), 2);
+    EXPECT_EQ(store.db().scalarInt("PRAGMA user_version"), store::kSchemaVersion);
     EXPECT_EQ(store.participants().byConference(1).size(), 2u);
 }
 

@@ -100,6 +100,20 @@ struct Turn {
 
 enum class CommentKind { Agreement, Addition, Amendment, Deletion, Recommendation, Other };
 
+/// The drafting team's answer to a comment or a group of comments (acceptance table).
+enum class Acceptance { Pending, Accepted, Partly, NotAccepted };
+
+/// Where a public or grassroots comment came from; conference comments have none.
+struct CommentOrigin {
+    std::string ward;          ///< public channel: one of Campaign::wards
+    std::string authorName;    ///< may be empty
+    std::string contact;       ///< may be empty
+    std::string submittedAt;   ///< ISO 8601 date or date-time, as submitted
+    bool outsideWindow = false; ///< submitted outside the public window
+    std::int64_t organisationId = 0; ///< grassroots channel: the organisation
+    bool operator==(const CommentOrigin&) const = default;
+};
+
 struct ProposedWording {
     std::string wording;   ///< the exact proposed words, verbatim
     std::string location;  ///< "Phần II, mục 3, đoạn 2, trang 14, dòng 5"
@@ -120,7 +134,43 @@ struct Comment {
     std::int64_t rev = 0;      ///< committed revision, 1 after create
     Millis createdAt = 0;
     Millis updatedAt = 0;
+    std::optional<CommentOrigin> origin; ///< public and grassroots comments
+    int paragraph = 0;         ///< paragraph number within the first section; 0: none
+    Acceptance acceptance = Acceptance::Pending; ///< set on a comment outside any group
+    std::string acceptanceNote; ///< the drafting team's explanation
     bool operator==(const Comment&) const = default;
+};
+
+/// Comments that say the same thing, answered once by the drafting team.
+struct CommentGroup {
+    std::string id;                      ///< client-generated
+    std::string section;                 ///< Section::code
+    std::vector<std::string> commentIds; ///< members, any channel
+    Acceptance acceptance = Acceptance::Pending;
+    std::string explanation;
+    bool operator==(const CommentGroup&) const = default;
+};
+
+/// A grassroots Party organisation that sends its congress's comments.
+struct GrassrootsOrganisation {
+    std::int64_t id = 0;
+    std::string name;         ///< "Chi bộ Khu dân cư số 3, phường Phúc Xá"
+    std::string due;          ///< ISO date the report is due
+    Millis reportedAt = 0;    ///< 0 while not sent
+    bool operator==(const GrassrootsOrganisation&) const = default;
+};
+
+/// One dated item of the plan on the dashboard.
+enum class DeadlineStatus { Done, Due, Late };
+struct Deadline {
+    std::string key;          ///< "conferences", "public_window", "grassroots", "synthesis", …
+    std::string label;        ///< Vietnamese, for people
+    std::string from;         ///< ISO date; empty for a single due date
+    std::string due;          ///< ISO date (inclusive last day)
+    DeadlineStatus status = DeadlineStatus::Due;
+    int done = 0;             ///< items done so far (conferences concluded, reports sent)
+    int total = 0;            ///< items in all; 0 when not countable
+    bool operator==(const Deadline&) const = default;
 };
 
 /// A losing edit kept when two secretaries edited the same base revision.
@@ -134,7 +184,9 @@ struct CommentConflict {
     bool operator==(const CommentConflict&) const = default;
 };
 
-enum class Role { Organiser, Secretary, Chair, Delegate };
+/// Append only: grassroots (a grassroots organisation's reporter) and drafting (tổ biên tập)
+/// came with issue 5.
+enum class Role { Organiser, Secretary, Chair, Delegate, Grassroots, Drafting };
 
 struct ReportInfo {
     std::int64_t id = 0;
@@ -152,12 +204,18 @@ std::string_view toString(ConferenceState);
 std::string_view toString(TurnState);
 std::string_view toString(CommentKind);
 std::string_view toString(Role);
+std::string_view toString(Acceptance);
+std::string_view toString(DeadlineStatus);
 /// Parse the names above; nullopt for anything else.
 std::optional<Channel> channelFromString(std::string_view);
 std::optional<ConferenceState> conferenceStateFromString(std::string_view);
 std::optional<TurnState> turnStateFromString(std::string_view);
 std::optional<CommentKind> commentKindFromString(std::string_view);
 std::optional<Role> roleFromString(std::string_view);
+std::optional<Acceptance> acceptanceFromString(std::string_view);
+std::optional<DeadlineStatus> deadlineStatusFromString(std::string_view);
+/// Vietnamese label for the acceptance table: "tiếp thu", "tiếp thu một phần", …
+std::string_view labelVi(Acceptance);
 /// Vietnamese label for reports and UI: "nhất trí", "bổ sung", "sửa đổi", …
 std::string_view labelVi(CommentKind);
 

@@ -34,6 +34,8 @@ enum class MessageType : int {
     Nack = 9,       // s→c  the operation was refused; nothing was applied
     Typing = 10,    // both live draft of a comment being typed (not durable)
     Error = 11,     // s→c  a request-level error (malformed, unauthenticated, …)
+    DashboardGet = 12,  // c→s  deadlines, grassroots reports, drafting work (issue 5)
+    Dashboard = 13,     // s→c  the answer to DashboardGet
 };
 std::string_view toString(MessageType);
 std::optional<MessageType> messageTypeFromString(std::string_view);
@@ -99,13 +101,46 @@ struct CommentUpdate {
 struct CommentDelete { std::string commentId; bool operator==(const CommentDelete&) const = default; };
 struct CommentFlag { std::string commentId; bool flagged = true; bool operator==(const CommentFlag&) const = default; };
 struct ReportRelease { std::int64_t reportId = 0; bool operator==(const ReportRelease&) const = default; };
+/// Drafting team: sets the sections of many comments at once (replacing their sections).
+/// The comments may belong to any conference of the campaign.
+struct CommentAssign {
+    std::vector<std::string> commentIds;
+    std::vector<std::string> sections;
+    bool operator==(const CommentAssign&) const = default;
+};
+/// Drafting team: creates or replaces a group of comments that say the same thing.
+/// An empty member list dissolves the group.
+struct GroupSet {
+    std::string groupId;
+    std::string section;
+    std::vector<std::string> commentIds;
+    bool operator==(const GroupSet&) const = default;
+};
+/// Drafting team: the answer to a group (groupId) or to one comment (commentId); exactly one
+/// of the two is set.
+struct AcceptanceSet {
+    std::string groupId;
+    std::string commentId;
+    Acceptance acceptance = Acceptance::Pending;
+    std::string explanation;
+    bool operator==(const AcceptanceSet&) const = default;
+};
+/// A grassroots organisation's report is complete and sent.
+struct GrassrootsReport {
+    std::int64_t organisationId = 0;
+    Millis at = 0;
+    bool operator==(const GrassrootsReport&) const = default;
+};
 
 /// Wire "kind" names: "session.start", "session.end", "attendance.set", "attendance.count",
 /// "participant.add", "queue.add", "queue.move", "queue.remove", "turn.start", "turn.stop",
-/// "comment.create", "comment.update", "comment.delete", "comment.flag", "report.release".
+/// "comment.create", "comment.update", "comment.delete", "comment.flag", "report.release",
+/// "comment.assign", "group.set", "acceptance.set", "grassroots.report".
+/// Append only: new kinds go at the END.
 using Operation = std::variant<SessionStart, SessionEnd, AttendanceSet, HeadCount, ParticipantAdd,
                                QueueAdd, QueueMove, QueueRemove, TurnStart, TurnStop, CommentCreate,
-                               CommentUpdate, CommentDelete, CommentFlag, ReportRelease>;
+                               CommentUpdate, CommentDelete, CommentFlag, ReportRelease,
+                               CommentAssign, GroupSet, AcceptanceSet, GrassrootsReport>;
 std::string_view kindName(const Operation&);
 
 // ---- messages ------------------------------------------------------------------------
@@ -129,6 +164,7 @@ struct Welcome {
     Campaign campaign;
     std::vector<Section> sections;  ///< in the draft's order
     std::vector<Conference> conferences;
+    std::int64_t organisationId = 0;  ///< grassroots role: the device's organisation
     bool operator==(const Welcome&) const = default;
 };
 struct Subscribe {
@@ -144,6 +180,7 @@ struct Snapshot {
     std::vector<Comment> comments;          ///< creation order
     std::vector<CommentConflict> conflicts; ///< unresolved only
     std::vector<ReportInfo> reports;        ///< for delegates: released only
+    std::vector<CommentGroup> groups;       ///< groups set through this conference
     bool operator==(const Snapshot&) const = default;
 };
 /// One applied operation with the resulting state of what it touched, so that clients
@@ -163,6 +200,9 @@ struct Event {
     std::optional<ReportInfo> report;
     std::string removedTurnId;
     std::string removedCommentId;
+    std::vector<Comment> comments;          ///< comment.assign / acceptance.set: new states
+    std::optional<CommentGroup> group;      ///< group.set / acceptance.set of a group
+    std::optional<GrassrootsOrganisation> organisation;  ///< grassroots.report
     bool operator==(const Event&) const = default;
 };
 struct Events {
@@ -207,8 +247,25 @@ struct Error {
     bool operator==(const Error&) const = default;
 };
 
+/// Asks for the dashboard as of `today` (ISO date; empty: the server's date).
+struct DashboardGet {
+    std::string today;
+    bool operator==(const DashboardGet&) const = default;
+};
+/// Deadlines of the plan with their status on `today`, the grassroots organisations, and
+/// for the drafting team (and the organiser) the comments without a section and
+/// suggested groups of near-duplicates (id empty; a person confirms with group.set).
+struct Dashboard {
+    std::string today;
+    std::vector<Deadline> deadlines;
+    std::vector<GrassrootsOrganisation> organisations;
+    std::vector<std::string> unassigned;       ///< comment ids, creation order
+    std::vector<CommentGroup> suggestions;
+    bool operator==(const Dashboard&) const = default;
+};
+
 using Message = std::variant<Admit, Hello, Welcome, Subscribe, Snapshot, Events, OpRequest, Ack,
-                             Nack, Typing, Error>;
+                             Nack, Typing, Error, DashboardGet, Dashboard>;
 MessageType typeOf(const Message&);
 
 /// Serialises the envelope. Text fields are written as given (callers keep them NFC).
