@@ -25,7 +25,8 @@ char32_t next(const std::string& s, std::size_t& i) {
     const auto c = static_cast<unsigned char>(s[i]);
     int extra = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : 3;
     char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k <= extra && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    for (int k = 1; k <= extra && i + k < s.size(); ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     i += static_cast<std::size_t>(extra) + 1;
     return cp;
 }
@@ -60,8 +61,10 @@ int main(int argc, char** argv) {
     const float body = width - left - right;
     std::vector<float> widths(0x2100, -1);
     auto advance = [&](char32_t cp) -> float {
-        if (cp >= widths.size()) return static_cast<float>(HPDF_Font_GetUnicodeWidth(font, cp)) * size / 1000;
-        if (widths[cp] < 0) widths[cp] = static_cast<float>(HPDF_Font_GetUnicodeWidth(font, cp)) * size / 1000;
+        if (cp >= widths.size())
+            return static_cast<float>(HPDF_Font_GetUnicodeWidth(font, cp)) * size / 1000;
+        if (widths[cp] < 0)
+            widths[cp] = static_cast<float>(HPDF_Font_GetUnicodeWidth(font, cp)) * size / 1000;
         return widths[cp];
     };
 
@@ -108,7 +111,8 @@ int main(int argc, char** argv) {
     HPDF_SaveToFile(pdf, argv[2]);
     HPDF_Free(pdf);
 
-    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const auto ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     timespec cpuEnd{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpuEnd);
     const double cpuMs = static_cast<double>(cpuEnd.tv_sec - cpuStart.tv_sec) * 1e3 +

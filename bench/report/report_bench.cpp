@@ -11,8 +11,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -35,7 +35,9 @@ using namespace gopy::server;
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double msSince(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 /// CPU time of this process, ms: on a loaded machine it varies far less than the wall clock.
 double cpuMs() {
@@ -51,9 +53,10 @@ long peakRssKb() {
 }
 
 constexpr std::array<const char*, 40> kWords = {
-    "phát", "triển", "kinh", "tế", "đô", "thị", "văn", "minh", "hiện", "đại", "nâng", "cao", "chất", "lượng",
-    "cuộc", "sống", "Nhân", "dân", "quận", "xây", "dựng", "Đảng", "chính", "quyền", "trong", "sạch", "vững",
-    "mạnh", "chuyển", "đổi", "số", "cải", "cách", "hành", "quốc", "phòng", "an", "ninh", "ổn", "định"};
+    "phát", "triển", "kinh",  "tế",    "đô",    "thị",   "văn",  "minh", "hiện",   "đại",
+    "nâng", "cao",   "chất",  "lượng", "cuộc",  "sống",  "Nhân", "dân",  "quận",   "xây",
+    "dựng", "Đảng",  "chính", "quyền", "trong", "sạch",  "vững", "mạnh", "chuyển", "đổi",
+    "số",   "cải",   "cách",  "hành",  "quốc",  "phòng", "an",   "ninh", "ổn",     "định"};
 
 std::string words(std::mt19937& rng, int n) {
     std::string s;
@@ -84,7 +87,10 @@ public:
         }
         batch_.clear();
     }
-    void setConference(std::int64_t c) { flush(); conference_ = c; }
+    void setConference(std::int64_t c) {
+        flush();
+        conference_ = c;
+    }
     Millis now_ = 1741914000000LL;
 
 private:
@@ -105,8 +111,8 @@ std::vector<std::string> sectionCodes(Engine& engine) {
 }
 
 /// Records a concluded session with `comments` comments of ~`perComment` words on `conference`.
-void seedConference(Engine& engine, Feeder& feed, std::int64_t conference, int speakers, int comments,
-                    int perComment, std::mt19937& rng) {
+void seedConference(Engine& engine, Feeder& feed, std::int64_t conference, int speakers,
+                    int comments, int perComment, std::mt19937& rng) {
     feed.setConference(conference);
     const auto codes = sectionCodes(engine);
     std::vector<std::string> people;
@@ -122,8 +128,9 @@ void seedConference(Engine& engine, Feeder& feed, std::int64_t conference, int s
         people.push_back(p.id);
     }
     feed.add(proto::SessionStart{feed.now_});
-    const std::array<CommentKind, 6> kinds = {CommentKind::Agreement, CommentKind::Addition, CommentKind::Amendment,
-                                              CommentKind::Deletion, CommentKind::Recommendation, CommentKind::Other};
+    const std::array<CommentKind, 6> kinds = {CommentKind::Agreement,      CommentKind::Addition,
+                                              CommentKind::Amendment,      CommentKind::Deletion,
+                                              CommentKind::Recommendation, CommentKind::Other};
     for (int i = 0; i < comments; ++i) {
         Comment c;
         c.id = "bench-" + std::to_string(conference) + "-c" + std::to_string(i);
@@ -132,10 +139,11 @@ void seedConference(Engine& engine, Feeder& feed, std::int64_t conference, int s
         c.kind = kinds[static_cast<std::size_t>(i) % kinds.size()];
         c.sections = {codes[rng() % codes.size()]};
         c.text = words(rng, perComment);
-        if (c.kind == CommentKind::Amendment) c.proposed = ProposedWording{words(rng, 15), "Phần II, mục 1, đoạn 2"};
+        if (c.kind == CommentKind::Amendment)
+            c.proposed = ProposedWording{words(rng, 15), "Phần II, mục 1, đoạn 2"};
         feed.add(proto::CommentCreate{c});
     }
-    feed.add(proto::SessionEnd{feed.now_ + 3 * 3600 * 1000});
+    feed.add(proto::SessionEnd{feed.now_ + 3LL * 3600 * 1000});
     feed.flush();
 }
 
@@ -171,7 +179,8 @@ double median(std::vector<double> v) {
 }
 
 int meeting(int comments, int perComment, int runs) {
-    const fs::path dir = fs::temp_directory_path() / ("gopy-bench-" + std::to_string(std::random_device{}()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("gopy-bench-" + std::to_string(std::random_device{}()));
     fs::create_directories(dir);
     Engine engine((dir / "gopy.sqlite").string());
     demo::createDemoCampaign(engine);
@@ -206,10 +215,13 @@ int meeting(int comments, int perComment, int runs) {
         const std::string text = plainText(blocks);
         words = 0;
         for (std::size_t i = 0; i < text.size(); ++i) {
-            if (text[i] != ' ' && text[i] != '\n' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')) ++words;
+            if (text[i] != ' ' && text[i] != '\n' &&
+                (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n'))
+                ++words;
         }
         std::ofstream(dir / "text.txt") << text;
-        const std::string cmd = std::string(GOPY_REPORT_BASELINE) + " '" + (dir / "text.txt").string() + "' '" +
+        const std::string cmd = std::string(GOPY_REPORT_BASELINE) + " '" +
+                                (dir / "text.txt").string() + "' '" +
                                 (dir / "baseline.pdf").string() + "'";
         FILE* p = popen(cmd.c_str(), "r");
         double ms = 0;
@@ -223,14 +235,15 @@ int meeting(int comments, int perComment, int runs) {
     std::cout << "per-meeting synthesis: " << comments << " comments, " << words << " words drawn, "
               << bytes / 1024 << " KiB, " << runs << " runs\n";
     std::cout << "  GopY, database to file:   median " << median(total) << " ms wall (min "
-              << *std::min_element(total.begin(), total.end()) << "), " << median(totalCpu) << " ms CPU\n";
+              << *std::min_element(total.begin(), total.end()) << "), " << median(totalCpu)
+              << " ms CPU\n";
     std::cout << "    model from the engine:  median " << median(model) << " ms CPU\n";
     std::cout << "    compose blocks:         median " << median(compose) << " ms CPU\n";
     std::cout << "    layout + libharu:       median " << median(render) << " ms CPU\n";
     if (!baseline.empty()) {
         std::cout << "  bare libharu baseline:    median " << median(baseline) << " ms wall (min "
-                  << *std::min_element(baseline.begin(), baseline.end()) << "), " << median(baselineCpu)
-                  << " ms CPU\n";
+                  << *std::min_element(baseline.begin(), baseline.end()) << "), "
+                  << median(baselineCpu) << " ms CPU\n";
         std::cout << "  ratio GopY / baseline:    " << median(total) / median(baseline) << " wall, "
                   << median(totalCpu) / median(baselineCpu) << " CPU\n";
     }
@@ -261,7 +274,8 @@ int measureCombined(const std::string& db, const std::string& out) {
 }
 
 int combined(const char* self, int comments, int perComment, bool keep) {
-    const fs::path dir = fs::temp_directory_path() / ("gopy-bench-" + std::to_string(std::random_device{}()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("gopy-bench-" + std::to_string(std::random_device{}()));
     fs::create_directories(dir);
     const std::string db = (dir / "gopy.sqlite").string();
     {
@@ -278,11 +292,12 @@ int combined(const char* self, int comments, int perComment, bool keep) {
         std::mt19937 rng(7);
         const auto t0 = Clock::now();
         seedConference(engine, feed, publicId, 2000, comments, perComment, rng);
-        std::cout << "seeded " << comments << " comments of ~" << perComment << " words in " << msSince(t0) / 1000
-                  << " s\n";
+        std::cout << "seeded " << comments << " comments of ~" << perComment << " words in "
+                  << msSince(t0) / 1000 << " s\n";
     }
     // a fresh process, so peak memory is the synthesis's alone
-    const std::string cmd = std::string(self) + " --measure-combined '" + db + "' '" + (dir / "combined.pdf").string() + "'";
+    const std::string cmd = std::string(self) + " --measure-combined '" + db + "' '" +
+                            (dir / "combined.pdf").string() + "'";
     FILE* p = popen(cmd.c_str(), "r");
     double ms = 0;
     double cpu = 0;
@@ -293,9 +308,10 @@ int combined(const char* self, int comments, int perComment, bool keep) {
         return 1;
     }
     pclose(p);
-    std::cout << "combined synthesis: " << comments << " comments (+ demo conferences): " << ms / 1000
-              << " s wall, " << cpu / 1000 << " s CPU, database to file; peak RSS " << kb / 1024 << " MiB; "
-              << bytes / (1024 * 1024) << " MiB PDF\n";
+    std::cout << "combined synthesis: " << comments
+              << " comments (+ demo conferences): " << ms / 1000 << " s wall, " << cpu / 1000
+              << " s CPU, database to file; peak RSS " << kb / 1024 << " MiB; "
+              << bytes / (std::size_t{1024} * 1024) << " MiB PDF\n";
     if (keep) {
         std::cout << "database kept: " << db << "\n";
         return 0;
@@ -319,15 +335,17 @@ int main(int argc, char** argv) {
         const std::string mode = argc > 1 ? argv[1] : "meeting";
         if (mode == "--measure-combined" && argc == 4) return measureCombined(argv[2], argv[3]);
         if (mode == "meeting") {
-            return meeting(intArg(argc, argv, "--comments", 400), intArg(argc, argv, "--words", 250),
-                           intArg(argc, argv, "--runs", 5));
+            return meeting(intArg(argc, argv, "--comments", 400),
+                           intArg(argc, argv, "--words", 250), intArg(argc, argv, "--runs", 5));
         }
         if (mode == "combined") {
             bool keep = false;
             for (int i = 2; i < argc; ++i) keep = keep || std::string(argv[i]) == "--keep";
-            return combined(argv[0], intArg(argc, argv, "--comments", 100000), intArg(argc, argv, "--words", 30), keep);
+            return combined(argv[0], intArg(argc, argv, "--comments", 100000),
+                            intArg(argc, argv, "--words", 30), keep);
         }
-        std::cerr << "usage: gopy_report_bench meeting|combined [--comments N] [--words N] [--runs N]\n";
+        std::cerr
+            << "usage: gopy_report_bench meeting|combined [--comments N] [--words N] [--runs N]\n";
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "gopy_report_bench: " << e.what() << "\n";

@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / ("gopy-sample-" + std::to_string(std::random_device{}()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("gopy-sample-" + std::to_string(std::random_device{}()));
     fs::create_directories(dir);
     int rc = 0;
     try {
@@ -25,9 +26,11 @@ int main(int argc, char** argv) {
         const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                              std::chrono::system_clock::now().time_since_epoch())
                              .count();
-        std::ofstream(argv[1], std::ios::binary) << gopy::server::report::ReportGenerator::conferencePdf(engine, 1, now);
+        std::ofstream(argv[1], std::ios::binary)
+            << gopy::server::report::ReportGenerator::conferencePdf(engine, 1, now);
         if (argc > 2) {
-            std::ofstream(argv[2], std::ios::binary) << gopy::server::report::ReportGenerator::combinedPdf(engine, now);
+            std::ofstream(argv[2], std::ios::binary)
+                << gopy::server::report::ReportGenerator::combinedPdf(engine, now);
         }
     } catch (const std::exception& e) {
         std::cerr << "gopy_report_sample: " << e.what() << "\n";

@@ -1,5 +1,6 @@
 #include "server/report/date_words.h"
 
+#include <array>
 #include <charconv>
 #include <cstdio>
 #include <ctime>
@@ -11,9 +12,9 @@ namespace {
 constexpr Millis kVietnamOffsetMs = 7LL * 3600 * 1000;
 
 std::string twoDigits(int n) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d", n);
-    return buf;
+    std::array<char, 16> buf{};
+    std::snprintf(buf.data(), buf.size(), "%02d", n);
+    return buf.data();
 }
 
 int parseInt(std::string_view s) {
@@ -26,7 +27,7 @@ int parseInt(std::string_view s) {
 }  // namespace
 
 CivilDate vietnamDate(Millis at) {
-    const std::time_t seconds = static_cast<std::time_t>((at + kVietnamOffsetMs) / 1000);
+    const auto seconds = static_cast<std::time_t>((at + kVietnamOffsetMs) / 1000);
     std::tm tm{};
     gmtime_r(&seconds, &tm);
     return CivilDate{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
@@ -58,7 +59,7 @@ std::string numericDate(const CivilDate& date) {
 }
 
 std::string clockTime(Millis at) {
-    const std::time_t seconds = static_cast<std::time_t>((at + kVietnamOffsetMs) / 1000);
+    const auto seconds = static_cast<std::time_t>((at + kVietnamOffsetMs) / 1000);
     std::tm tm{};
     gmtime_r(&seconds, &tm);
     return twoDigits(tm.tm_hour) + " giờ " + twoDigits(tm.tm_min);

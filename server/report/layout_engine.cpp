@@ -175,33 +175,34 @@ void LayoutEngine::placeLine(const Line& line, Align align, double size, double 
     double gapExtra = 0;     // per-word justification: extra width of every space
     double charSpacing = 0;  // letter-spacing justification: extra width after every glyph
     switch (align) {
-    case Align::Left:
-        break;
-    case Align::Centre:
-        start = x + std::max(0.0, (width - line.naturalWidth) / 2);
-        break;
-    case Align::Right:
-        start = x + std::max(0.0, width - line.naturalWidth);
-        break;
-    case Align::Justify:
-        if (!line.endsParagraph && line.words.size() > 1) {
-            const double extra = std::max(0.0, width - line.naturalWidth);
-            // libharu costs a fixed ~2 µs per text string, so a line is one string when the
-            // stretch can go, unseen, into letter spacing (Tc); otherwise the spaces stretch.
-            // Word spacing (Tw) is no help: PDF applies it to one-byte code 32 only, and
-            // UTF-8 text goes out as two-byte CIDs.
-            std::size_t glyphs = line.words.size() - 1;  // the spaces
-            for (const Word& w : line.words) {
-                for (const Piece& p : w.pieces) glyphs += codePointCount(p.text);
+        case Align::Left:
+            break;
+        case Align::Centre:
+            start = x + std::max(0.0, (width - line.naturalWidth) / 2);
+            break;
+        case Align::Right:
+            start = x + std::max(0.0, width - line.naturalWidth);
+            break;
+        case Align::Justify:
+            if (!line.endsParagraph && line.words.size() > 1) {
+                const double extra = std::max(0.0, width - line.naturalWidth);
+                // libharu costs a fixed ~2 µs per text string, so a line is one string when the
+                // stretch can go, unseen, into letter spacing (Tc); otherwise the spaces stretch.
+                // Word spacing (Tw) is no help: PDF applies it to one-byte code 32 only, and
+                // UTF-8 text goes out as two-byte CIDs.
+                std::size_t glyphs = line.words.size() - 1;  // the spaces
+                for (const Word& w : line.words) {
+                    for (const Piece& p : w.pieces) glyphs += codePointCount(p.text);
+                }
+                const double perGlyph =
+                    glyphs > 1 ? extra / static_cast<double>(glyphs - 1) : extra;
+                if (perGlyph <= kMaxLetterSpacing * size) {
+                    charSpacing = perGlyph;
+                } else {
+                    gapExtra = extra / static_cast<double>(line.words.size() - 1);
+                }
             }
-            const double perGlyph = glyphs > 1 ? extra / static_cast<double>(glyphs - 1) : extra;
-            if (perGlyph <= kMaxLetterSpacing * size) {
-                charSpacing = perGlyph;
-            } else {
-                gapExtra = extra / static_cast<double>(line.words.size() - 1);
-            }
-        }
-        break;
+            break;
     }
     double pen = start;
     PlacedText* open = nullptr;  // merge same-face text while spaces are plain spaces
@@ -212,7 +213,8 @@ void LayoutEngine::placeLine(const Line& line, Align align, double size, double 
         for (std::size_t pi = 0; pi < w.pieces.size(); ++pi) {
             const Piece& p = w.pieces[pi];
             const bool wordStart = pi == 0;
-            const double advance = p.width + charSpacing * static_cast<double>(codePointCount(p.text));
+            const double advance =
+                p.width + charSpacing * static_cast<double>(codePointCount(p.text));
             const bool canMerge = open != nullptr && open->face == p.face &&
                                   (!wordStart || (gapExtra < kEpsilon && gap > 0));
             if (canMerge) {
@@ -220,8 +222,8 @@ void LayoutEngine::placeLine(const Line& line, Align align, double size, double 
                 open->text += p.text;
                 open->width += (wordStart ? gap : 0) + advance;
             } else {
-                page.texts.push_back(PlacedText{pen + (wordStart ? gap : 0), baseline, advance, size, p.face,
-                                                p.text, charSpacing});
+                page.texts.push_back(PlacedText{pen + (wordStart ? gap : 0), baseline, advance,
+                                                size, p.face, p.text, charSpacing});
                 open = &page.texts.back();
             }
             pen += (wordStart ? gap : 0) + advance;
@@ -262,8 +264,8 @@ void LayoutEngine::newPage() {
         const std::string label = std::to_string(page_.number);
         const double w = measurer_.width(label, Face::Regular, geometry_.pageNumberSize);
         const double y = geometry_.height - geometry_.top / 2 - geometry_.pageNumberSize / 3;
-        page_.texts.push_back(PlacedText{(geometry_.width - w) / 2, y, w,
-                                         geometry_.pageNumberSize, Face::Regular, label});
+        page_.texts.push_back(PlacedText{(geometry_.width - w) / 2, y, w, geometry_.pageNumberSize,
+                                         Face::Regular, label});
     }
     const int next = page_.number + 1;
     sink_(std::move(page_));
@@ -349,8 +351,8 @@ void LayoutEngine::addColumns(const Columns& c) {
             for (const Line& line : p.lines[k]) {
                 const double indent = line.first ? s.firstIndent : 0;
                 placeLine(line, s.align, s.size,
-                          geometry_.left + p.column->offset + s.leftIndent + indent,
-                          width - indent, baselineFor(y, s.size, s.leading), s.underline, page_);
+                          geometry_.left + p.column->offset + s.leftIndent + indent, width - indent,
+                          baselineFor(y, s.size, s.leading), s.underline, page_);
                 y -= s.size * s.leading;
             }
             y -= s.spaceAfter;

@@ -26,14 +26,16 @@ public:
     struct Word {
         std::vector<Piece> pieces;
         double width = 0;
-        double spaceBefore = 0;    ///< width of the space that separates it from the previous word
-        bool breakBefore = false;  ///< a hard line break (newline, or the rest of an over-long word)
+        double spaceBefore = 0;  ///< width of the space that separates it from the previous word
+        bool breakBefore =
+            false;  ///< a hard line break (newline, or the rest of an over-long word)
     };
     struct Line {
         std::vector<Word> words;
-        double naturalWidth = 0;   ///< words plus single spaces
-        bool first = false;        ///< first line of the paragraph (gets the first-line indent)
-        bool endsParagraph = false;///< last line of a paragraph or before a hard break: not justified
+        double naturalWidth = 0;  ///< words plus single spaces
+        bool first = false;       ///< first line of the paragraph (gets the first-line indent)
+        bool endsParagraph =
+            false;  ///< last line of a paragraph or before a hard break: not justified
     };
 
     /// Pages are handed to `sink` as soon as they are full, so memory stays flat however long
@@ -45,12 +47,12 @@ public:
     /// Emits the last page (even if empty, so a document always has a page). Call once.
     void finish();
     /// Pages emitted so far.
-    int pageCount() const { return pagesEmitted_; }
+    [[nodiscard]] int pageCount() const { return pagesEmitted_; }
 
     /// Breaks `runs` (NFC-normalised here) into lines at most `width` wide, the first line
     /// `firstIndent` narrower. A word wider than a line is split between characters.
-    std::vector<Line> wrap(const std::vector<Run>& runs, double size, double width,
-                           double firstIndent) const;
+    [[nodiscard]] std::vector<Line> wrap(const std::vector<Run>& runs, double size, double width,
+                                         double firstIndent) const;
 
     /// Positions one line's text on `page`: `x` is the left of the text box, `width` its width,
     /// `baseline` the baseline. Justified lines spread the spaces so the text fills `width`.
@@ -67,10 +69,11 @@ private:
     void addColumns(const Columns& columns);
     void newPage();
     void ensureRoom(double height);
-    double bottomLimit() const { return geometry_.bottom; }
-    double fullBodyHeight() const { return geometry_.bodyTop() - geometry_.bottom; }
-    std::vector<std::vector<Line>> wrapCells(const std::vector<TableCell>& cells,
-                                             const Table& table, Face defaultFace) const;
+    [[nodiscard]] double bottomLimit() const { return geometry_.bottom; }
+    [[nodiscard]] double fullBodyHeight() const { return geometry_.bodyTop() - geometry_.bottom; }
+    [[nodiscard]] std::vector<std::vector<Line>> wrapCells(const std::vector<TableCell>& cells,
+                                                           const Table& table,
+                                                           Face defaultFace) const;
     void placeRow(const std::vector<std::vector<Line>>& cells, const std::vector<TableCell>& source,
                   const Table& table, std::size_t from, std::size_t to);
     void placeHeader(const std::vector<std::vector<Line>>& header, const Table& table);
@@ -80,8 +83,8 @@ private:
     PageGeometry geometry_;
     PageSink sink_;
     Page page_;
-    double y_ = 0;          ///< top of the next line box on the current page
-    bool atTop_ = true;     ///< nothing placed yet on this page
+    double y_ = 0;       ///< top of the next line box on the current page
+    bool atTop_ = true;  ///< nothing placed yet on this page
     int pagesEmitted_ = 0;
     bool finished_ = false;
 };

@@ -20,14 +20,14 @@ struct Run {
 struct ParagraphStyle {
     double size = 14;
     Align align = Align::Justify;
-    double firstIndent = 0;   ///< extra indent of the first line
+    double firstIndent = 0;  ///< extra indent of the first line
     double leftIndent = 0;
     double rightIndent = 0;
     double spaceBefore = 0;
     double spaceAfter = 0;
-    double leading = 1.25;    ///< line height as a multiple of size
-    bool keepWithNext = false;///< headings: never the last thing on a page
-    bool underline = false;   ///< a rule under each line, as long as the line's text
+    double leading = 1.25;      ///< line height as a multiple of size
+    bool keepWithNext = false;  ///< headings: never the last thing on a page
+    bool underline = false;     ///< a rule under each line, as long as the line's text
 };
 
 struct Paragraph {
@@ -50,8 +50,8 @@ struct TableCell {
 /// A bordered table. Rows never overlap a page edge: a row that does not fit moves to the next
 /// page, a row taller than a page is split between lines; the header row repeats on each page.
 struct Table {
-    std::vector<double> widths;              ///< column widths; their sum is the table width
-    std::vector<TableCell> header;           ///< one cell per column (bold, centred)
+    std::vector<double> widths;     ///< column widths; their sum is the table width
+    std::vector<TableCell> header;  ///< one cell per column (bold, centred)
     std::vector<std::vector<TableCell>> rows;
     double size = 12;
     double padding = 3;
@@ -87,8 +87,8 @@ struct PageGeometry {
     double pageNumberSize = 13;
     int firstNumberedPage = 2;
 
-    double bodyWidth() const { return width - left - right; }
-    double bodyTop() const { return height - top; }
+    [[nodiscard]] double bodyWidth() const { return width - left - right; }
+    [[nodiscard]] double bodyTop() const { return height - top; }
 };
 
 struct PlacedText {

@@ -45,7 +45,8 @@ struct PdfDocument::Handle {
     }
 };
 
-PdfDocument::PdfDocument(const std::filesystem::path& fontDir) : handle_(std::make_unique<Handle>()) {
+PdfDocument::PdfDocument(const std::filesystem::path& fontDir)
+    : handle_(std::make_unique<Handle>()) {
     handle_->doc = HPDF_New(&Handle::onError, handle_.get());
     if (handle_->doc == nullptr) throw PdfError("libharu: cannot create a document");
     HPDF_SetCompressionMode(handle_->doc, HPDF_COMP_ALL);
@@ -68,10 +69,10 @@ PdfDocument::~PdfDocument() = default;
 
 void PdfDocument::check(const char* what) const {
     if (handle_->error == HPDF_OK) return;
-    char code[48];
-    std::snprintf(code, sizeof code, " (libharu error 0x%04X, detail %u)",
+    std::array<char, 48> code{};
+    std::snprintf(code.data(), code.size(), " (libharu error 0x%04X, detail %u)",
                   static_cast<unsigned>(handle_->error), static_cast<unsigned>(handle_->detail));
-    const std::string message = std::string("PDF: ") + what + code;
+    const std::string message = std::string("PDF: ") + what + code.data();
     handle_->error = HPDF_OK;
     HPDF_ResetError(handle_->doc);
     throw PdfError(message);
@@ -84,7 +85,7 @@ void PdfDocument::setInfo(const DocumentInfo& info) {
     HPDF_SetInfoAttr(doc, HPDF_INFO_SUBJECT, info.subject.c_str());
     HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, info.creator.c_str());
     // Việt Nam keeps UTC+7 all year.
-    const std::time_t seconds = static_cast<std::time_t>(info.created / 1000) + 7 * 3600;
+    const std::time_t seconds = static_cast<std::time_t>(info.created / 1000) + 7L * 3600;
     std::tm tm{};
     gmtime_r(&seconds, &tm);
     HPDF_Date date{};
@@ -107,13 +108,14 @@ double PdfDocument::advance(char32_t cp, Face face) const {
     if (cp < kCachedCodePoints) {
         float& cached = widthCache_[f][cp];
         if (cached < 0) {
-            cached = static_cast<float>(
-                HPDF_Font_GetUnicodeWidth(static_cast<HPDF_Font>(fonts_[f]), static_cast<HPDF_UNICODE>(cp)));
+            cached = static_cast<float>(HPDF_Font_GetUnicodeWidth(static_cast<HPDF_Font>(fonts_[f]),
+                                                                  static_cast<HPDF_UNICODE>(cp)));
         }
         return cached;
     }
     if (cp > 0xFFFF) return 0;  // libharu's UTF-8 path handles the Basic Multilingual Plane only
-    return HPDF_Font_GetUnicodeWidth(static_cast<HPDF_Font>(fonts_[f]), static_cast<HPDF_UNICODE>(cp));
+    return HPDF_Font_GetUnicodeWidth(static_cast<HPDF_Font>(fonts_[f]),
+                                     static_cast<HPDF_UNICODE>(cp));
 }
 
 void PdfDocument::drawPage(const Page& page, const PageGeometry& geometry) {
@@ -148,15 +150,17 @@ void PdfDocument::drawPage(const Page& page, const PageGeometry& geometry) {
             if (static_cast<int>(t.face) != face || t.size != size) {
                 face = static_cast<int>(t.face);
                 size = t.size;
-                HPDF_Page_SetFontAndSize(p, static_cast<HPDF_Font>(fonts_[static_cast<std::size_t>(face)]),
-                                         static_cast<HPDF_REAL>(size));
+                HPDF_Page_SetFontAndSize(
+                    p, static_cast<HPDF_Font>(fonts_[static_cast<std::size_t>(face)]),
+                    static_cast<HPDF_REAL>(size));
             }
             if (t.charSpacing != spacing) {
                 spacing = t.charSpacing;
                 HPDF_Page_SetCharSpace(p, static_cast<HPDF_REAL>(spacing));
             }
             // relative moves (Td) keep the content stream short
-            HPDF_Page_MoveTextPos(p, static_cast<HPDF_REAL>(t.x - x), static_cast<HPDF_REAL>(t.y - y));
+            HPDF_Page_MoveTextPos(p, static_cast<HPDF_REAL>(t.x - x),
+                                  static_cast<HPDF_REAL>(t.y - y));
             x = t.x;
             y = t.y;
             HPDF_Page_ShowText(p, t.text.c_str());

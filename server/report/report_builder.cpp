@@ -15,7 +15,7 @@ namespace gopy::server::report {
 namespace {
 
 struct Outline {
-    std::vector<Section> sections;                     // draft order
+    std::vector<Section> sections;                       // draft order
     std::unordered_map<std::string, std::size_t> index;  // code -> position in `sections`
 
     explicit Outline(std::vector<Section> s) : sections(std::move(s)) {
@@ -53,7 +53,8 @@ CommentEntry entryFor(const Comment& c, const Participant* p, const Outline& out
     e.proposed = c.proposed;
     e.written = c.written;
     e.flagged = c.flagged;
-    for (std::size_t pos : outline.positions(c.sections)) e.sectionCodes.push_back(outline.sections[pos].code);
+    for (std::size_t pos : outline.positions(c.sections))
+        e.sectionCodes.push_back(outline.sections[pos].code);
     e.source = source;
     return e;
 }
@@ -76,10 +77,12 @@ void arrange(Report& report, const Outline& outline, std::vector<std::string>& a
         const CommentEntry& e = report.comments[i];
         const bool apart = recommendationsApart && e.kind == CommentKind::Recommendation;
         // general comments (no section) sort before every section
-        const std::size_t pos = firstPos[i] == std::numeric_limits<std::size_t>::max() ? 0 : firstPos[i] + 1;
+        const std::size_t pos =
+            firstPos[i] == std::numeric_limits<std::size_t>::max() ? 0 : firstPos[i] + 1;
         return std::make_tuple(apart, pos, static_cast<int>(e.kind), i);
     };
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
 
     std::vector<CommentEntry> sorted;
     std::vector<std::string> sortedAuthors;
@@ -99,7 +102,8 @@ void arrange(Report& report, const Outline& outline, std::vector<std::string>& a
         const CommentEntry& e = report.comments[i];
         report.counts.add(e.kind);
         if (e.sectionCodes.empty()) {
-            if (!(recommendationsApart && e.kind == CommentKind::Recommendation)) report.general.push_back(i);
+            if (!(recommendationsApart && e.kind == CommentKind::Recommendation))
+                report.general.push_back(i);
         }
         for (const std::string& code : e.sectionCodes) {
             const std::size_t pos = outline.index.at(code);
@@ -185,8 +189,9 @@ ConferenceReport ReportBuilder::conference(const proto::Welcome& welcome,
         s.spoke = true;
         ++s.turns;
         const Millis end = t->endedAt > t->startedAt ? t->endedAt
-                           : snapshot.conference.endedAt > t->startedAt ? snapshot.conference.endedAt
-                                                                        : t->startedAt;
+                           : snapshot.conference.endedAt > t->startedAt
+                               ? snapshot.conference.endedAt
+                               : t->startedAt;
         s.spokenMs += end - t->startedAt;
     }
 
@@ -250,9 +255,10 @@ CombinedReport ReportBuilder::combined(const proto::Welcome& welcome,
             src.conferenceId = conf.id;
             src.channel = channel;
             src.title = conf.title;
-            src.name = channel == Channel::Conference ? "Hội nghị " + std::to_string(conferenceNumber)
-                       : channel == Channel::Public   ? std::string("Nhân dân")
-                                                      : std::string("Tổ chức cơ sở đảng");
+            src.name = channel == Channel::Conference
+                           ? "Hội nghị " + std::to_string(conferenceNumber)
+                       : channel == Channel::Public ? std::string("Nhân dân")
+                                                    : std::string("Tổ chức cơ sở đảng");
             r.sources.push_back(std::move(src));
             ordered.push_back(snap);
         }

@@ -1,6 +1,7 @@
 #include "server/report/report_composer.h"
 
 #include <algorithm>
+#include <ranges>
 #include <unordered_map>
 
 #include "server/report/date_words.h"
@@ -51,7 +52,8 @@ std::string count(int n) { return std::to_string(n); }
 
 /// "(12) Đồng chí Nguyễn Văn An (Phó Chủ tịch …)" as runs; `comrade` false for sources whose
 /// authors are not all Party members (the combined synthesis names people plainly).
-void appendAuthor(std::vector<Run>& runs, const CommentEntry& e, const std::string& prefix, bool comrade) {
+void appendAuthor(std::vector<Run>& runs, const CommentEntry& e, const std::string& prefix,
+                  bool comrade) {
     runs.push_back(Run{prefix + "(" + count(e.number) + ") ", Face::Regular});
     if (e.speaker.empty()) {
         runs.push_back(Run{"Ý kiến không ghi tên", Face::Bold});
@@ -73,7 +75,7 @@ void appendComment(std::vector<Block>& out, const CommentEntry& e, const std::st
     appendAuthor(runs, e, prefix, comrade);
     if (!where.empty()) runs.push_back(Run{" [" + where + "]", Face::Regular});
     runs.push_back(Run{": " + e.text, Face::Regular});
-    out.push_back(para(std::move(runs)));
+    out.emplace_back(para(std::move(runs)));
     if (e.proposed) {
         ParagraphStyle s = body();
         s.leftIndent = kIndent;
@@ -84,7 +86,7 @@ void appendComment(std::vector<Block>& out, const CommentEntry& e, const std::st
         if (!e.proposed->location.empty()) {
             p.push_back(Run{" (vị trí: " + e.proposed->location + ")", Face::Italic});
         }
-        out.push_back(para(std::move(p), s));
+        out.emplace_back(para(std::move(p), s));
     }
 }
 
@@ -104,13 +106,13 @@ void appendLetterhead(std::vector<Block>& out, const Heading& h, const PageGeome
     right.paragraphs.push_back(para({Run{h.placeAndDate, Face::Italic}}, date));
     c.columns = {std::move(left), std::move(right)};
     c.spaceAfter = 12;
-    out.push_back(std::move(c));
+    out.emplace_back(std::move(c));
 }
 
 void appendTitle(std::vector<Block>& out, const std::string& subject) {
-    out.push_back(para({Run{"BÁO CÁO", Face::Bold}}, centred(16, 12, 2)));
-    out.push_back(para({Run{subject, Face::Bold}}, centred(14)));
-    out.push_back(Rule{70, 4, 14});
+    out.emplace_back(para({Run{"BÁO CÁO", Face::Bold}}, centred(16, 12, 2)));
+    out.emplace_back(para({Run{subject, Face::Bold}}, centred(14)));
+    out.emplace_back(Rule{70, 4, 14});
 }
 
 void appendSignature(std::vector<Block>& out, const Heading& h, const PageGeometry& g) {
@@ -130,22 +132,25 @@ void appendSignature(std::vector<Block>& out, const Heading& h, const PageGeomet
         left.paragraphs.push_back(para({Run{r, Face::Regular}}, line));
     }
     Columns::Column right{leftWidth, g.bodyWidth() - leftWidth, {}};
-    right.paragraphs.push_back(para({Run{h.letterhead.signerOnBehalf, Face::Bold}}, centred(14, 6)));
-    right.paragraphs.push_back(para({Run{h.letterhead.signerRole, Face::Bold}}, centred(14, 0, 64)));
+    right.paragraphs.push_back(
+        para({Run{h.letterhead.signerOnBehalf, Face::Bold}}, centred(14, 6)));
+    right.paragraphs.push_back(
+        para({Run{h.letterhead.signerRole, Face::Bold}}, centred(14, 0, 64)));
     right.paragraphs.push_back(para({Run{h.letterhead.signerName, Face::Bold}}, centred(14)));
     c.columns = {std::move(left), std::move(right)};
-    out.push_back(std::move(c));
+    out.emplace_back(std::move(c));
 }
 
-void appendAppendixTitle(std::vector<Block>& out, const std::string& label, const std::string& title,
-                         const Heading& h) {
-    out.push_back(PageBreak{});
-    out.push_back(para({Run{label, Face::Bold}}, centred(14)));
-    out.push_back(para({Run{title, Face::Bold}}, centred(14)));
+void appendAppendixTitle(std::vector<Block>& out, const std::string& label,
+                         const std::string& title, const Heading& h) {
+    out.emplace_back(PageBreak{});
+    out.emplace_back(para({Run{label, Face::Bold}}, centred(14)));
+    out.emplace_back(para({Run{title, Face::Bold}}, centred(14)));
     std::string number = h.number;
     if (number.rfind("Số", 0) == 0) number.replace(0, std::string("Số").size(), "số");
-    out.push_back(para({Run{"(Kèm theo Báo cáo " + number + ", " + h.placeAndDate + ")", Face::Italic}},
-                       centred(13, 2, 10)));
+    out.emplace_back(
+        para({Run{"(Kèm theo Báo cáo " + number + ", " + h.placeAndDate + ")", Face::Italic}},
+             centred(13, 2, 10)));
 }
 
 /// "7/12 ý kiến nhất trí; 2/12 ý kiến đề nghị bổ sung; …" for a section.
@@ -210,11 +215,14 @@ void appendSectionHeadings(std::vector<Block>& out, const std::vector<Section>& 
     for (const Section* s : chain) {
         if (std::find(printed.begin(), printed.end(), s->code) != printed.end()) continue;
         printed.push_back(s->code);
-        const Face face = s->level <= 1 ? Face::Bold : s->level == 2 ? Face::BoldItalic : Face::Italic;
+        const Face face = s->level <= 1   ? Face::Bold
+                          : s->level == 2 ? Face::BoldItalic
+                                          : Face::Italic;
         std::string label = s->label;
         // "Phần I" reads "Phần I. …"; labels like "1." and "a)" carry their own punctuation
-        if (!label.empty() && label.back() != '.' && label.back() != ')' && label.back() != ':') label += '.';
-        out.push_back(heading(label + " " + s->title, face, 4));
+        if (!label.empty() && label.back() != '.' && label.back() != ')' && label.back() != ':')
+            label += '.';
+        out.emplace_back(heading(label + " " + s->title, face, 4));
     }
 }
 
@@ -222,24 +230,36 @@ void appendSectionHeadings(std::vector<Block>& out, const std::vector<Section>& 
 
 std::string ReportComposer::kindPhrase(CommentKind kind) {
     switch (kind) {
-    case CommentKind::Agreement: return "nhất trí";
-    case CommentKind::Addition: return "đề nghị bổ sung";
-    case CommentKind::Amendment: return "đề nghị sửa đổi";
-    case CommentKind::Deletion: return "đề nghị bỏ";
-    case CommentKind::Recommendation: return "kiến nghị, đề xuất";
-    case CommentKind::Other: return "khác";
+        case CommentKind::Agreement:
+            return "nhất trí";
+        case CommentKind::Addition:
+            return "đề nghị bổ sung";
+        case CommentKind::Amendment:
+            return "đề nghị sửa đổi";
+        case CommentKind::Deletion:
+            return "đề nghị bỏ";
+        case CommentKind::Recommendation:
+            return "kiến nghị, đề xuất";
+        case CommentKind::Other:
+            return "khác";
     }
     return "khác";
 }
 
 std::string ReportComposer::kindLabel(CommentKind kind) {
     switch (kind) {
-    case CommentKind::Agreement: return "Nhất trí";
-    case CommentKind::Addition: return "Bổ sung";
-    case CommentKind::Amendment: return "Sửa đổi";
-    case CommentKind::Deletion: return "Đề nghị bỏ";
-    case CommentKind::Recommendation: return "Kiến nghị, đề xuất";
-    case CommentKind::Other: return "Ý kiến khác";
+        case CommentKind::Agreement:
+            return "Nhất trí";
+        case CommentKind::Addition:
+            return "Bổ sung";
+        case CommentKind::Amendment:
+            return "Sửa đổi";
+        case CommentKind::Deletion:
+            return "Đề nghị bỏ";
+        case CommentKind::Recommendation:
+            return "Kiến nghị, đề xuất";
+        case CommentKind::Other:
+            return "Ý kiến khác";
     }
     return "Ý kiến khác";
 }
@@ -256,12 +276,12 @@ std::string ReportComposer::location(const std::vector<Section>& outline, const 
         s = (s->parentCode.empty() || parent == byCode.end()) ? nullptr : parent->second;
     }
     std::string out;
-    for (auto s = chain.rbegin(); s != chain.rend(); ++s) {
-        std::string label = (*s)->label;
+    for (auto& s : std::ranges::reverse_view(chain)) {
+        std::string label = s->label;
         while (!label.empty() && (label.back() == '.' || label.back() == ')')) label.pop_back();
         if (!out.empty()) out += ", ";
-        if ((*s)->level == 2) out += "mục ";
-        if ((*s)->level >= 3) out += "điểm ";
+        if (s->level == 2) out += "mục ";
+        if (s->level >= 3) out += "điểm ";
         out += label;
     }
     return out;
@@ -274,66 +294,75 @@ std::vector<Block> ReportComposer::conference(const ConferenceReport& r, const P
     appendTitle(out, "Tổng hợp ý kiến góp ý vào " + r.heading.draftTitle + " tại " + conf.title);
 
     const std::string day = numericDate(parseIsoDate(conf.date));
-    out.push_back(para({Run{"Thực hiện Kế hoạch số " + r.heading.planNumber +
-                                " về tổ chức thảo luận, lấy ý kiến góp ý và tổng hợp ý kiến góp ý vào " +
-                                r.heading.draftTitle + ", " +
-                                (day.empty() ? std::string() : "ngày " + day + ", ") + conf.chairBody +
-                                " đã tổ chức " + conf.title +
-                                ". Kết quả tổng hợp ý kiến góp ý tại Hội nghị như sau:",
-                            Face::Regular}}));
+    out.emplace_back(para({Run{
+        "Thực hiện Kế hoạch số " + r.heading.planNumber +
+            " về tổ chức thảo luận, lấy ý kiến góp ý và tổng hợp ý kiến góp ý vào " +
+            r.heading.draftTitle + ", " + (day.empty() ? std::string() : "ngày " + day + ", ") +
+            conf.chairBody + " đã tổ chức " + conf.title +
+            ". Kết quả tổng hợp ý kiến góp ý tại Hội nghị như sau:",
+        Face::Regular}}));
 
     // I
-    out.push_back(heading("I. TÌNH HÌNH TỔ CHỨC HỘI NGHỊ"));
+    out.emplace_back(heading("I. TÌNH HÌNH TỔ CHỨC HỘI NGHỊ"));
     std::string when = day.empty() ? std::string("chưa ghi") : "ngày " + day;
     if (r.sessionStart > 0 && r.sessionEnd > r.sessionStart) {
         when += ", từ " + clockTime(r.sessionStart) + " đến " + clockTime(r.sessionEnd);
     }
-    out.push_back(para({Run{"- Thời gian: ", Face::Bold}, Run{when + ".", Face::Regular}}));
-    out.push_back(para({Run{"- Địa điểm: ", Face::Bold},
-                        Run{(conf.place.empty() ? std::string("chưa ghi") : conf.place) + ".", Face::Regular}}));
+    out.emplace_back(para({Run{"- Thời gian: ", Face::Bold}, Run{when + ".", Face::Regular}}));
+    out.emplace_back(para(
+        {Run{"- Địa điểm: ", Face::Bold},
+         Run{(conf.place.empty() ? std::string("chưa ghi") : conf.place) + ".", Face::Regular}}));
     std::string chair = conf.chairPerson.empty() ? conf.chairBody : "Đồng chí " + conf.chairPerson;
-    if (!conf.chairPerson.empty() && !conf.chairBody.empty()) chair += " (thay mặt " + conf.chairBody + ")";
-    out.push_back(para({Run{"- Chủ trì: ", Face::Bold}, Run{chair + ".", Face::Regular}}));
+    if (!conf.chairPerson.empty() && !conf.chairBody.empty())
+        chair += " (thay mặt " + conf.chairBody + ")";
+    out.emplace_back(para({Run{"- Chủ trì: ", Face::Bold}, Run{chair + ".", Face::Regular}}));
     if (!conf.audience.empty()) {
-        out.push_back(para({Run{"- Thành phần: ", Face::Bold}, Run{conf.audience + ".", Face::Regular}}));
+        out.emplace_back(
+            para({Run{"- Thành phần: ", Face::Bold}, Run{conf.audience + ".", Face::Regular}}));
     }
-    out.push_back(para({Run{"- Số đại biểu có mặt: ", Face::Bold},
-                        Run{count(r.present) + "/" + count(r.invited) + " đại biểu được mời.", Face::Regular}}));
-    out.push_back(para({Run{"- Số đại biểu phát biểu: ", Face::Bold},
-                        Run{count(r.speakers) + " đại biểu; số ý kiến bằng văn bản: " +
-                                count(r.writtenSubmissions) + " ý kiến của " + count(r.writtenAuthors) +
-                                " đại biểu; tổng số ý kiến được ghi nhận: " + count(r.counts.total()) + ".",
-                            Face::Regular}}));
+    out.emplace_back(para(
+        {Run{"- Số đại biểu có mặt: ", Face::Bold},
+         Run{count(r.present) + "/" + count(r.invited) + " đại biểu được mời.", Face::Regular}}));
+    out.emplace_back(
+        para({Run{"- Số đại biểu phát biểu: ", Face::Bold},
+              Run{count(r.speakers) + " đại biểu; số ý kiến bằng văn bản: " +
+                      count(r.writtenSubmissions) + " ý kiến của " + count(r.writtenAuthors) +
+                      " đại biểu; tổng số ý kiến được ghi nhận: " + count(r.counts.total()) + ".",
+                  Face::Regular}}));
 
     // II
-    out.push_back(heading("II. KẾT QUẢ GÓP Ý VÀO DỰ THẢO"));
-    out.push_back(heading("1. Đánh giá chung", Face::Bold, 2));
-    std::string general = "Có " + count(r.contributors) + " đại biểu tham gia góp ý (phát biểu hoặc bằng văn bản), trong đó " +
+    out.emplace_back(heading("II. KẾT QUẢ GÓP Ý VÀO DỰ THẢO"));
+    out.emplace_back(heading("1. Đánh giá chung", Face::Bold, 2));
+    std::string general = "Có " + count(r.contributors) +
+                          " đại biểu tham gia góp ý (phát biểu hoặc bằng văn bản), trong đó " +
                           count(r.agreeing) + "/" + count(r.contributors) +
-                          " đại biểu bày tỏ sự nhất trí với Dự thảo. Tổng số " + count(r.counts.total()) +
-                          " ý kiến";
+                          " đại biểu bày tỏ sự nhất trí với Dự thảo. Tổng số " +
+                          count(r.counts.total()) + " ý kiến";
     const std::string sentence = countsSentence(r.counts);
     general += sentence.empty() ? "." : ": " + sentence + ".";
-    out.push_back(para({Run{general, Face::Regular}}));
+    out.emplace_back(para({Run{general, Face::Regular}}));
     if (!r.general.empty()) {
         ParagraphStyle labelStyle = body();
         labelStyle.keepWithNext = true;
-        out.push_back(para({Run{"Ý kiến về toàn văn Dự thảo (" + count(static_cast<int>(r.general.size())) + " ý kiến):",
-                                Face::Italic}},
-                           labelStyle));
+        out.emplace_back(para({Run{"Ý kiến về toàn văn Dự thảo (" +
+                                       count(static_cast<int>(r.general.size())) + " ý kiến):",
+                                   Face::Italic}},
+                              labelStyle));
         for (std::size_t i : r.general) appendComment(out, r.comments[i], "- ", "");
     }
 
-    out.push_back(heading("2. Ý kiến góp ý vào từng phần, mục của Dự thảo", Face::Bold, 2));
+    out.emplace_back(heading("2. Ý kiến góp ý vào từng phần, mục của Dự thảo", Face::Bold, 2));
     if (r.sections.empty()) {
-        out.push_back(para({Run{"Không có ý kiến góp ý vào phần, mục cụ thể của Dự thảo.", Face::Regular}}));
+        out.emplace_back(
+            para({Run{"Không có ý kiến góp ý vào phần, mục cụ thể của Dự thảo.", Face::Regular}}));
     }
     std::vector<std::string> printed;
     for (const SectionGroup& g2 : r.sections) {
         appendSectionHeadings(out, r.outline, g2.section, printed);
-        out.push_back(para({Run{"Có " + count(g2.counts.total()) + " ý kiến của " + count(g2.contributors) +
-                                    " đại biểu: " + countsSentence(g2.counts) + ".",
-                                Face::Regular}}));
+        out.emplace_back(
+            para({Run{"Có " + count(g2.counts.total()) + " ý kiến của " + count(g2.contributors) +
+                          " đại biểu: " + countsSentence(g2.counts) + ".",
+                      Face::Regular}}));
         const int majority = g2.counts.of(CommentKind::Agreement);
         for (CommentKind k : kKinds) {
             // recommendations are reported together in part III
@@ -344,34 +373,37 @@ std::vector<Block> ReportComposer::conference(const ConferenceReport& r, const P
             }
             ParagraphStyle labelStyle = body();
             labelStyle.keepWithNext = true;
-            out.push_back(para({Run{label + ":", Face::Italic}}, labelStyle));
+            out.emplace_back(para({Run{label + ":", Face::Italic}}, labelStyle));
             for (std::size_t i : g2.comments) {
                 if (r.comments[i].kind == k) appendComment(out, r.comments[i], "- ", "");
             }
         }
         if (g2.counts.of(CommentKind::Recommendation) > 0) {
-            out.push_back(para({Run{"Kiến nghị, đề xuất (" + count(g2.counts.of(CommentKind::Recommendation)) +
-                                        " ý kiến): xem mục III.",
-                                    Face::Italic}}));
+            out.emplace_back(para(
+                {Run{"Kiến nghị, đề xuất (" + count(g2.counts.of(CommentKind::Recommendation)) +
+                         " ý kiến): xem mục III.",
+                     Face::Italic}}));
         }
     }
 
     // III
-    out.push_back(heading("III. ĐỀ XUẤT, KIẾN NGHỊ"));
+    out.emplace_back(heading("III. ĐỀ XUẤT, KIẾN NGHỊ"));
     if (r.recommendations.empty()) {
-        out.push_back(para({Run{"Không có đề xuất, kiến nghị.", Face::Regular}}));
+        out.emplace_back(para({Run{"Không có đề xuất, kiến nghị.", Face::Regular}}));
     }
     for (std::size_t i : r.recommendations) {
         const CommentEntry& e = r.comments[i];
-        appendComment(out, e, "- ", e.sectionCodes.empty() ? std::string() : locationsOf(r.outline, e));
+        appendComment(out, e, "- ",
+                      e.sectionCodes.empty() ? std::string() : locationsOf(r.outline, e));
     }
-    out.push_back(para({Run{"Trên đây là tổng hợp ý kiến góp ý vào " + r.heading.draftTitle + " tại " + conf.title +
-                                "./.",
-                            Face::Regular}}));
+    out.emplace_back(para({Run{"Trên đây là tổng hợp ý kiến góp ý vào " + r.heading.draftTitle +
+                                   " tại " + conf.title + "./.",
+                               Face::Regular}}));
     appendSignature(out, r.heading, g);
 
     // Appendix 1: speakers
-    appendAppendixTitle(out, "PHỤ LỤC 1", "DANH SÁCH ĐẠI BIỂU PHÁT BIỂU VÀ GỬI Ý KIẾN BẰNG VĂN BẢN", r.heading);
+    appendAppendixTitle(out, "PHỤ LỤC 1", "DANH SÁCH ĐẠI BIỂU PHÁT BIỂU VÀ GỬI Ý KIẾN BẰNG VĂN BẢN",
+                        r.heading);
     Table speakers;
     const double w = g.bodyWidth();
     speakers.widths = {32, 118, w - 32 - 118 - 92 - 55, 92, 55};
@@ -386,13 +418,15 @@ std::vector<Block> ReportComposer::conference(const ConferenceReport& r, const P
         if (!s.organisation.empty() && s.title.find(s.organisation) == std::string::npos) {
             role += role.empty() ? s.organisation : ", " + s.organisation;
         }
-        speakers.rows.push_back({{{Run{count(static_cast<int>(i + 1))}}, Align::Centre},
-                                 {{Run{s.name.empty() ? std::string("Không ghi tên") : s.name}}, Align::Left},
-                                 {{Run{role}}, Align::Left},
-                                 {{Run{s.spoke ? durationInWords(s.spokenMs) : std::string("Bằng văn bản")}}, Align::Centre},
-                                 {{Run{count(s.comments)}}, Align::Centre}});
+        speakers.rows.push_back(
+            {{{Run{count(static_cast<int>(i + 1))}}, Align::Centre},
+             {{Run{s.name.empty() ? std::string("Không ghi tên") : s.name}}, Align::Left},
+             {{Run{role}}, Align::Left},
+             {{Run{s.spoke ? durationInWords(s.spokenMs) : std::string("Bằng văn bản")}},
+              Align::Centre},
+             {{Run{count(s.comments)}}, Align::Centre}});
     }
-    out.push_back(std::move(speakers));
+    out.emplace_back(std::move(speakers));
 
     // Appendix 2: every comment
     appendAppendixTitle(out, "PHỤ LỤC 2", "BẢNG TỔNG HỢP Ý KIẾN GÓP Ý", r.heading);
@@ -413,7 +447,7 @@ std::vector<Block> ReportComposer::conference(const ConferenceReport& r, const P
                             {{Run{kind}}, Align::Left},
                             {{Run{contentCell(e)}}, Align::Left}});
     }
-    out.push_back(std::move(all));
+    out.emplace_back(std::move(all));
     return out;
 }
 
@@ -421,21 +455,23 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
     std::vector<Block> out;
     appendLetterhead(out, r.heading, g);
     appendTitle(out, "Tổng hợp chung ý kiến góp ý vào " + r.heading.draftTitle);
-    out.push_back(para({Run{"Thực hiện Kế hoạch số " + r.heading.planNumber +
-                                ", ý kiến góp ý vào " + r.heading.draftTitle +
-                                " tại các hội nghị và qua các kênh lấy ý kiến được tổng hợp chung như sau:",
-                            Face::Regular}}));
+    out.emplace_back(
+        para({Run{"Thực hiện Kế hoạch số " + r.heading.planNumber + ", ý kiến góp ý vào " +
+                      r.heading.draftTitle +
+                      " tại các hội nghị và qua các kênh lấy ý kiến được tổng hợp chung như sau:",
+                  Face::Regular}}));
 
-    out.push_back(heading("I. TÌNH HÌNH LẤY Ý KIẾN"));
-    out.push_back(para({Run{"Tổng số " + count(r.counts.total()) + " ý kiến của " + count(r.contributors) +
-                                " người góp ý từ " + count(static_cast<int>(r.sources.size())) + " nguồn: " +
-                                countsSentence(r.counts) + ".",
-                            Face::Regular}}));
+    out.emplace_back(heading("I. TÌNH HÌNH LẤY Ý KIẾN"));
+    out.emplace_back(
+        para({Run{"Tổng số " + count(r.counts.total()) + " ý kiến của " + count(r.contributors) +
+                      " người góp ý từ " + count(static_cast<int>(r.sources.size())) +
+                      " nguồn: " + countsSentence(r.counts) + ".",
+                  Face::Regular}}));
     for (const SourceInfo& s : r.sources) {
-        out.push_back(para({Run{"- " + s.name + ": ", Face::Bold},
-                            Run{s.title + " – " + count(s.counts.total()) + " ý kiến của " +
-                                    count(s.contributors) + " người góp ý.",
-                                Face::Regular}}));
+        out.emplace_back(para({Run{"- " + s.name + ": ", Face::Bold},
+                               Run{s.title + " – " + count(s.counts.total()) + " ý kiến của " +
+                                       count(s.contributors) + " người góp ý.",
+                                   Face::Regular}}));
     }
     const double w = g.bodyWidth();
     auto countsTable = [&](const std::vector<std::pair<std::string, KindCounts>>& rows) {
@@ -446,7 +482,8 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
         t.header = {{{Run{"Nguồn"}}, Align::Centre}, {{Run{"Tổng số"}}, Align::Centre}};
         for (CommentKind k : kKinds) t.header.push_back({{Run{kindLabel(k)}}, Align::Centre});
         for (const auto& [name, counts] : rows) {
-            std::vector<TableCell> row{{{Run{name}}, Align::Left}, {{Run{count(counts.total())}}, Align::Centre}};
+            std::vector<TableCell> row{{{Run{name}}, Align::Left},
+                                       {{Run{count(counts.total())}}, Align::Centre}};
             for (CommentKind k : kKinds) row.push_back({{Run{count(counts.of(k))}}, Align::Centre});
             t.rows.push_back(std::move(row));
         }
@@ -458,40 +495,48 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
         rows.emplace_back("Cộng", r.counts);
         Table t = countsTable(rows);
         t.spaceBefore = 4;
-        out.push_back(std::move(t));
+        out.emplace_back(std::move(t));
     }
 
-    out.push_back(heading("II. Ý KIẾN GÓP Ý THEO TỪNG PHẦN, MỤC CỦA DỰ THẢO"));
-    auto sourceOf = [&](const CommentEntry& e) { return e.source < r.sources.size() ? r.sources[e.source].name : std::string(); };
+    out.emplace_back(heading("II. Ý KIẾN GÓP Ý THEO TỪNG PHẦN, MỤC CỦA DỰ THẢO"));
+    auto sourceOf = [&](const CommentEntry& e) {
+        return e.source < r.sources.size() ? r.sources[e.source].name : std::string();
+    };
     if (!r.general.empty()) {
-        out.push_back(heading("Ý kiến về toàn văn Dự thảo (" + count(static_cast<int>(r.general.size())) + " ý kiến)",
-                              Face::BoldItalic, 4));
-        for (std::size_t i : r.general) appendComment(out, r.comments[i], "- [" + sourceOf(r.comments[i]) + "] ", "", false);
+        out.emplace_back(heading(
+            "Ý kiến về toàn văn Dự thảo (" + count(static_cast<int>(r.general.size())) + " ý kiến)",
+            Face::BoldItalic, 4));
+        for (std::size_t i : r.general)
+            appendComment(out, r.comments[i], "- [" + sourceOf(r.comments[i]) + "] ", "", false);
     }
     std::vector<std::string> printed;
     for (const SectionGroup& g2 : r.sections) {
         appendSectionHeadings(out, r.outline, g2.section, printed);
-        out.push_back(para({Run{"Có " + count(g2.counts.total()) + " ý kiến của " + count(g2.contributors) +
-                                    " người góp ý: " + countsSentence(g2.counts) + ".",
-                                Face::Regular}}));
+        out.emplace_back(
+            para({Run{"Có " + count(g2.counts.total()) + " ý kiến của " + count(g2.contributors) +
+                          " người góp ý: " + countsSentence(g2.counts) + ".",
+                      Face::Regular}}));
         std::vector<std::pair<std::string, KindCounts>> rows;
         for (std::size_t s = 0; s < g2.bySource.size() && s < r.sources.size(); ++s) {
             if (g2.bySource[s].total() > 0) rows.emplace_back(r.sources[s].name, g2.bySource[s]);
         }
-        out.push_back(countsTable(rows));
+        out.emplace_back(countsTable(rows));
         for (std::size_t i : g2.comments) {
             appendComment(out, r.comments[i], "- [" + sourceOf(r.comments[i]) + "] ", "", false);
         }
     }
 
     if (!r.acceptance.empty()) {
-        out.push_back(heading("III. TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý"));
+        out.emplace_back(heading("III. TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý"));
         Table t;
         t.size = 11;
         t.widths = {30, 72, w - 30 - 72 - 92 - 70 - 88, 92, 70, 88};
-        t.header = {{{Run{"STT"}}, Align::Centre},          {{Run{"Vị trí trong Dự thảo"}}, Align::Centre},
-                    {{Run{"Nội dung ý kiến"}}, Align::Centre}, {{Run{"Người góp ý (số người)"}}, Align::Centre},
-                    {{Run{"Tiếp thu"}}, Align::Centre},        {{Run{"Giải trình"}}, Align::Centre}};
+        t.header = {{{Run{"STT"}}, Align::Centre},
+                    {{Run{"Vị trí trong Dự thảo"}}, Align::Centre},
+                    {{Run{"Nội dung ý kiến"}}, Align::Centre},
+                    {{Run{"Người góp ý (số người)"}}, Align::Centre},
+                    {{Run{"Tiếp thu"}}, Align::Centre},
+                    {{Run{"Giải trình"}}, Align::Centre}};
         for (const AcceptanceRow& a : r.acceptance) {
             const std::string decision = a.decision == Acceptance::Accepted ? "Tiếp thu"
                                          : a.decision == Acceptance::Partly ? "Tiếp thu một phần"
@@ -503,9 +548,11 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
                               {{Run{decision}}, Align::Left},
                               {{Run{a.reason}}, Align::Left}});
         }
-        out.push_back(std::move(t));
+        out.emplace_back(std::move(t));
     }
-    out.push_back(para({Run{"Trên đây là tổng hợp chung ý kiến góp ý vào " + r.heading.draftTitle + "./.", Face::Regular}}));
+    out.emplace_back(
+        para({Run{"Trên đây là tổng hợp chung ý kiến góp ý vào " + r.heading.draftTitle + "./.",
+                  Face::Regular}}));
     appendSignature(out, r.heading, g);
     return out;
 }

@@ -45,12 +45,14 @@ DocumentInfo infoFor(const Heading& h, const std::string& title, Millis now) {
 
 }  // namespace
 
-ConferenceReport ReportGenerator::conferenceModel(Engine& engine, std::int64_t conferenceId, Millis now) {
+ConferenceReport ReportGenerator::conferenceModel(Engine& engine, std::int64_t conferenceId,
+                                                  Millis now) {
     const Device device = organiser();
     const proto::Welcome welcome = engine.welcome(device);
     bool known = false;
     for (const Conference& c : welcome.conferences) known = known || c.id == conferenceId;
-    if (!known) throw std::runtime_error("report: no conference with id " + std::to_string(conferenceId));
+    if (!known)
+        throw std::runtime_error("report: no conference with id " + std::to_string(conferenceId));
     return ReportBuilder::conference(welcome, snapshotOf(engine, device, conferenceId), now);
 }
 
@@ -59,20 +61,23 @@ CombinedReport ReportGenerator::combinedModel(Engine& engine, Millis now) {
     const proto::Welcome welcome = engine.welcome(device);
     std::vector<proto::Snapshot> snapshots;
     snapshots.reserve(welcome.conferences.size());
-    for (const Conference& c : welcome.conferences) snapshots.push_back(snapshotOf(engine, device, c.id));
+    for (const Conference& c : welcome.conferences)
+        snapshots.push_back(snapshotOf(engine, device, c.id));
     return ReportBuilder::combined(welcome, snapshots, now);
 }
 
 std::string ReportGenerator::conferencePdf(Engine& engine, std::int64_t conferenceId, Millis now) {
     const ConferenceReport model = conferenceModel(engine, conferenceId, now);
     const std::string title = "Báo cáo tổng hợp ý kiến góp ý – " + model.conference.title;
-    return ReportRenderer::render(ReportComposer::conference(model), infoFor(model.heading, title, now));
+    return ReportRenderer::render(ReportComposer::conference(model),
+                                  infoFor(model.heading, title, now));
 }
 
 std::string ReportGenerator::combinedPdf(Engine& engine, Millis now) {
     const CombinedReport model = combinedModel(engine, now);
     const std::string title = "Báo cáo tổng hợp chung ý kiến góp ý vào " + model.heading.draftTitle;
-    return ReportRenderer::render(ReportComposer::combined(model), infoFor(model.heading, title, now));
+    return ReportRenderer::render(ReportComposer::combined(model),
+                                  infoFor(model.heading, title, now));
 }
 
 }  // namespace gopy::server::report

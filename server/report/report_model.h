@@ -17,18 +17,18 @@ inline constexpr std::size_t kKindCount = 6;  // CommentKind values, in declarat
 /// Counts of comments per CommentKind (index = static_cast<int>(kind)).
 struct KindCounts {
     std::array<int, kKindCount> byKind{};
-    int total() const;
-    int of(CommentKind kind) const { return byKind[static_cast<std::size_t>(kind)]; }
+    [[nodiscard]] int total() const;
+    [[nodiscard]] int of(CommentKind kind) const { return byKind[static_cast<std::size_t>(kind)]; }
     void add(CommentKind kind) { ++byKind[static_cast<std::size_t>(kind)]; }
     bool operator==(const KindCounts&) const = default;
 };
 
 /// One comment as the report cites it.
 struct CommentEntry {
-    int number = 0;               ///< 1-based, in report order (the appendix table's STT)
+    int number = 0;  ///< 1-based, in report order (the appendix table's STT)
     std::string commentId;
-    std::string speaker;          ///< full name, or "" when the author is unknown
-    std::string speakerTitle;     ///< chức danh
+    std::string speaker;       ///< full name, or "" when the author is unknown
+    std::string speakerTitle;  ///< chức danh
     std::string organisation;
     CommentKind kind = CommentKind::Other;
     std::string text;
@@ -36,15 +36,15 @@ struct CommentEntry {
     bool written = false;
     bool flagged = false;
     std::vector<std::string> sectionCodes;  ///< as tagged, draft order
-    std::size_t source = 0;       ///< index into the report's sources (combined synthesis)
+    std::size_t source = 0;  ///< index into the report's sources (combined synthesis)
     bool operator==(const CommentEntry&) const = default;
 };
 
 /// Where a comment came from in the combined synthesis: a conference or a channel.
 struct SourceInfo {
     std::int64_t conferenceId = 0;
-    std::string name;             ///< "Hội nghị 1", "Nhân dân", "Tổ chức cơ sở đảng"
-    std::string title;            ///< the conference's full title
+    std::string name;   ///< "Hội nghị 1", "Nhân dân", "Tổ chức cơ sở đảng"
+    std::string title;  ///< the conference's full title
     Channel channel = Channel::Conference;
     KindCounts counts;
     int contributors = 0;
@@ -54,10 +54,10 @@ struct SourceInfo {
 /// The comments on one node of the draft outline.
 struct SectionGroup {
     Section section;
-    std::vector<std::size_t> comments;   ///< indexes into the report's comments, report order
+    std::vector<std::size_t> comments;  ///< indexes into the report's comments, report order
     KindCounts counts;
-    int contributors = 0;                ///< distinct authors
-    std::vector<KindCounts> bySource;    ///< combined synthesis: one per source
+    int contributors = 0;              ///< distinct authors
+    std::vector<KindCounts> bySource;  ///< combined synthesis: one per source
     bool operator==(const SectionGroup&) const = default;
 };
 
@@ -67,10 +67,10 @@ enum class Acceptance { Accepted, Partly, NotAccepted };
 /// One row of the acceptance table (tiếp thu, giải trình): a comment or a group of equal ones.
 struct AcceptanceRow {
     int number = 0;
-    std::string location;          ///< in the draft
+    std::string location;  ///< in the draft
     std::string comment;
-    std::string who;               ///< who made it
-    int howMany = 1;               ///< how many made it
+    std::string who;  ///< who made it
+    int howMany = 1;  ///< how many made it
     Acceptance decision = Acceptance::Accepted;
     std::string reason;
     bool operator==(const AcceptanceRow&) const = default;
@@ -84,15 +84,15 @@ struct SpeakerEntry {
     Millis spokenMs = 0;
     int turns = 0;
     int comments = 0;
-    bool spoke = false;           ///< had a speaking turn (not only written submissions)
+    bool spoke = false;  ///< had a speaking turn (not only written submissions)
     bool operator==(const SpeakerEntry&) const = default;
 };
 
 /// Letterhead, number and date line shared by both reports.
 struct Heading {
     Letterhead letterhead;
-    std::string number;           ///< "Số   -BC/QU" (the office writes the number in)
-    std::string placeAndDate;     ///< "Ba Đình, ngày 25 tháng 11 năm 2026"
+    std::string number;        ///< "Số   -BC/QU" (the office writes the number in)
+    std::string placeAndDate;  ///< "Ba Đình, ngày 25 tháng 11 năm 2026"
     std::string draftTitle;
     std::string planNumber;
     bool operator==(const Heading&) const = default;
@@ -105,18 +105,18 @@ struct ConferenceReport {
     // I. organisation
     int invited = 0;
     int present = 0;
-    int speakers = 0;             ///< people who spoke
-    int writtenSubmissions = 0;   ///< comments handed in on paper
+    int speakers = 0;            ///< people who spoke
+    int writtenSubmissions = 0;  ///< comments handed in on paper
     int writtenAuthors = 0;
     Millis sessionStart = 0;
     Millis sessionEnd = 0;
     // II. comments
-    int contributors = 0;         ///< distinct authors of comments
-    int agreeing = 0;             ///< of them, authors of at least one agreement
+    int contributors = 0;  ///< distinct authors of comments
+    int agreeing = 0;      ///< of them, authors of at least one agreement
     KindCounts counts;
-    std::vector<std::size_t> general;       ///< comments on the draft as a whole (no section)
-    std::vector<SectionGroup> sections;     ///< draft order, sections with comments only
-    std::vector<Section> outline;           ///< the whole outline, draft order (for headings)
+    std::vector<std::size_t> general;    ///< comments on the draft as a whole (no section)
+    std::vector<SectionGroup> sections;  ///< draft order, sections with comments only
+    std::vector<Section> outline;        ///< the whole outline, draft order (for headings)
     // III. proposals
     std::vector<std::size_t> recommendations;
     // appendix
@@ -129,7 +129,7 @@ struct ConferenceReport {
 struct CombinedReport {
     Heading heading;
     std::string campaignTitle;
-    std::vector<SourceInfo> sources;        ///< conferences in order, then public, grassroots
+    std::vector<SourceInfo> sources;  ///< conferences in order, then public, grassroots
     int contributors = 0;
     KindCounts counts;
     std::vector<std::size_t> general;

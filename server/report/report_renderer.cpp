@@ -5,7 +5,8 @@
 namespace gopy::server::report {
 
 std::string ReportRenderer::render(const std::vector<Block>& blocks, const DocumentInfo& info,
-                                   const PageGeometry& geometry, const std::filesystem::path& fontDir) {
+                                   const PageGeometry& geometry,
+                                   const std::filesystem::path& fontDir) {
     PdfDocument pdf(fontDir);
     pdf.setInfo(info);
     LayoutEngine layout(pdf, geometry, [&](Page&& page) { pdf.drawPage(page, geometry); });

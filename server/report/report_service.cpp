@@ -29,7 +29,8 @@ void onSessionEnded(Engine& engine, std::int64_t conferenceId) {
                   << " stored (id " << info.id << ", sha256 " << info.sha256 << ")\n";
     } catch (const std::exception& e) {
         // the session itself is committed; a failed report can be produced again on demand
-        std::clog << "report: conference " << conferenceId << " synthesis failed: " << e.what() << "\n";
+        std::clog << "report: conference " << conferenceId << " synthesis failed: " << e.what()
+                  << "\n";
     }
 }
 

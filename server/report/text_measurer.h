@@ -12,10 +12,10 @@ class TextMeasurer {
 public:
     virtual ~TextMeasurer() = default;
     /// Advance width of one Unicode code point in thousandths of the font size.
-    virtual double advance(char32_t codePoint, Face face) const = 0;
+    [[nodiscard]] virtual double advance(char32_t codePoint, Face face) const = 0;
 
     /// Advance width of UTF-8 text at `size` points (no kerning: the renderer draws without it).
-    double width(std::string_view utf8, Face face, double size) const;
+    [[nodiscard]] double width(std::string_view utf8, Face face, double size) const;
 };
 
 /// Decodes the code point at `i` and moves `i` past it; malformed bytes yield U+FFFD.

@@ -52,16 +52,24 @@ TEST_F(EngineReport, DemoSessionIsRealisticAndConcluded) {
     const proto::Snapshot& s = *sub.snapshot;
     EXPECT_EQ(s.conference.state, ConferenceState::Concluded);
     EXPECT_EQ(s.comments.size(), 40U);
-    const auto started = std::count_if(s.turns.begin(), s.turns.end(), [](const Turn& t) { return t.startedAt > 0; });
+    const auto started = std::count_if(s.turns.begin(), s.turns.end(),
+                                       [](const Turn& t) { return t.startedAt > 0; });
     EXPECT_EQ(started, 15);
     for (CommentKind k : {CommentKind::Agreement, CommentKind::Addition, CommentKind::Amendment,
                           CommentKind::Deletion, CommentKind::Recommendation, CommentKind::Other}) {
-        EXPECT_TRUE(std::any_of(s.comments.begin(), s.comments.end(), [k](const Comment& c) { return c.kind == k; }))
-            << toString(k);
+        EXPECT_TRUE(std::any_of(s.comments.begin(), s.comments.end(), [k](const Comment& c) {
+            return c.kind == k;
+        })) << toString(k);
     }
-    EXPECT_GE(std::count_if(s.comments.begin(), s.comments.end(), [](const Comment& c) { return c.written; }), 4);
-    EXPECT_GE(std::count_if(s.comments.begin(), s.comments.end(), [](const Comment& c) { return c.proposed.has_value(); }), 5);
-    EXPECT_GE(std::count_if(s.comments.begin(), s.comments.end(), [](const Comment& c) { return c.flagged; }), 2);
+    EXPECT_GE(std::count_if(s.comments.begin(), s.comments.end(),
+                            [](const Comment& c) { return c.written; }),
+              4);
+    EXPECT_GE(std::count_if(s.comments.begin(), s.comments.end(),
+                            [](const Comment& c) { return c.proposed.has_value(); }),
+              5);
+    EXPECT_GE(std::count_if(s.comments.begin(), s.comments.end(),
+                            [](const Comment& c) { return c.flagged; }),
+              2);
 }
 
 TEST_F(EngineReport, SessionEndProducedTheSynthesisAutomatically) {
@@ -120,8 +128,10 @@ TEST_F(EngineReport, CombinedSynthesisCoversEveryConference) {
     const std::string text = textOf(*bytes, "combined.pdf");
     const CombinedReport model = ReportGenerator::combinedModel(*engine, kNow);
     EXPECT_GE(model.sources.size(), 5U);
-    for (const SourceInfo& s : model.sources) EXPECT_NE(text.find(s.name), std::string::npos) << s.name;
-    for (const CommentEntry& e : model.comments) EXPECT_NE(text.find(e.text), std::string::npos) << e.number;
+    for (const SourceInfo& s : model.sources)
+        EXPECT_NE(text.find(s.name), std::string::npos) << s.name;
+    for (const CommentEntry& e : model.comments)
+        EXPECT_NE(text.find(e.text), std::string::npos) << e.number;
 }
 
 }  // namespace

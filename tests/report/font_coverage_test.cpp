@@ -2,9 +2,8 @@
 // text back even when the glyph is missing (it uses the character codes), so coverage is
 // checked on the font files themselves with FreeType: Liberation Serif 1.07 lacks the
 // Vietnamese letters of Latin Extended Additional (ả, ậ, ự, …); 2.x has them.
-#include <gtest/gtest.h>
-
 #include <ft2build.h>
+#include <gtest/gtest.h>
 #include FT_FREETYPE_H
 
 #include <array>
@@ -44,8 +43,9 @@ TEST_P(FontCoverage, EveryVietnameseLetterAndReportPunctuationHasAGlyph) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Faces, FontCoverage,
-                         ::testing::Values("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
-                                           "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"));
+                         ::testing::Values("LiberationSerif-Regular.ttf",
+                                           "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf",
+                                           "LiberationSerif-BoldItalic.ttf"));
 
 }  // namespace
 }  // namespace gopy::server::report

@@ -1,12 +1,13 @@
 // The layout engine on its own, with a fixed-width measurer: wrapping, justification,
 // indents, over-long words, page breaks, page numbers, tables with repeated headers.
+#include "server/report/layout_engine.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <map>
+#include <ranges>
 #include <set>
-
-#include "server/report/layout_engine.h"
 
 namespace gopy::server::report {
 namespace {
@@ -16,7 +17,7 @@ using TextRun = gopy::server::report::Run;  // gtest fixtures have a Run() of th
 /// Every letter 500 thousandths of the size wide, spaces 250, bold letters 600.
 class FixedMeasurer final : public TextMeasurer {
 public:
-    double advance(char32_t cp, Face face) const override {
+    [[nodiscard]] double advance(char32_t cp, Face face) const override {
         if (cp == U' ') return 250;
         return face == Face::Bold ? 600 : 500;
     }
@@ -42,7 +43,8 @@ protected:
     FixedMeasurer measurer;
     PageGeometry geometry;
     Collected collected;
-    LayoutEngine engine{measurer, geometry, [this](Page&& p) { collected.pages.push_back(std::move(p)); }};
+    LayoutEngine engine{measurer, geometry,
+                        [this](Page&& p) { collected.pages.push_back(std::move(p)); }};
 };
 
 TEST_F(LayoutTest, WrapsGreedilyWithinWidthAndKeepsEveryWordInOrder) {
@@ -60,7 +62,8 @@ TEST_F(LayoutTest, WrapsGreedilyWithinWidthAndKeepsEveryWordInOrder) {
 }
 
 TEST_F(LayoutTest, FirstLineIndentNarrowsOnlyTheFirstLine) {
-    const auto lines = engine.wrap({TextRun{"aaaa bbbb cccc dddd eeee ffff gggg hhhh"}}, 10, 100, 30);
+    const auto lines =
+        engine.wrap({TextRun{"aaaa bbbb cccc dddd eeee ffff gggg hhhh"}}, 10, 100, 30);
     ASSERT_GE(lines.size(), 2U);
     EXPECT_EQ(lines[0].words.size(), 3U);  // 3×20 + 2×2.5 = 65 ≤ 70; a fourth would be 87.5
     EXPECT_EQ(lines[1].words.size(), 4U);
@@ -108,7 +111,8 @@ TEST_F(LayoutTest, CentreAndRightAlignment) {
 }
 
 TEST_F(LayoutTest, WordsContinueAcrossRunsAndKeepTheirFaces) {
-    const auto lines = engine.wrap({TextRun{"Đồng chí An", Face::Bold}, TextRun{": nhất trí", Face::Regular}}, 10, 1000, 0);
+    const auto lines = engine.wrap(
+        {TextRun{"Đồng chí An", Face::Bold}, TextRun{": nhất trí", Face::Regular}}, 10, 1000, 0);
     ASSERT_EQ(lines.size(), 1U);
     ASSERT_EQ(lines[0].words.size(), 5U);
     const auto& an = lines[0].words[2];
@@ -183,9 +187,9 @@ TEST_F(LayoutTest, LinesOfAPageNeverOverlap) {
         std::set<double> baselines;
         for (const PlacedText& t : page.texts) baselines.insert(t.y);
         double previous = 1e9;
-        for (auto it = baselines.rbegin(); it != baselines.rend(); ++it) {
-            EXPECT_GE(previous - *it, 14 * 1.25 - 1e-6);
-            previous = *it;
+        for (double baseline : std::ranges::reverse_view(baselines)) {
+            EXPECT_GE(previous - baseline, 14 * 1.25 - 1e-6);
+            previous = baseline;
         }
     }
 }
@@ -216,11 +220,15 @@ TEST_F(LayoutTest, HeadingIsNeverLeftAloneAtThePageFoot) {
 TEST_F(LayoutTest, TableRowsStayOnThePageAndTheHeaderRepeats) {
     Table t;
     t.widths = {40, 200, 227};
-    t.header = {{{TextRun{"STT"}}, Align::Centre}, {{TextRun{"Người"}}, Align::Centre}, {{TextRun{"Nội dung"}}, Align::Centre}};
+    t.header = {{{TextRun{"STT"}}, Align::Centre},
+                {{TextRun{"Người"}}, Align::Centre},
+                {{TextRun{"Nội dung"}}, Align::Centre}};
     for (int i = 1; i <= 150; ++i) {
         std::string content;
         for (int k = 0; k < i % 7 + 1; ++k) content += "ý kiến góp ý số " + std::to_string(i) + " ";
-        t.rows.push_back({{{TextRun{std::to_string(i)}}, Align::Centre}, {{TextRun{"Đại biểu " + std::to_string(i)}}}, {{TextRun{content}}}});
+        t.rows.push_back({{{TextRun{std::to_string(i)}}, Align::Centre},
+                          {{TextRun{"Đại biểu " + std::to_string(i)}}},
+                          {{TextRun{content}}}});
     }
     engine.add(t);
     engine.finish();

@@ -38,9 +38,10 @@ protected:
         i.created = kNow;
         return i;
     }
-    std::filesystem::path renderParagraphs(const std::string& name, const std::vector<std::string>& texts) {
+    std::filesystem::path renderParagraphs(const std::string& name,
+                                           const std::vector<std::string>& texts) {
         std::vector<Block> blocks;
-        for (const auto& t : texts) blocks.push_back(Paragraph{{TextRun{t}}, {}});
+        for (const auto& t : texts) blocks.emplace_back(Paragraph{{TextRun{t}}, {}});
         return write(name, ReportRenderer::render(blocks, info()));
     }
 };
@@ -49,7 +50,7 @@ TEST_F(PdfOutput, FullVietnameseAlphabetRoundTripsInBothCasesAndAllTones) {
     const std::string alphabet = vietnameseAlphabet();
     std::vector<Block> blocks;
     for (Face face : {Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic}) {
-        blocks.push_back(Paragraph{{TextRun{alphabet, face}}, {}});
+        blocks.emplace_back(Paragraph{{TextRun{alphabet, face}}, {}});
     }
     const auto pdf = write("alphabet.pdf", ReportRenderer::render(blocks, info()));
     const std::string text = pdfText(pdf);
@@ -74,14 +75,16 @@ TEST_F(PdfOutput, ConferenceReportHoldsEverySpeakerEveryCommentInOrderAndTheCoun
     const auto welcome = sampleWelcome(1);
     const auto snap = sampleSnapshot(welcome, 1, 15, 40);
     const ConferenceReport model = ReportBuilder::conference(welcome, snap, kNow);
-    const auto pdf = write("conference.pdf", ReportRenderer::render(ReportComposer::conference(model), info()));
+    const auto pdf =
+        write("conference.pdf", ReportRenderer::render(ReportComposer::conference(model), info()));
     const std::string text = pdfText(pdf);
 
-    for (const char* must : {"ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "QUẬN ỦY BA ĐÌNH",
-                             "Ba Đình, ngày 25 tháng 11 năm 2026", "BÁO CÁO", "I. TÌNH HÌNH TỔ CHỨC HỘI NGHỊ",
-                             "II. KẾT QUẢ GÓP Ý VÀO DỰ THẢO", "III. ĐỀ XUẤT, KIẾN NGHỊ", "Nơi nhận:",
-                             "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "Nguyễn Công Thành", "PHỤ LỤC 1",
-                             "PHỤ LỤC 2", "Số đại biểu phát biểu: 15 đại biểu", "số ý kiến bằng văn bản: 4"}) {
+    for (const char* must :
+         {"ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "QUẬN ỦY BA ĐÌNH",
+          "Ba Đình, ngày 25 tháng 11 năm 2026", "BÁO CÁO", "I. TÌNH HÌNH TỔ CHỨC HỘI NGHỊ",
+          "II. KẾT QUẢ GÓP Ý VÀO DỰ THẢO", "III. ĐỀ XUẤT, KIẾN NGHỊ", "Nơi nhận:",
+          "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "Nguyễn Công Thành", "PHỤ LỤC 1",
+          "PHỤ LỤC 2", "Số đại biểu phát biểu: 15 đại biểu", "số ý kiến bằng văn bản: 4"}) {
         EXPECT_NE(text.find(must), std::string::npos) << must;
     }
     for (const SpeakerEntry& s : model.speakerList) {
@@ -116,7 +119,8 @@ TEST_F(PdfOutput, FourHundredCommentsPaginateWithEveryWordInsideThePageAndNoOver
     const auto welcome = sampleWelcome(1);
     const auto snap = sampleSnapshot(welcome, 1, 60, 400, 250);  // ≈ 100,000 words
     const ConferenceReport model = ReportBuilder::conference(welcome, snap, kNow);
-    const auto pdf = write("large.pdf", ReportRenderer::render(ReportComposer::conference(model), info()));
+    const auto pdf =
+        write("large.pdf", ReportRenderer::render(ReportComposer::conference(model), info()));
     std::vector<PageBox> pages;
     const std::vector<WordBox> words = wordBoxes(pdf, pages);
     ASSERT_GT(pages.size(), 100U);
@@ -154,13 +158,17 @@ TEST_F(PdfOutput, FourHundredCommentsPaginateWithEveryWordInsideThePageAndNoOver
 TEST_F(PdfOutput, QpdfCheckPassesFontsAreEmbeddedAndMetadataIsSet) {
     const auto welcome = sampleWelcome(1);
     const auto snap = sampleSnapshot(welcome, 1, 15, 40);
-    const auto pdf = write("check.pdf", ReportRenderer::render(
-                                            ReportComposer::conference(ReportBuilder::conference(welcome, snap, kNow)), info()));
+    const auto pdf = write(
+        "check.pdf",
+        ReportRenderer::render(
+            ReportComposer::conference(ReportBuilder::conference(welcome, snap, kNow)), info()));
     const CommandResult qpdf = run(std::string(GOPY_QPDF) + " --check '" + pdf.string() + "' 2>&1");
     EXPECT_EQ(qpdf.exitCode, 0) << qpdf.output;
-    EXPECT_NE(qpdf.output.find("No syntax or stream encoding errors"), std::string::npos) << qpdf.output;
+    EXPECT_NE(qpdf.output.find("No syntax or stream encoding errors"), std::string::npos)
+        << qpdf.output;
 
-    const CommandResult fonts = run(std::string(GOPY_PDFFONTS) + " '" + pdf.string() + "' 2>/dev/null");
+    const CommandResult fonts =
+        run(std::string(GOPY_PDFFONTS) + " '" + pdf.string() + "' 2>/dev/null");
     ASSERT_EQ(fonts.exitCode, 0);
     int rows = 0;
     std::size_t lineStart = 0;
@@ -175,15 +183,20 @@ TEST_F(PdfOutput, QpdfCheckPassesFontsAreEmbeddedAndMetadataIsSet) {
         // columns: name type encoding emb sub uni object ID
         EXPECT_NE(line.find("LiberationSerif"), std::string::npos) << line;
         EXPECT_NE(line.find("CID TrueType"), std::string::npos) << line;
-        EXPECT_NE(line.find(" yes yes yes "), std::string::npos) << "not embedded as a subset: " << line;
+        EXPECT_NE(line.find(" yes yes yes "), std::string::npos)
+            << "not embedded as a subset: " << line;
     }
     EXPECT_GE(rows, 3);
 
-    const CommandResult meta = run(std::string(GOPY_PDFINFO) + " -enc UTF-8 '" + pdf.string() + "' 2>/dev/null");
-    EXPECT_NE(meta.output.find("Title:           Báo cáo tổng hợp ý kiến góp ý"), std::string::npos) << meta.output;
-    EXPECT_NE(meta.output.find("Author:          QUẬN ỦY BA ĐÌNH"), std::string::npos) << meta.output;
+    const CommandResult meta =
+        run(std::string(GOPY_PDFINFO) + " -enc UTF-8 '" + pdf.string() + "' 2>/dev/null");
+    EXPECT_NE(meta.output.find("Title:           Báo cáo tổng hợp ý kiến góp ý"), std::string::npos)
+        << meta.output;
+    EXPECT_NE(meta.output.find("Author:          QUẬN ỦY BA ĐÌNH"), std::string::npos)
+        << meta.output;
     EXPECT_NE(meta.output.find("CreationDate:"), std::string::npos);
-    EXPECT_NE(meta.output.find("Page size:       595.276 x 841.89 pts (A4)"), std::string::npos) << meta.output;
+    EXPECT_NE(meta.output.find("Page size:       595.276 x 841.89 pts (A4)"), std::string::npos)
+        << meta.output;
 }
 
 TEST_F(PdfOutput, PageNumbersFromPageTwoAtTheTopCentre) {
@@ -212,19 +225,24 @@ TEST_F(PdfOutput, PageNumbersFromPageTwoAtTheTopCentre) {
 
 TEST_F(PdfOutput, CombinedReportRendersAcceptanceOnlyWhenPresent) {
     const auto welcome = sampleWelcome(2);
-    std::vector<proto::Snapshot> snaps = {sampleSnapshot(welcome, 1, 8, 20), sampleSnapshot(welcome, 2, 8, 20),
+    std::vector<proto::Snapshot> snaps = {sampleSnapshot(welcome, 1, 8, 20),
+                                          sampleSnapshot(welcome, 2, 8, 20),
                                           sampleSnapshot(welcome, 100, 10, 30)};
     CombinedReport model = ReportBuilder::combined(welcome, snaps, kNow);
-    std::string text = pdfText(write("combined.pdf", ReportRenderer::render(ReportComposer::combined(model), info())));
+    std::string text = pdfText(
+        write("combined.pdf", ReportRenderer::render(ReportComposer::combined(model), info())));
     EXPECT_NE(text.find("Tổng hợp chung ý kiến góp ý"), std::string::npos);
     EXPECT_NE(text.find("Nhân dân"), std::string::npos);
     EXPECT_EQ(text.find("TIẾP THU, GIẢI TRÌNH"), std::string::npos);
-    for (const CommentEntry& e : model.comments) EXPECT_NE(text.find(e.text), std::string::npos) << e.number;
+    for (const CommentEntry& e : model.comments)
+        EXPECT_NE(text.find(e.text), std::string::npos) << e.number;
 
-    model = ReportBuilder::combined(welcome, snaps, kNow,
-                                    {AcceptanceRow{1, "Phần I, mục 1", "Bổ sung số liệu thu ngân sách", "Hội nghị 1", 3,
-                                                   Acceptance::Accepted, "Đã bổ sung vào đoạn 2"}});
-    text = pdfText(write("combined2.pdf", ReportRenderer::render(ReportComposer::combined(model), info())));
+    model = ReportBuilder::combined(
+        welcome, snaps, kNow,
+        {AcceptanceRow{1, "Phần I, mục 1", "Bổ sung số liệu thu ngân sách", "Hội nghị 1", 3,
+                       Acceptance::Accepted, "Đã bổ sung vào đoạn 2"}});
+    text = pdfText(
+        write("combined2.pdf", ReportRenderer::render(ReportComposer::combined(model), info())));
     EXPECT_NE(text.find("III. TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý"), std::string::npos);
     EXPECT_NE(text.find("Đã bổ sung vào đoạn 2"), std::string::npos);
 }
@@ -234,7 +252,8 @@ TEST_F(PdfOutput, MissingFontDirectoryIsAClearError) {
         ReportRenderer::render({}, info(), {}, "/nonexistent/fonts");
         FAIL() << "expected PdfError";
     } catch (const PdfError& e) {
-        EXPECT_NE(std::string(e.what()).find("/nonexistent/fonts/LiberationSerif-Regular.ttf"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("/nonexistent/fonts/LiberationSerif-Regular.ttf"),
+                  std::string::npos);
     }
 }
 

@@ -16,7 +16,8 @@ CommandResult run(const std::string& command) {
     if (pipe == nullptr) return result;
     std::array<char, 65536> buffer{};
     std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+        result.output.append(buffer.data(), n);
     const int status = pclose(pipe);
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
@@ -24,7 +25,8 @@ CommandResult run(const std::string& command) {
 
 TempDir::TempDir() {
     std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() / ("gopy-report-" + std::to_string(rd()) + std::to_string(rd()));
+    path_ = std::filesystem::temp_directory_path() /
+            ("gopy-report-" + std::to_string(rd()) + std::to_string(rd()));
     std::filesystem::create_directories(path_);
 }
 
@@ -56,7 +58,8 @@ std::string collapse(const std::string& text) {
 }
 
 std::string pdfText(const std::filesystem::path& pdf) {
-    const CommandResult r = run(std::string(GOPY_PDFTOTEXT) + " -enc UTF-8 '" + pdf.string() + "' - 2>/dev/null");
+    const CommandResult r =
+        run(std::string(GOPY_PDFTOTEXT) + " -enc UTF-8 '" + pdf.string() + "' - 2>/dev/null");
     // Drop the page numbers at the top of pages 2…, so text running across a page reads on.
     std::string text;
     std::size_t start = 0;
@@ -82,7 +85,8 @@ std::string unescape(std::string s) {
     const std::array<std::pair<const char*, const char*>, 5> entities = {
         {{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}}};
     for (const auto& [from, to] : entities) {
-        for (std::size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + 1)) {
+        for (std::size_t pos = s.find(from); pos != std::string::npos;
+             pos = s.find(from, pos + 1)) {
             s.replace(pos, std::char_traits<char>::length(from), to);
         }
     }
@@ -119,8 +123,9 @@ std::vector<WordBox> wordBoxes(const std::filesystem::path& pdf, std::vector<Pag
             const std::size_t open = line.find('>');
             const std::size_t close = line.rfind("</word>");
             if (open == std::string::npos || close == std::string::npos || close < open) continue;
-            words.push_back(WordBox{static_cast<int>(pages.size()), attribute(line, "xMin"), attribute(line, "yMin"),
-                                    attribute(line, "xMax"), attribute(line, "yMax"),
+            words.push_back(WordBox{static_cast<int>(pages.size()), attribute(line, "xMin"),
+                                    attribute(line, "yMin"), attribute(line, "xMax"),
+                                    attribute(line, "yMax"),
                                     unescape(line.substr(open + 1, close - open - 1))});
         }
     }

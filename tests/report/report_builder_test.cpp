@@ -1,4 +1,6 @@
 // The report models without PDF: counts, order, speakers, sources, dates.
+#include "server/report/report_builder.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -6,7 +8,6 @@
 
 #include "sample_data.h"
 #include "server/report/date_words.h"
-#include "server/report/report_builder.h"
 #include "server/report/report_composer.h"
 
 namespace gopy::server::report {
@@ -141,8 +142,9 @@ TEST(ReportBuilder, CombinedGroupsBySectionWithCountsPerSource) {
     EXPECT_TRUE(r.acceptance.empty());
 
     snaps.back() = sampleSnapshot(welcome, 100, 10, 25);
-    r = ReportBuilder::combined(welcome, snaps, kNow, {AcceptanceRow{1, "Phần I", "Bổ sung số liệu", "Hội nghị 1", 3,
-                                                                     Acceptance::Partly, "Đã bổ sung một phần"}});
+    r = ReportBuilder::combined(welcome, snaps, kNow,
+                                {AcceptanceRow{1, "Phần I", "Bổ sung số liệu", "Hội nghị 1", 3,
+                                               Acceptance::Partly, "Đã bổ sung một phần"}});
     ASSERT_EQ(r.sources.size(), 4U);
     EXPECT_EQ(r.sources[3].name, "Nhân dân");
     EXPECT_EQ(r.sources[3].counts.total(), 25);
