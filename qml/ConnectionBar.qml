@@ -113,12 +113,11 @@ ToolBar {
         id: forgetDialog
         parent: T.Overlay.overlay
         anchors.centerIn: parent
-        width: Math.min(560, parent.width - 2 * Theme.spacing)
         modal: true
         title: qsTr("Quên thiết bị này?")
         standardButtons: Dialog.Yes | Dialog.No
         Label {
-            width: forgetDialog.availableWidth
+            width: Math.min(480, Window.width - 96)
             wrapMode: Text.Wrap
             text: qsTr("Thiết bị sẽ phải nhập mã cấp quyền mới để kết nối lại. Các thay đổi chưa gửi vẫn được giữ trên máy.")
         }

@@ -85,12 +85,11 @@ Pane {
         id: endDialog
         parent: T.Overlay.overlay
         anchors.centerIn: parent
-        width: Math.min(560, parent.width - 2 * Theme.spacing)
         modal: true
         title: qsTr("Kết thúc phiên họp?")
         standardButtons: Dialog.Yes | Dialog.No
         Label {
-            width: endDialog.availableWidth
+            width: Math.min(480, Window.width - 96)
             wrapMode: Text.Wrap
             text: qsTr("Sau khi kết thúc, báo cáo tổng hợp của hội nghị sẽ được lập.")
         }
