@@ -750,10 +750,9 @@ void App::rebuild()
     displayed_ = confirmed_;
     pendingIds_.clear();
     const Millis at = now();
-    for (const AckedOp& acked : acked_) {
+    // Acknowledged ops are durable on the server: shown, but no longer pending.
+    for (const AckedOp& acked : acked_)
         displayed_.applyLocal(acked.request.op, at);
-        pendingIds_.insert(touchedId(acked.request.op));
-    }
     for (const Outbox::Entry& entry : pending_) {
         if (entry.request.conferenceId != conferenceId_)
             continue;
