@@ -297,11 +297,26 @@ int Cli::demo(const Parsed& parsed) {
     openLog(dir);
     const fs::path database = dir / "gopy.db";
     Engine engine(database.string());
+    // The demo's conference 1 ends its session through the engine, so the same hook as in
+    // `serve` produces its synthesis; released at once so a delegate sees it on first start.
+    engine.setOnSessionEnded([&engine](std::int64_t id) { report::onSessionEnded(engine, id); });
     if (!demo::createDemoCampaign(engine)) {
         std::cout << "Cơ sở dữ liệu " << database.string() << " đã có chiến dịch; không thay đổi gì.\n";
         return 0;
     }
     logEvent("demo campaign created in " + database.string());
+    if (const auto reports = engine.listReports(1, false); !reports.empty()) {
+        const Device office{.id = "demo-office", .name = "Văn phòng", .role = Role::Organiser};
+        proto::OpRequest release{.clientId = office.id, .clientSeq = 1, .conferenceId = 1,
+                                 .op = proto::ReportRelease{.reportId = reports.front().id}};
+        const auto result = engine.apply(office, release, reports.front().createdAt);
+        if (!result.ack) {
+            std::cerr << "gopy-server: không phát hành được báo cáo mẫu: "
+                      << (result.nack ? result.nack->message : std::string("lỗi")) << "\n";
+            return 1;
+        }
+        logEvent("demo report " + std::to_string(reports.front().id) + " released");
+    }
     std::cout << "Đã tạo chiến dịch mẫu của Kế hoạch 273-KH/QU trong " << database.string()
               << " (5 hội nghị, kênh nhân dân, kênh cơ sở; phiên mẫu của hội nghị 1).\n"
               << "Tiếp theo: gopy-server serve --data " << dir.string() << " --listen 0.0.0.0:8080\n";

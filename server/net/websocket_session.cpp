@@ -51,6 +51,9 @@ void WebsocketSession::run(beast::http::request<beast::http::string_body> reques
     }));
     ws_.read_message_max(proto::kMaxFrameBytes);
     ws_.text(true);
+    // One frame per message: Qt 6.4's QWebSocket refuses (close 1007) a text message whose
+    // fragments split a multi-byte UTF-8 character, and Beast fragments at 4 KiB by default.
+    ws_.auto_fragment(false);
     ws_.async_accept(request, beast::bind_front_handler(&WebsocketSession::onAccept, shared_from_this()));
 }
 
