@@ -12,6 +12,9 @@
 
 #include "gopy/model.h"
 #include "gopy/protocol.h"
+#include "server/intake/draft_import.h"
+#include "server/intake/outline_diff.h"
+#include "server/intake/public_import.h"
 
 namespace gopy::server {
 
@@ -98,6 +101,33 @@ public:
 
     /// Called after a session.end was committed (the report module hooks in here).
     void setOnSessionEnded(std::function<void(std::int64_t conferenceId)> hook);
+
+    // ---- the three channels and the drafting team (issue 5; engine_channels.cpp) ----
+    struct DraftImportResult {
+        intake::OutlineDiff diff;
+        std::vector<Comment> orphaned;  ///< comments whose every section disappeared
+    };
+    /// Replaces the draft's outline and paragraphs in one transaction. Comments keep their
+    /// sections that still exist; a section reported `moved` is renamed to its new code;
+    /// vanished sections are dropped from comments. Returns the diff and the comments left
+    /// without any section by this import.
+    DraftImportResult importDraft(const std::vector<Section>& sections,
+                                  const std::vector<intake::DraftParagraph>& paragraphs);
+    /// Inserts checked public rows into the public channel's conference in one transaction;
+    /// rows whose dedupe key exists are skipped. `refused` (rows the parser refused) is
+    /// copied into the summary. Throws std::runtime_error (Vietnamese) when the campaign has
+    /// no public channel.
+    intake::ImportSummary importPublic(const std::vector<intake::PublicRow>& rows, int refused,
+                                       Millis now);
+    /// Comments of every channel with no section, in creation order.
+    std::vector<Comment> unassigned();
+    /// Suggested groups of near-duplicates per section: comments not yet grouped whose folded
+    /// texts share word 3-shingles with Jaccard similarity >= threshold. Group ids are empty.
+    std::vector<CommentGroup> nearDuplicates(double threshold = 0.5);
+    /// The dashboard as of `today` (ISO date): the plan's deadlines with done/due/late, the
+    /// grassroots organisations and, for drafting and organiser, unassigned comments and
+    /// near-duplicate suggestions.
+    proto::Dashboard dashboard(const Device& device, const std::string& today);
 
     Store& store();
 
