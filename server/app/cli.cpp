@@ -14,6 +14,7 @@
 
 #include "gopy/model.h"
 #include "server/app/data_lock.h"
+#include "server/app/import_commands.h"
 #include "server/demo/demo.h"
 #include "server/net/event_log.h"
 #include "server/net/server.h"
@@ -44,6 +45,8 @@ constexpr std::string_view kOverview =
     "                                              in một mã kết nạp thiết bị dùng một lần\n"
     "  report  --data DIR (--conference ID | --combined) --out FILE.pdf\n"
     "                                              tạo báo cáo tổng hợp\n"
+    "  draft import --data DIR FILE                nhập Dự thảo (.docx hoặc Markdown)\n"
+    "  import-public --data DIR FILE               nhập ý kiến của Nhân dân (CSV, JSON)\n"
     "  help [LỆNH]                                 hướng dẫn của một lệnh\n";
 
 struct CommandSpec {
@@ -141,6 +144,7 @@ int Cli::run(const std::vector<std::string>& args) {
         printHelp(args[1]);
         return 0;
     }
+    if (isImportCommand(args[0])) return runImportCommand(args);
     auto parsed = parse(args);
     if (!parsed) return 2;
     if (parsed->help) {

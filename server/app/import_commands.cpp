@@ -1,0 +1,178 @@
+#include "server/app/import_commands.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+#include "server/intake/draft_import.h"
+#include "server/intake/public_import.h"
+#include "server/store/errors.h"
+#include "server/store/store.h"
+#include "server/sync/engine.h"
+
+namespace gopy::server::app {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view kDraftUsage =
+    "Cách dùng: gopy-server draft import --data DIR FILE\n"
+    "  Nhập Dự thảo từ FILE (.docx hoặc Markdown): đề cương (phần, mục, tiểu mục) và các\n"
+    "  đoạn đánh số. Nhập lại bản sửa thì các ý kiến giữ mục còn tồn tại; in ra các ý kiến\n"
+    "  có mục đã bị bỏ.\n";
+constexpr std::string_view kPublicUsage =
+    "Cách dùng: gopy-server import-public --data DIR FILE\n"
+    "  Nhập ý kiến của Nhân dân từ FILE (CSV UTF-8 hoặc .json), cột\n"
+    "  submitted_at,ward,name,contact,section,text. Dòng lỗi được báo kèm số dòng và lý do,\n"
+    "  các dòng khác vẫn được nhập; nhập lại cùng tệp không thêm gì.\n";
+
+struct Args {
+    fs::path data;
+    fs::path file;
+};
+
+int usage(std::string_view text, const std::string& message) {
+    std::cerr << "gopy-server: " << message << "\n\n" << text;
+    return 2;
+}
+
+// "--data DIR FILE" in any order; nullopt after printing the usage.
+std::optional<Args> parseArgs(const std::vector<std::string>& args, std::size_t from,
+                              std::string_view text, int& code) {
+    Args parsed;
+    bool haveData = false;
+    for (std::size_t i = from; i < args.size(); ++i) {
+        if (args[i] == "--help" || args[i] == "-h") {
+            std::cout << text;
+            code = 0;
+            return std::nullopt;
+        }
+        if (args[i] == "--data") {
+            if (i + 1 >= args.size()) {
+                code = usage(text, "thiếu giá trị cho --data");
+                return std::nullopt;
+            }
+            parsed.data = args[++i];
+            haveData = true;
+            continue;
+        }
+        if (args[i].starts_with("--") || !parsed.file.empty()) {
+            code = usage(text, "tham số không hợp lệ: " + args[i]);
+            return std::nullopt;
+        }
+        parsed.file = args[i];
+    }
+    if (!haveData) {
+        code = usage(text, "thiếu --data DIR");
+        return std::nullopt;
+    }
+    if (parsed.file.empty()) {
+        code = usage(text, "thiếu tệp cần nhập");
+        return std::nullopt;
+    }
+    return parsed;
+}
+
+std::optional<fs::path> database(const fs::path& dir) {
+    const fs::path path = dir / "gopy.db";
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) return path;
+    std::cerr << "gopy-server: không tìm thấy cơ sở dữ liệu " << path.string()
+              << ".\n  Hãy tạo dữ liệu trước: gopy-server demo --data " << dir.string() << "\n";
+    return std::nullopt;
+}
+
+int draftImport(const Args& args) {
+    const auto path = database(args.data);
+    if (!path) return 1;
+    intake::DraftOutline outline;
+    try {
+        outline = intake::importDraftFile(args.file);
+    } catch (const intake::DraftImportError& e) {
+        std::cerr << "gopy-server: không nhập được dự thảo " << args.file.string() << ": "
+                  << e.what() << "\n";
+        return 1;
+    }
+    Engine engine(path->string());
+    const auto result = engine.importDraft(outline.sections, outline.paragraphs);
+    int levels[4] = {0, 0, 0, 0};
+    for (const Section& s : outline.sections) ++levels[std::clamp(s.level, 1, 3)];
+    std::cout << "Dự thảo: " << (outline.title.empty() ? args.file.filename().string() : outline.title)
+              << "\n"
+              << "Đề cương: " << levels[1] << " phần, " << levels[2] << " mục, " << levels[3]
+              << " tiểu mục, " << outline.paragraphs.size() << " đoạn\n"
+              << "So với bản trước: giữ " << result.diff.kept.size() << ", thêm "
+              << result.diff.added.size() << ", bỏ " << result.diff.removed.size() << ", dời "
+              << result.diff.moved.size() << "\n";
+    for (const auto& move : result.diff.moved) {
+        std::cout << "  mục " << move.from << " → " << move.to << "\n";
+    }
+    for (const auto& code : result.diff.removed) std::cout << "  bỏ mục " << code << "\n";
+    std::cout << "Ý kiến có mục đã bị bỏ: " << result.orphaned.size() << "\n";
+    for (const Comment& c : result.orphaned) {
+        std::cout << "  " << c.id << " (hội nghị " << c.conferenceId << "): " << c.text << "\n";
+    }
+    return 0;
+}
+
+int publicImport(const Args& args) {
+    const auto path = database(args.data);
+    if (!path) return 1;
+    Engine engine(path->string());
+    const auto campaign = engine.store().campaign().get();
+    if (!campaign) {
+        std::cerr << "gopy-server: cơ sở dữ liệu chưa có chiến dịch\n";
+        return 1;
+    }
+    intake::PublicImportOptions options;
+    options.wards = campaign->wards;
+    for (const Section& s : engine.store().sections().all()) options.sectionCodes.push_back(s.code);
+    options.publicFrom = campaign->publicFrom;
+    options.publicTo = campaign->publicTo;
+    options.progressEvery = 10000;
+    options.progress = [](std::size_t done) { std::cerr << "đã đọc " << done << " dòng\n"; };
+    intake::PublicImportResult parsed;
+    try {
+        parsed = intake::parsePublicFile(args.file, options);
+    } catch (const intake::PublicImportError& e) {
+        std::cerr << "gopy-server: không đọc được " << args.file.string() << ": " << e.what()
+                  << "\n";
+        return 1;
+    }
+    std::cerr << "đang ghi " << parsed.rows.size() << " ý kiến vào cơ sở dữ liệu\n";
+    const auto summary = engine.importPublic(parsed.rows, static_cast<int>(parsed.errors.size()),
+                                             std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                 std::chrono::system_clock::now().time_since_epoch())
+                                                 .count());
+    std::cout << "đã nhập " << summary.imported << ", bỏ qua " << summary.duplicates
+              << " trùng, từ chối " << summary.refused << "\n";
+    for (const auto& error : parsed.errors) std::cout << "  " << error.reason << "\n";
+    return 0;
+}
+
+}  // namespace
+
+bool isImportCommand(const std::string& command) {
+    return command == "draft" || command == "import-public";
+}
+
+int runImportCommand(const std::vector<std::string>& args) {
+    int code = 2;
+    try {
+        if (args.at(0) == "draft") {
+            if (args.size() < 2 || args[1] != "import") {
+                return usage(kDraftUsage, "lệnh draft cần \"import\"");
+            }
+            const auto parsed = parseArgs(args, 2, kDraftUsage, code);
+            return parsed ? draftImport(*parsed) : code;
+        }
+        const auto parsed = parseArgs(args, 1, kPublicUsage, code);
+        return parsed ? publicImport(*parsed) : code;
+    } catch (const std::exception& e) {
+        std::cerr << "gopy-server: lỗi: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+}  // namespace gopy::server::app

@@ -1,0 +1,17 @@
+// gopy-server draft import and import-public: the draft and public comments into a campaign.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace gopy::server::app {
+
+/// True for the commands handled here ("draft", "import-public").
+bool isImportCommand(const std::string& command);
+
+/// Runs `draft import --data DIR FILE` or `import-public --data DIR FILE` (`args` without the
+/// program name). Exit code 0 done (refused rows included), 1 the file or database cannot be
+/// used, 2 bad command line. Messages in Vietnamese on stderr; results on stdout.
+int runImportCommand(const std::vector<std::string>& args);
+
+}  // namespace gopy::server::app

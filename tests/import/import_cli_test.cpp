@@ -1,0 +1,111 @@
+// gopy-server draft import and import-public, run as the real binary on fixture files.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <sys/wait.h>
+
+#include "server/store/store.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CommandResult {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+class ImportCliTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() /
+               ("gopy-import-" + std::to_string(std::random_device{}()));
+        fs::create_directories(dir_);
+        ASSERT_EQ(run("demo --data " + data()).code, 0);
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    std::string data() const { return (dir_ / "data").string(); }
+    static std::string fixture(const std::string& name) {
+        return std::string(GOPY_TEST_DATA_DIR) + "/" + name;
+    }
+
+    CommandResult run(const std::string& arguments) {
+        const fs::path out = dir_ / "out.txt";
+        const fs::path err = dir_ / "err.txt";
+        const std::string command = std::string(GOPY_SERVER_BINARY) + " " + arguments + " >" +
+                                    out.string() + " 2>" + err.string();
+        CommandResult r;
+        const int status = std::system(command.c_str());
+        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        r.out = slurp(out);
+        r.err = slurp(err);
+        return r;
+    }
+    static std::string slurp(const fs::path& path) {
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream s;
+        s << in.rdbuf();
+        return s.str();
+    }
+
+    fs::path dir_;
+};
+
+TEST_F(ImportCliTest, PublicFileReportsEveryBadRowAndReimportAddsNothing) {
+    const CommandResult first = run("import-public --data " + data() + " " + fixture("public/bad_rows.csv"));
+    ASSERT_EQ(first.code, 0) << first.err;
+    EXPECT_NE(first.out.find("đã nhập 3, bỏ qua 0 trùng, từ chối 5"), std::string::npos)
+        << first.out;
+    for (const char* line : {"dòng 5:", "dòng 6:", "dòng 7:", "dòng 8:", "dòng 9:"}) {
+        EXPECT_NE(first.out.find(line), std::string::npos) << line << "\n" << first.out;
+    }
+    EXPECT_NE(first.err.find("đã đọc"), std::string::npos) << first.err;
+
+    const CommandResult again = run("import-public --data " + data() + " " + fixture("public/bad_rows.csv"));
+    ASSERT_EQ(again.code, 0) << again.err;
+    EXPECT_NE(again.out.find("đã nhập 0, bỏ qua 3 trùng, từ chối 5"), std::string::npos)
+        << again.out;
+
+    gopy::server::Store store(data() + "/gopy.db");
+    int outside = 0;
+    int publicComments = 0;
+    for (const auto& c : store.comments().all()) {
+        if (!c.origin) continue;
+        ++publicComments;
+        outside += c.origin->outsideWindow ? 1 : 0;
+    }
+    EXPECT_EQ(publicComments, 3);
+    EXPECT_EQ(outside, 1);
+}
+
+TEST_F(ImportCliTest, UnreadableFileExitsWithOne) {
+    const CommandResult r = run("import-public --data " + data() + " " + (dir_ / "none.csv").string());
+    EXPECT_EQ(r.code, 1);
+    EXPECT_FALSE(r.err.empty());
+    EXPECT_EQ(run("import-public --data " + data()).code, 2);
+}
+
+TEST_F(ImportCliTest, DraftImportPrintsOutlineAndOrphans) {
+    const CommandResult r = run("draft import --data " + data() + " " + fixture("public/draft_small.md"));
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("Đề cương: 2 phần, 2 mục, 0 tiểu mục"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Ý kiến có mục đã bị bỏ:"), std::string::npos) << r.out;
+    gopy::server::Store store(data() + "/gopy.db");
+    EXPECT_EQ(store.sections().all().size(), 4u);
+    EXPECT_EQ(store.draft().paragraphCount(), 3);
+
+    const CommandResult docx = run("draft import --data " + data() + " " +
+                         fixture("draft/draft_libreoffice.docx"));
+    ASSERT_EQ(docx.code, 0) << docx.err;
+    EXPECT_NE(docx.out.find("Đề cương: 2 phần, 3 mục, 1 tiểu mục, 7 đoạn"), std::string::npos)
+        << docx.out;
+}
+
+}  // namespace
