@@ -174,6 +174,64 @@ std::vector<Conference> conferences() {
     };
 }
 
+// Ten fictional grassroots Party organisations of Ba Đình with their congress reports due
+// within the plan's window.
+std::vector<GrassrootsOrganisation> grassrootsOrganisations() {
+    const char* names[] = {
+        "Đảng bộ phường Phúc Xá",         "Đảng bộ phường Trúc Bạch",
+        "Đảng bộ phường Vĩnh Phúc",       "Đảng bộ phường Cống Vị",
+        "Đảng bộ phường Liễu Giai",       "Đảng bộ phường Quán Thánh",
+        "Chi bộ Trường THCS Thăng Long",  "Đảng bộ Bệnh viện đa khoa quận",
+        "Chi bộ Khu dân cư số 5, phường Ngọc Hà",
+        "Đảng bộ Công ty cổ phần Dịch vụ đô thị Ba Đình",
+    };
+    const char* due[] = {"2025-04-30", "2025-04-30", "2025-05-15", "2025-05-15", "2025-05-15",
+                         "2025-05-31", "2025-05-31", "2025-05-31", "2025-06-10", "2025-06-10"};
+    std::vector<GrassrootsOrganisation> out;
+    for (std::size_t i = 0; i < std::size(names); ++i) {
+        out.push_back({static_cast<std::int64_t>(i + 1), names[i], due[i], 0});
+    }
+    return out;
+}
+
+// Three organisations have sent their report with the comments their congress aggregated.
+void seedGrassrootsReports(Engine& engine) {
+    const Device office{"d-demo-office", "Văn phòng Quận ủy", Role::Organiser, 0};
+    struct Entry {
+        std::int64_t organisation;
+        const char* section;
+        const char* text;
+    };
+    const Entry entries[] = {
+        {1, "I.1", "Đại hội nhất trí với đánh giá kết quả phát triển kinh tế; đề nghị bổ sung "
+                   "số liệu về thu ngân sách trên địa bàn phường."},
+        {1, "II.3", "Đề nghị bổ sung nhiệm vụ chỉnh trang các tuyến phố quanh hồ Trúc Bạch."},
+        {2, "II.1", "Đề nghị nêu rõ lộ trình cải tạo chung cư cũ trên địa bàn phường."},
+        {2, "I.2", "Nhất trí với đánh giá về an sinh xã hội, chăm lo người có công."},
+        {7, "II.1", "Đề nghị bổ sung chỉ tiêu về trường học đạt chuẩn quốc gia."},
+    };
+    const Millis base = 1'745'971'200'000;  // 2025-04-30 00:00 UTC
+    std::int64_t seq = 0;
+    int n = 0;
+    for (const Entry& e : entries) {
+        Comment c;
+        c.id = "demo-grassroots-" + std::to_string(++n);
+        c.sections = {e.section};
+        c.kind = CommentKind::Other;
+        c.text = e.text;
+        c.createdAt = base + n * 60000;
+        c.origin = CommentOrigin{"", "", "", "", false, e.organisation};
+        engine.apply(office, proto::OpRequest{office.id, ++seq, 7, proto::CommentCreate{c}},
+                     c.createdAt);
+    }
+    for (const std::int64_t organisation : {1, 2, 7}) {
+        engine.apply(office,
+                     proto::OpRequest{office.id, ++seq, 7,
+                                      proto::GrassrootsReport{organisation, base + 3600000}},
+                     base + 3600000);
+    }
+}
+
 struct Seat {
     const char* title;
     const char* organisation;
@@ -381,6 +439,9 @@ bool createDemoCampaign(Engine& engine) {
         store.campaign().put(campaign());
         for (const Section& section : outline()) store.sections().insert(section);
         for (const Conference& conference : conferences()) store.conferences().insert(conference);
+        for (const auto& organisation : grassrootsOrganisations()) {
+            store.grassroots().insert(organisation);
+        }
         const auto halls = seats();
         for (std::size_t c = 0; c < halls.size(); ++c) {
             const std::size_t conferenceId = c + 1;
@@ -400,6 +461,7 @@ bool createDemoCampaign(Engine& engine) {
         transaction.commit();
     }
     seedDemoSession(engine);
+    seedGrassrootsReports(engine);
     return true;
 }
 

@@ -64,6 +64,22 @@ TEST(Demo, CreatesTheCampaignOfPlan273Once) {
     EXPECT_EQ(session.snapshot->conference.state, ConferenceState::Concluded);
     EXPECT_GE(session.snapshot->comments.size(), 30u);
 
+    // The grassroots channel: ten organisations, three reports sent with their comments.
+    const auto board = engine.dashboard(organiser(), "2025-05-20");
+    ASSERT_EQ(board.organisations.size(), 10u);
+    int sent = 0;
+    for (const auto& o : board.organisations) {
+        sent += o.reportedAt > 0 ? 1 : 0;
+        EXPECT_GE(o.due, "2025-04-01");
+        EXPECT_LE(o.due, "2025-06-30");
+    }
+    EXPECT_EQ(sent, 3);
+    const auto grassroots = engine.subscribe(organiser(), proto::Subscribe{7, 0});
+    ASSERT_TRUE(grassroots.snapshot);
+    EXPECT_EQ(grassroots.snapshot->comments.size(), 5u);
+    ASSERT_TRUE(grassroots.snapshot->comments.front().origin);
+    EXPECT_EQ(grassroots.snapshot->comments.front().origin->organisationId, 1);
+
     EXPECT_FALSE(demo::createDemoCampaign(engine));
 }
 
