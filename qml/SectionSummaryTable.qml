@@ -99,7 +99,7 @@ Item {
                         spacing: 0
                         Label {
                             Layout.fillWidth: true
-                            text: qsTr("%1  %2").arg(row.label).arg(row.title)
+                            text: row.label  // already "II.3 — title" (Outline::label)
                             textFormat: Text.PlainText
                             font.bold: true
                             font.pixelSize: summary.fontSize
