@@ -138,7 +138,7 @@ void WebsocketSession::handleMessage(proto::Message message) {
         return;
     }
     if (std::holds_alternative<proto::Subscribe>(message) || std::holds_alternative<proto::OpRequest>(message) ||
-        std::holds_alternative<proto::Typing>(message)) {
+        std::holds_alternative<proto::Typing>(message) || std::holds_alternative<proto::DashboardGet>(message)) {
         if (!device_) {
             return enqueue(frameOf(proto::Error{proto::ErrorCode::Unauthenticated,
                                                 "Hãy gửi mã kết nạp hoặc mã thiết bị trước"}));
@@ -153,6 +153,12 @@ void WebsocketSession::handleMessage(proto::Message message) {
             state->subscribe(request.conferenceId, self);
             if (result.snapshot) self->sendMessage(std::move(*result.snapshot));
             if (result.events) self->sendMessage(std::move(*result.events));
+        });
+        return;
+    }
+    if (auto* dashboard = std::get_if<proto::DashboardGet>(&message)) {
+        writer->post([self, device = *device_, today = dashboard->today](Engine& engine) {
+            self->sendMessage(engine.dashboard(device, today.empty() ? server::hanoiToday() : today));
         });
         return;
     }

@@ -20,6 +20,9 @@ namespace gopy::server {
 
 class Store;
 
+/// Today's date in Hà Nội (UTC+7) as "YYYY-MM-DD", for the dashboard.
+std::string hanoiToday();
+
 /// A device that has been admitted and presented its token.
 struct Device {
     std::string id;

@@ -1,5 +1,6 @@
 // Engine: draft import, public import, the drafting team's work lists and the dashboard.
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <map>
 #include <set>
@@ -79,6 +80,13 @@ std::string hanoiDateTime(Millis utc) {
 }
 
 }  // namespace
+
+std::string hanoiToday() {
+    const Millis now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+    return hanoiDateTime(now).substr(0, 10);
+}
 
 Engine::DraftImportResult Engine::importDraft(const std::vector<Section>& sections,
                                               const std::vector<intake::DraftParagraph>& paragraphs) {
