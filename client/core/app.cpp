@@ -101,6 +101,8 @@ QString roleLabel(Role role)
     case Role::Chair: return QStringLiteral("chủ trì");
     case Role::Delegate: return QStringLiteral("đại biểu");
     case Role::Organiser: return QStringLiteral("văn phòng");
+    case Role::Grassroots: return QStringLiteral("tổ chức cơ sở đảng");
+    case Role::Drafting: return QStringLiteral("tổ biên tập");
     }
     return {};
 }
@@ -834,6 +836,9 @@ bool App::mayWrite(const proto::Operation& op)
     case Role::Secretary: allowed = !flag; break;
     case Role::Chair: allowed = flag; break;
     case Role::Delegate: allowed = false; break;
+    // This client has no views for these roles yet (issue 5); the server checks their operations.
+    case Role::Grassroots:
+    case Role::Drafting: allowed = false; break;
     }
     if (!allowed) {
         setError(QStringLiteral("Vai trò %1 không được thực hiện thao tác này.").arg(roleLabel(welcome_->role)));

@@ -77,7 +77,8 @@ TEST_F(ImportCliTest, PublicFileReportsEveryBadRowAndReimportAddsNothing) {
     int outside = 0;
     int publicComments = 0;
     for (const auto& c : store.comments().all()) {
-        if (!c.origin) continue;
+        // The demo also holds grassroots comments (origin with an organisation, no ward).
+        if (!c.origin || c.origin->ward.empty()) continue;
         ++publicComments;
         outside += c.origin->outsideWindow ? 1 : 0;
     }
