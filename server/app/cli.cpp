@@ -43,8 +43,8 @@ constexpr std::string_view kOverview =
     "  serve   --data DIR --listen ADDR:PORT       phục vụ WebSocket /ws và HTTP\n"
     "  admit   --data DIR --role ROLE [--conference ID] [--ttl SEC]\n"
     "                                              in một mã kết nạp thiết bị dùng một lần\n"
-    "  report  --data DIR (--conference ID | --combined) --out FILE.pdf\n"
-    "                                              tạo báo cáo tổng hợp\n"
+    "  report  --data DIR (--conference ID | --combined | --acceptance)\n"
+    "          [--format pdf|docx] --out FILE      tạo báo cáo tổng hợp (PDF hoặc DOCX)\n"
     "  draft import --data DIR FILE                nhập Dự thảo (.docx hoặc Markdown)\n"
     "  import-public --data DIR FILE               nhập ý kiến của Nhân dân (CSV, JSON)\n"
     "  help [LỆNH]                                 hướng dẫn của một lệnh\n";
@@ -77,10 +77,13 @@ const std::map<std::string, CommandSpec>& commands() {
           "  (0 hoặc bỏ trống: mọi hội nghị), hiệu lực SEC giây (mặc định 900).\n"
           "  Dùng được cả khi máy chủ đang chạy.\n"}},
         {"report",
-         {{"--data", "--conference", "--out"}, {"--combined"},
-          "Cách dùng: gopy-server report --data DIR (--conference ID | --combined) --out FILE.pdf\n"
-          "  Tạo báo cáo tổng hợp của một hội nghị, hoặc báo cáo tổng hợp chung, lưu phiên bản\n"
-          "  mới trong cơ sở dữ liệu và ghi tệp FILE.\n"}},
+         {{"--data", "--conference", "--out", "--format"}, {"--combined", "--acceptance"},
+          "Cách dùng: gopy-server report --data DIR (--conference ID | --combined | --acceptance)\n"
+          "                              [--format pdf|docx] --out FILE\n"
+          "  Tạo báo cáo tổng hợp của một hội nghị, hoặc báo cáo tổng hợp chung (ba kênh, kèm\n"
+          "  bảng tiếp thu, giải trình), lưu phiên bản mới trong cơ sở dữ liệu và ghi tệp FILE.\n"
+          "  --acceptance: chỉ bảng tổng hợp tiếp thu, giải trình (không lưu phiên bản).\n"
+          "  Định dạng mặc định theo đuôi tệp (.docx: DOCX), nếu không thì PDF.\n"}},
     };
     return specs;
 }
@@ -362,14 +365,26 @@ int Cli::admit(const Parsed& parsed) {
 int Cli::report(const Parsed& parsed) {
     const fs::path dir = parsed.options.at("--data");
     const bool combined = parsed.options.contains("--combined");
+    const bool acceptance = parsed.options.contains("--acceptance");
     const auto conferenceText = parsed.options.find("--conference");
-    if (combined == (conferenceText != parsed.options.end())) {
-        return usageError("report", "cần đúng một trong --conference ID hoặc --combined");
+    const int kinds = (combined ? 1 : 0) + (acceptance ? 1 : 0) +
+                      (conferenceText != parsed.options.end() ? 1 : 0);
+    if (kinds != 1) {
+        return usageError("report",
+                          "cần đúng một trong --conference ID, --combined hoặc --acceptance");
     }
     const auto out = parsed.options.find("--out");
-    if (out == parsed.options.end()) return usageError("report", "thiếu --out FILE.pdf");
+    if (out == parsed.options.end()) return usageError("report", "thiếu --out FILE");
+    auto format = report::DocumentFormat::Pdf;
+    if (const auto it = parsed.options.find("--format"); it != parsed.options.end()) {
+        if (it->second != "pdf" && it->second != "docx")
+            return usageError("report", "định dạng phải là pdf hoặc docx: " + it->second);
+        if (it->second == "docx") format = report::DocumentFormat::Docx;
+    } else if (fs::path(out->second).extension() == ".docx") {
+        format = report::DocumentFormat::Docx;
+    }
     long long conference = 0;
-    if (!combined) {
+    if (conferenceText != parsed.options.end()) {
         const auto value = parseInteger(conferenceText->second, 1, INT64_MAX);
         if (!value) return usageError("report", "mã hội nghị không hợp lệ: " + conferenceText->second);
         conference = *value;
@@ -378,24 +393,40 @@ int Cli::report(const Parsed& parsed) {
     if (!database) return 1;
     openLog(dir);
     Engine engine(database->string());
-    const ReportInfo info = combined ? report::generateCombinedReport(engine, nowMillis())
-                                     : report::generateConferenceReport(engine, conference, nowMillis());
-    const auto content = engine.reportContent(info.id);
-    if (!content) {
-        std::cerr << "gopy-server: báo cáo " << info.id << " vừa tạo nhưng không đọc lại được\n";
-        return 1;
+    const std::string what = acceptance ? std::string("bảng tiếp thu, giải trình")
+                             : combined ? std::string("tổng hợp chung")
+                                        : "hội nghị " + std::to_string(conference);
+    std::string content;
+    std::string stored;
+    if (acceptance) {
+        content = report::acceptanceTable(engine, nowMillis(), format);
+    } else {
+        const ReportInfo info =
+            combined ? report::generateCombinedReport(engine, nowMillis(), format)
+                     : report::generateConferenceReport(engine, conference, nowMillis(), format);
+        auto bytes = engine.reportContent(info.id);
+        if (!bytes) {
+            std::cerr << "gopy-server: báo cáo " << info.id << " vừa tạo nhưng không đọc lại được\n";
+            return 1;
+        }
+        content = std::move(*bytes);
+        stored = " (phiên bản " + std::to_string(info.version) + ", SHA-256 " + info.sha256 + ")";
+        logEvent("report " + std::to_string(info.id) + " (" +
+                 (combined ? std::string("combined") : "conference " + std::to_string(conference)) +
+                 ", " + report::formatName(format) + ", version " + std::to_string(info.version) +
+                 ") stored");
     }
     std::ofstream file(out->second, std::ios::binary | std::ios::trunc);
-    file.write(content->data(), static_cast<std::streamsize>(content->size()));
+    file.write(content.data(), static_cast<std::streamsize>(content.size()));
     file.close();
     if (!file) {
         std::cerr << "gopy-server: không ghi được tệp " << out->second << "\n";
         return 1;
     }
-    logEvent("report " + std::to_string(info.id) + " (" + (combined ? std::string("combined") : "conference " + std::to_string(conference)) +
-             ", version " + std::to_string(info.version) + ") written to " + out->second);
-    std::cout << "Đã ghi báo cáo " << (combined ? std::string("tổng hợp chung") : "hội nghị " + std::to_string(conference))
-              << " (phiên bản " << info.version << ", SHA-256 " << info.sha256 << ") vào " << out->second << "\n";
+    logEvent("report (" + report::formatName(format) + ") written to " + out->second);
+    std::cout << "Đã ghi " << (acceptance ? "" : "báo cáo ") << what << " ("
+              << (format == report::DocumentFormat::Docx ? "DOCX" : "PDF") << ")" << stored
+              << " vào " << out->second << "\n";
     return 0;
 }
 

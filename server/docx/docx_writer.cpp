@@ -276,15 +276,30 @@ void DocxWriter::appendParagraph(std::string& out, const Paragraph& p) const {
     out += "<w:p><w:pPr>";
     out += "<w:pStyle" + attr("w:val", styleId(f.style)) + "/>";
     if (f.keepWithNext) out += "<w:keepNext/>";
-    if (f.spaceBeforePt >= 0 || f.spaceAfterPt >= 0) {
+    if (f.bottomBorder) {
+        out += "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" "
+               "w:color=\"000000\"/></w:pBdr>";
+    }
+    if (f.spaceBeforePt >= 0 || f.spaceAfterPt >= 0 || f.lineHeightPt > 0) {
         out += "<w:spacing";
         if (f.spaceBeforePt >= 0) out += attr("w:before", twipsFromPt(f.spaceBeforePt));
         if (f.spaceAfterPt >= 0) out += attr("w:after", twipsFromPt(f.spaceAfterPt));
+        if (f.lineHeightPt > 0) {
+            out += attr("w:line", twipsFromPt(f.lineHeightPt)) +
+                   attr("w:lineRule", f.exactLineHeight ? "exact" : "atLeast");
+        }
         out += "/>";
     }
-    if (f.firstLineIndentMm > 0)
-        out += "<w:ind" + attr("w:firstLine", twips(f.firstLineIndentMm)) + "/>";
+    if (f.firstLineIndentMm > 0 || f.leftIndentMm > 0 || f.rightIndentMm > 0) {
+        out += "<w:ind";
+        if (f.leftIndentMm > 0) out += attr("w:left", twips(f.leftIndentMm));
+        if (f.rightIndentMm > 0) out += attr("w:right", twips(f.rightIndentMm));
+        if (f.firstLineIndentMm > 0) out += attr("w:firstLine", twips(f.firstLineIndentMm));
+        out += "/>";
+    }
     out += "<w:jc" + attr("w:val", justification(f.align)) + "/>";
+    if (f.outlineLevel >= 1 && f.outlineLevel <= 9)
+        out += "<w:outlineLvl" + attr("w:val", static_cast<long>(f.outlineLevel - 1)) + "/>";
     out += "</w:pPr>";
     for (const Run& run : p.runs) {
         out += "<w:r>";
@@ -359,6 +374,8 @@ void DocxWriter::add(const Table& table) {
         out += "<w:tr>";
         if (static_cast<int>(r) < table.headerRows)
             out += "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
+        else if (table.cantSplitRows)
+            out += "<w:trPr><w:cantSplit/></w:trPr>";
         for (std::size_t c = 0; c < table.columnWidthsMm.size(); ++c) {
             out += "<w:tc><w:tcPr><w:tcW" + attr("w:w", twips(table.columnWidthsMm[c])) +
                    " w:type=\"dxa\"/></w:tcPr>";

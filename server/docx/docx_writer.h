@@ -31,6 +31,12 @@ struct ParagraphFormat {
     double spaceBeforePt = -1;  ///< -1: the style's spacing
     double spaceAfterPt = -1;
     bool keepWithNext = false;
+    double leftIndentMm = 0;
+    double rightIndentMm = 0;
+    double lineHeightPt = 0;       ///< 0: the style's line spacing; else at least this high
+    bool exactLineHeight = false;  ///< lineHeightPt exactly (spacers and rules)
+    int outlineLevel = 0;          ///< 1–9: a heading in the navigation pane, style unchanged
+    bool bottomBorder = false;     ///< a 0.5 pt rule under the paragraph, between its indents
 };
 
 struct Paragraph {
@@ -47,6 +53,7 @@ struct Table {
     std::vector<std::vector<TableCell>> rows;  ///< each row has one cell per column
     int headerRows = 1;   ///< leading rows repeated at the top of each page (w:tblHeader)
     bool borders = true;  ///< single 0.5 pt lines around and between all cells
+    bool cantSplitRows = false;  ///< no row breaks across a page (letterheads, signatures)
 };
 
 struct PageSetup {

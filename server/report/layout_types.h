@@ -28,6 +28,7 @@ struct ParagraphStyle {
     double leading = 1.25;      ///< line height as a multiple of size
     bool keepWithNext = false;  ///< headings: never the last thing on a page
     bool underline = false;     ///< a rule under each line, as long as the line's text
+    int outlineLevel = 0;       ///< 1–3: a heading of the document's outline (DOCX navigation)
 };
 
 struct Paragraph {

@@ -8,7 +8,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "gopy/text.h"
 #include "server/report/date_words.h"
+#include "server/report/report_composer.h"
 
 namespace gopy::server::report {
 
@@ -36,11 +38,22 @@ struct Outline {
 };
 
 std::string authorKey(const Comment& c) {
+    if (c.origin && c.origin->organisationId > 0)
+        return "organisation:" + std::to_string(c.origin->organisationId);
+    if (c.participantId.empty() && c.origin && !c.origin->authorName.empty())
+        return "public:" + text::fold(c.origin->authorName) + "|" + text::fold(c.origin->ward);
     return c.participantId.empty() ? "comment:" + c.id : c.participantId;
 }
 
+/// "phường Phúc Xá" for a ward name, unless the name already says it.
+std::string wardPhrase(const std::string& ward) {
+    if (ward.empty()) return {};
+    if (text::fold(ward).rfind("phuong ", 0) == 0) return ward;
+    return "phường " + ward;
+}
+
 CommentEntry entryFor(const Comment& c, const Participant* p, const Outline& outline,
-                      std::size_t source) {
+                      std::size_t source, Channel channel) {
     CommentEntry e;
     e.commentId = c.id;
     if (p != nullptr) {
@@ -56,6 +69,26 @@ CommentEntry entryFor(const Comment& c, const Participant* p, const Outline& out
     for (std::size_t pos : outline.positions(c.sections))
         e.sectionCodes.push_back(outline.sections[pos].code);
     e.source = source;
+    e.channel = channel;
+    if (channel == Channel::Public && c.origin) {
+        // who: the author's name with the ward, or "Nhân dân phường X" when unsigned
+        e.ward = c.origin->ward;
+        e.submittedAt = c.origin->submittedAt;
+        e.outsideWindow = c.origin->outsideWindow;
+        if (!c.origin->authorName.empty()) {
+            e.speaker = c.origin->authorName;
+            e.organisation = wardPhrase(c.origin->ward);
+        } else if (p == nullptr) {
+            e.speaker = c.origin->ward.empty() ? std::string("Nhân dân")
+                                               : "Nhân dân " + wardPhrase(c.origin->ward);
+        }
+    }
+    if (!c.sections.empty() && c.paragraph > 0) {
+        e.paragraph = c.paragraph;
+        e.paragraphSection = c.sections.front();
+    }
+    e.acceptance = c.acceptance;
+    e.acceptanceNote = c.acceptanceNote;
     return e;
 }
 
@@ -124,6 +157,125 @@ void arrange(Report& report, const Outline& outline, std::vector<std::string>& a
         report.sections.push_back(std::move(groups[pos]));
     }
     report.outline = outline.sections;
+}
+
+/// "Hội nghị 1: Nguyễn Văn An, Trần Thị Bình; Nhân dân: Nhân dân phường Phúc Xá" for the
+/// members of a row, source by source; at most three names per source.
+std::string whoOf(const CombinedReport& r, const std::vector<std::size_t>& members) {
+    std::vector<std::size_t> sources;
+    std::vector<std::vector<std::string>> names;
+    for (std::size_t i : members) {
+        const CommentEntry& e = r.comments[i];
+        auto at = std::find(sources.begin(), sources.end(), e.source);
+        if (at == sources.end()) {
+            sources.push_back(e.source);
+            names.emplace_back();
+            at = sources.end() - 1;
+        }
+        auto& list = names[static_cast<std::size_t>(at - sources.begin())];
+        const std::string name = e.speaker.empty() ? std::string("Không ghi tên") : e.speaker;
+        if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
+    }
+    std::vector<std::size_t> order(sources.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return sources[a] < sources[b]; });
+    std::string who;
+    for (std::size_t k : order) {
+        if (!who.empty()) who += "; ";
+        if (sources[k] < r.sources.size()) who += r.sources[sources[k]].name + ": ";
+        const auto& list = names[k];
+        for (std::size_t n = 0; n < list.size() && n < 3; ++n) {
+            if (n > 0) who += ", ";
+            who += list[n];
+        }
+        if (list.size() > 3) who += " và " + std::to_string(list.size() - 3) + " người khác";
+    }
+    return who;
+}
+
+/// "Phần I, mục 1 (Phát triển kinh tế), đoạn 2".
+std::string locationOf(const Outline& outline, const std::string& code, int paragraph) {
+    std::string where = ReportComposer::location(outline.sections, code);
+    if (auto it = outline.index.find(code); it != outline.index.end()) {
+        const std::string& title = outline.sections[it->second].title;
+        if (!title.empty()) where += " (" + title + ")";
+    }
+    if (paragraph > 0) where += ", đoạn " + std::to_string(paragraph);
+    return where;
+}
+
+/// The acceptance table: one row per group of the drafting team, one per ungrouped comment
+/// that has a section; in the draft's order (section, paragraph, first member's number).
+std::vector<AcceptanceRow> acceptanceRows(const CombinedReport& r, const Outline& outline,
+                                          const std::vector<CommentGroup>& groups) {
+    std::unordered_map<std::string, std::size_t> byId;
+    byId.reserve(r.comments.size());
+    for (std::size_t i = 0; i < r.comments.size(); ++i) byId.emplace(r.comments[i].commentId, i);
+
+    struct Pending {
+        std::size_t sectionPos;
+        int paragraph;
+        std::size_t first;
+        AcceptanceRow row;
+    };
+    std::vector<Pending> rows;
+    std::vector<bool> grouped(r.comments.size(), false);
+    auto add = [&](const std::vector<std::size_t>& members, std::string code, Acceptance decision,
+                   const std::string& reason, const std::string& groupId) {
+        const CommentEntry& lead = r.comments[members.front()];
+        if (code.empty() || !outline.index.contains(code)) {
+            code = lead.sectionCodes.empty() ? std::string() : lead.sectionCodes.front();
+        }
+        // a paragraph counts when every member points at the same one in this section
+        int paragraph = lead.paragraphSection == code ? lead.paragraph : 0;
+        for (std::size_t i : members) {
+            const CommentEntry& e = r.comments[i];
+            if (e.paragraphSection != code || e.paragraph != paragraph) paragraph = 0;
+        }
+        Pending p;
+        const auto pos = outline.index.find(code);
+        p.sectionPos = pos == outline.index.end() ? outline.sections.size() : pos->second;
+        p.paragraph = paragraph;
+        p.first = members.front();
+        p.row.location = code.empty() ? std::string("Toàn văn Dự thảo")
+                                      : locationOf(outline, code, paragraph);
+        p.row.comment = lead.text;
+        if (lead.proposed) p.row.comment += "\nĐề nghị sửa thành: “" + lead.proposed->wording + "”";
+        p.row.who = whoOf(r, members);
+        p.row.howMany = static_cast<int>(members.size());
+        p.row.decision = decision;
+        p.row.reason = reason;
+        p.row.groupId = groupId;
+        rows.push_back(std::move(p));
+    };
+    for (const CommentGroup& g : groups) {
+        std::vector<std::size_t> members;
+        for (const std::string& id : g.commentIds) {
+            const auto it = byId.find(id);
+            if (it == byId.end() || grouped[it->second]) continue;  // deleted, or listed twice
+            grouped[it->second] = true;
+            members.push_back(it->second);
+        }
+        if (members.empty()) continue;
+        add(members, g.section, g.acceptance, g.explanation, g.id);
+    }
+    for (std::size_t i = 0; i < r.comments.size(); ++i) {
+        const CommentEntry& e = r.comments[i];
+        if (grouped[i] || e.sectionCodes.empty()) continue;
+        add({i}, e.sectionCodes.front(), e.acceptance, e.acceptanceNote, {});
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Pending& a, const Pending& b) {
+        return std::tie(a.sectionPos, a.paragraph, a.first) <
+               std::tie(b.sectionPos, b.paragraph, b.first);
+    });
+    std::vector<AcceptanceRow> out;
+    out.reserve(rows.size());
+    for (Pending& p : rows) {
+        p.row.number = static_cast<int>(out.size() + 1);
+        out.push_back(std::move(p.row));
+    }
+    return out;
 }
 
 }  // namespace
@@ -199,7 +351,8 @@ ConferenceReport ReportBuilder::conference(const proto::Welcome& welcome,
     std::unordered_set<std::string> contributors, agreeing, writtenAuthors;
     for (const Comment& c : snapshot.comments) {
         const auto p = people.find(c.participantId);
-        r.comments.push_back(entryFor(c, p == people.end() ? nullptr : p->second, outline, 0));
+        r.comments.push_back(entryFor(c, p == people.end() ? nullptr : p->second, outline, 0,
+                                      snapshot.conference.channel));
         authors.push_back(authorKey(c));
         contributors.insert(authors.back());
         if (c.kind == CommentKind::Agreement) agreeing.insert(authors.back());
@@ -231,12 +384,16 @@ ConferenceReport ReportBuilder::conference(const proto::Welcome& welcome,
 
 CombinedReport ReportBuilder::combined(const proto::Welcome& welcome,
                                        const std::vector<proto::Snapshot>& snapshots, Millis now,
-                                       std::vector<AcceptanceRow> acceptance) {
+                                       const ChannelData& channels) {
     CombinedReport r;
     r.heading = heading(welcome.campaign, now);
     r.campaignTitle = welcome.campaign.title;
-    r.acceptance = std::move(acceptance);
+    r.publicFrom = welcome.campaign.publicFrom;
+    r.publicTo = welcome.campaign.publicTo;
     const Outline outline(welcome.sections);
+
+    std::unordered_map<std::int64_t, const GrassrootsOrganisation*> organisations;
+    for (const GrassrootsOrganisation& o : channels.organisations) organisations.emplace(o.id, &o);
 
     // sources: conferences in the campaign's order, then the public, then grassroots
     std::vector<const proto::Snapshot*> ordered;
@@ -249,12 +406,12 @@ CombinedReport ReportBuilder::combined(const proto::Welcome& welcome,
             for (const proto::Snapshot& s : snapshots) {
                 if (s.conference.id == conf.id) snap = &s;
             }
-            const bool hasComments = snap != nullptr && !snap->comments.empty();
-            if (channel != Channel::Conference && !hasComments) continue;
             SourceInfo src;
             src.conferenceId = conf.id;
             src.channel = channel;
             src.title = conf.title;
+            src.date = conf.date;
+            src.state = snap != nullptr ? snap->conference.state : conf.state;
             src.name = channel == Channel::Conference
                            ? "Hội nghị " + std::to_string(conferenceNumber)
                        : channel == Channel::Public ? std::string("Nhân dân")
@@ -267,24 +424,72 @@ CombinedReport ReportBuilder::combined(const proto::Welcome& welcome,
     std::vector<std::string> authors;
     std::unordered_set<std::string> everyone;
     for (std::size_t s = 0; s < ordered.size(); ++s) {
-        if (ordered[s] == nullptr) continue;
-        const proto::Snapshot& snap = *ordered[s];
-        std::unordered_map<std::string, const Participant*> people;
-        people.reserve(snap.participants.size());
-        for (const Participant& p : snap.participants) people.emplace(p.id, &p);
-        std::unordered_set<std::string> sourceAuthors;
-        for (const Comment& c : snap.comments) {
-            const auto p = people.find(c.participantId);
-            r.comments.push_back(entryFor(c, p == people.end() ? nullptr : p->second, outline, s));
-            authors.push_back(std::to_string(snap.conference.id) + "/" + authorKey(c));
-            sourceAuthors.insert(authors.back());
-            everyone.insert(authors.back());
-            r.sources[s].counts.add(c.kind);
+        SourceInfo& src = r.sources[s];
+        std::unordered_map<std::int64_t, int> perOrganisation;
+        if (ordered[s] != nullptr) {
+            const proto::Snapshot& snap = *ordered[s];
+            std::unordered_map<std::string, const Participant*> people;
+            people.reserve(snap.participants.size());
+            for (const Participant& p : snap.participants) people.emplace(p.id, &p);
+            std::unordered_set<std::string> sourceAuthors;
+            std::unordered_map<std::string, std::size_t> wardIndex;
+            for (const Comment& c : snap.comments) {
+                const auto p = people.find(c.participantId);
+                CommentEntry e =
+                    entryFor(c, p == people.end() ? nullptr : p->second, outline, s, src.channel);
+                if (src.channel == Channel::Grassroots && c.origin &&
+                    c.origin->organisationId > 0) {
+                    // who: the organisation whose congress aggregated the comment
+                    ++perOrganisation[c.origin->organisationId];
+                    const auto o = organisations.find(c.origin->organisationId);
+                    e.speaker = o != organisations.end() ? o->second->name
+                                                         : "Tổ chức cơ sở đảng số " +
+                                                               std::to_string(
+                                                                   c.origin->organisationId);
+                    e.speakerTitle.clear();
+                    e.organisation.clear();
+                }
+                if (src.channel == Channel::Public) {
+                    if (e.outsideWindow) ++src.outsideWindow;
+                    const std::string ward = e.ward.empty() ? std::string("(không ghi phường)")
+                                                            : e.ward;
+                    auto [it, added] = wardIndex.emplace(ward, src.byWard.size());
+                    if (added) src.byWard.emplace_back(ward, 0);
+                    ++src.byWard[it->second].second;
+                }
+                r.comments.push_back(std::move(e));
+                authors.push_back(std::to_string(snap.conference.id) + "/" + authorKey(c));
+                sourceAuthors.insert(authors.back());
+                everyone.insert(authors.back());
+                src.counts.add(c.kind);
+            }
+            src.contributors = static_cast<int>(sourceAuthors.size());
         }
-        r.sources[s].contributors = static_cast<int>(sourceAuthors.size());
+        if (src.channel == Channel::Grassroots) {
+            for (const GrassrootsOrganisation& o : channels.organisations) {
+                const auto n = perOrganisation.find(o.id);
+                src.organisations.push_back(
+                    {o.name, o.due, o.reportedAt, n == perOrganisation.end() ? 0 : n->second});
+            }
+        }
+        // the wards with most comments first, then by name
+        std::stable_sort(src.byWard.begin(), src.byWard.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
     }
     r.contributors = static_cast<int>(everyone.size());
     arrange(r, outline, authors, r.sources.size(), false);
+    r.acceptance = acceptanceRows(r, outline, channels.groups);
+    return r;
+}
+
+AcceptanceReport ReportBuilder::acceptance(const proto::Welcome& welcome,
+                                           const std::vector<proto::Snapshot>& snapshots,
+                                           Millis now, const ChannelData& channels) {
+    CombinedReport combinedReport = combined(welcome, snapshots, now, channels);
+    AcceptanceReport r;
+    r.heading = std::move(combinedReport.heading);
+    r.rows = std::move(combinedReport.acceptance);
+    for (const AcceptanceRow& row : r.rows) ++r.byDecision[static_cast<std::size_t>(row.decision)];
     return r;
 }
 

@@ -15,11 +15,23 @@ public:
     static ConferenceReport conference(const proto::Welcome& welcome,
                                        const proto::Snapshot& snapshot, Millis now);
 
-    /// The combined synthesis: every conference of the campaign, the public and grassroots
-    /// channels when they hold comments; `acceptance` rows are carried as given.
+    /// What the combined synthesis reads besides the conferences' snapshots (store tables).
+    struct ChannelData {
+        std::vector<GrassrootsOrganisation> organisations;  ///< every grassroots organisation
+        std::vector<CommentGroup> groups;                   ///< the drafting team's groups
+    };
+
+    /// The combined synthesis: every conference of the campaign in order, then the public
+    /// channel, then the grassroots channel (each listed even without comments); the
+    /// acceptance table with one row per group and per ungrouped comment that has a section.
     static CombinedReport combined(const proto::Welcome& welcome,
                                    const std::vector<proto::Snapshot>& snapshots, Millis now,
-                                   std::vector<AcceptanceRow> acceptance = {});
+                                   const ChannelData& channels = {});
+
+    /// The acceptance table on its own, from the same data as `combined`.
+    static AcceptanceReport acceptance(const proto::Welcome& welcome,
+                                       const std::vector<proto::Snapshot>& snapshots, Millis now,
+                                       const ChannelData& channels = {});
 
     /// Letterhead, "Số   -BC/<code>" and the dated place line.
     static Heading heading(const Campaign& campaign, Millis now);

@@ -1,6 +1,8 @@
 #include "server/report/report_composer.h"
 
 #include <algorithm>
+#include <array>
+#include <string>
 #include <ranges>
 #include <unordered_map>
 
@@ -41,10 +43,12 @@ Paragraph para(std::vector<Run> runs, ParagraphStyle style = body()) {
     return Paragraph{std::move(runs), style};
 }
 
-Paragraph heading(const std::string& text, Face face = Face::Bold, double spaceBefore = 6) {
+Paragraph heading(const std::string& text, Face face = Face::Bold, double spaceBefore = 6,
+                  int outlineLevel = 1) {
     ParagraphStyle s = body();
     s.keepWithNext = true;
     s.spaceBefore = spaceBefore;
+    s.outlineLevel = outlineLevel;
     return Paragraph{{Run{text, face}}, s};
 }
 
@@ -66,6 +70,12 @@ void appendAuthor(std::vector<Run>& runs, const CommentEntry& e, const std::stri
     }
     if (!who.empty()) runs.push_back(Run{" (" + who + ")", Face::Italic});
     if (e.written) runs.push_back(Run{" – ý kiến bằng văn bản", Face::Italic});
+    if (e.outsideWindow) {
+        std::string when = e.submittedAt.substr(0, 10);
+        const std::string day = numericDate(parseIsoDate(when));
+        runs.push_back(Run{" – gửi ngoài thời gian lấy ý kiến" + (day.empty() ? "" : " (" + day + ")"),
+                           Face::Italic});
+    }
 }
 
 /// The comment as a paragraph, and its proposed wording verbatim as a second one.
@@ -109,8 +119,9 @@ void appendLetterhead(std::vector<Block>& out, const Heading& h, const PageGeome
     out.emplace_back(std::move(c));
 }
 
-void appendTitle(std::vector<Block>& out, const std::string& subject) {
-    out.emplace_back(para({Run{"BÁO CÁO", Face::Bold}}, centred(16, 12, 2)));
+void appendTitle(std::vector<Block>& out, const std::string& subject,
+                 const std::string& type = "BÁO CÁO") {
+    out.emplace_back(para({Run{type, Face::Bold}}, centred(16, 12, 2)));
     out.emplace_back(para({Run{subject, Face::Bold}}, centred(14)));
     out.emplace_back(Rule{70, 4, 14});
 }
@@ -222,7 +233,7 @@ void appendSectionHeadings(std::vector<Block>& out, const std::vector<Section>& 
         // "Phần I" reads "Phần I. …"; labels like "1." and "a)" carry their own punctuation
         if (!label.empty() && label.back() != '.' && label.back() != ')' && label.back() != ':')
             label += '.';
-        out.emplace_back(heading(label + " " + s->title, face, 4));
+        out.emplace_back(heading(label + " " + s->title, face, 4, std::min(s->level + 1, 3)));
     }
 }
 
@@ -332,7 +343,7 @@ std::vector<Block> ReportComposer::conference(const ConferenceReport& r, const P
 
     // II
     out.emplace_back(heading("II. KẾT QUẢ GÓP Ý VÀO DỰ THẢO"));
-    out.emplace_back(heading("1. Đánh giá chung", Face::Bold, 2));
+    out.emplace_back(heading("1. Đánh giá chung", Face::Bold, 2, 2));
     std::string general = "Có " + count(r.contributors) +
                           " đại biểu tham gia góp ý (phát biểu hoặc bằng văn bản), trong đó " +
                           count(r.agreeing) + "/" + count(r.contributors) +
@@ -351,7 +362,7 @@ std::vector<Block> ReportComposer::conference(const ConferenceReport& r, const P
         for (std::size_t i : r.general) appendComment(out, r.comments[i], "- ", "");
     }
 
-    out.emplace_back(heading("2. Ý kiến góp ý vào từng phần, mục của Dự thảo", Face::Bold, 2));
+    out.emplace_back(heading("2. Ý kiến góp ý vào từng phần, mục của Dự thảo", Face::Bold, 2, 2));
     if (r.sections.empty()) {
         out.emplace_back(
             para({Run{"Không có ý kiến góp ý vào phần, mục cụ thể của Dự thảo.", Face::Regular}}));
@@ -458,20 +469,105 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
     out.emplace_back(
         para({Run{"Thực hiện Kế hoạch số " + r.heading.planNumber + ", ý kiến góp ý vào " +
                       r.heading.draftTitle +
-                      " tại các hội nghị và qua các kênh lấy ý kiến được tổng hợp chung như sau:",
+                      " tại các hội nghị, của Nhân dân và của các tổ chức cơ sở đảng được tổng "
+                      "hợp chung như sau:",
                   Face::Regular}}));
 
     out.emplace_back(heading("I. TÌNH HÌNH LẤY Ý KIẾN"));
     out.emplace_back(
         para({Run{"Tổng số " + count(r.counts.total()) + " ý kiến của " + count(r.contributors) +
                       " người góp ý từ " + count(static_cast<int>(r.sources.size())) +
-                      " nguồn: " + countsSentence(r.counts) + ".",
+                      " nguồn" +
+                      (r.counts.total() > 0 ? ": " + countsSentence(r.counts) : std::string()) +
+                      ".",
                   Face::Regular}}));
+    ParagraphStyle listStyle = body();
+    listStyle.leftIndent = kIndent;
+    listStyle.firstIndent = 0;
+    listStyle.spaceAfter = 3;
+    int conferenceCount = 0;
+    for (const SourceInfo& s : r.sources) conferenceCount += s.channel == Channel::Conference;
+    bool conferencesLabelled = false;
     for (const SourceInfo& s : r.sources) {
-        out.emplace_back(para({Run{"- " + s.name + ": ", Face::Bold},
-                               Run{s.title + " – " + count(s.counts.total()) + " ý kiến của " +
-                                       count(s.contributors) + " người góp ý.",
-                                   Face::Regular}}));
+        const std::string tally = count(s.counts.total()) + " ý kiến của " + count(s.contributors);
+        if (s.channel == Channel::Conference) {
+            if (!conferencesLabelled) {
+                out.emplace_back(heading("1. Các hội nghị (" + count(conferenceCount) +
+                                             " hội nghị)",
+                                         Face::Bold, 2, 2));
+                conferencesLabelled = true;
+            }
+            const std::string day = numericDate(parseIsoDate(s.date));
+            std::string line = s.title + (day.empty() ? "" : " (ngày " + day + ")") + ": ";
+            line += s.state == ConferenceState::Planned && s.counts.total() == 0
+                        ? std::string("chưa tổ chức.")
+                        : tally + " đại biểu.";
+            out.emplace_back(
+                para({Run{"- " + s.name + ": ", Face::Bold}, Run{line, Face::Regular}}));
+        } else if (s.channel == Channel::Public) {
+            out.emplace_back(heading("2. Ý kiến Nhân dân", Face::Bold, 2, 2));
+            std::string window;
+            if (!r.publicFrom.empty() && !r.publicTo.empty()) {
+                window = ", từ ngày " + numericDate(parseIsoDate(r.publicFrom)) + " đến ngày " +
+                         numericDate(parseIsoDate(r.publicTo));
+            }
+            std::string line = s.title + window + ": " + tally + " người góp ý";
+            if (!s.byWard.empty()) {
+                line += " thuộc " + count(static_cast<int>(s.byWard.size())) + " phường (";
+                for (std::size_t i = 0; i < s.byWard.size(); ++i) {
+                    if (i > 0) line += ", ";
+                    line += s.byWard[i].first + ": " + count(s.byWard[i].second);
+                }
+                line += ")";
+            }
+            line += ".";
+            out.emplace_back(para({Run{line, Face::Regular}}));
+            if (s.outsideWindow > 0) {
+                out.emplace_back(para(
+                    {Run{"Trong đó " + count(s.outsideWindow) + "/" + count(s.counts.total()) +
+                             " ý kiến gửi ngoài thời gian lấy ý kiến; các ý kiến này vẫn được "
+                             "tổng hợp và được ghi chú tại mục II.",
+                         Face::Regular}}));
+            }
+        } else {
+            out.emplace_back(heading("3. Ý kiến của các tổ chức cơ sở đảng", Face::Bold, 2, 2));
+            int sent = 0;
+            for (const OrganisationEntry& o : s.organisations) sent += o.reportedAt > 0;
+            std::string line = s.title + ": " + tally + " tổ chức cơ sở đảng";
+            if (!s.organisations.empty()) {
+                line += "; " + count(sent) + "/" + count(static_cast<int>(s.organisations.size())) +
+                        " tổ chức cơ sở đảng đã gửi báo cáo";
+            }
+            out.emplace_back(para({Run{line + ".", Face::Regular}}));
+            std::string sentList;
+            std::string missingList;
+            for (const OrganisationEntry& o : s.organisations) {
+                if (o.reportedAt > 0) {
+                    if (!sentList.empty()) sentList += "; ";
+                    sentList += o.name + " (ngày " + numericDate(vietnamDate(o.reportedAt)) +
+                                ", " + count(o.comments) + " ý kiến)";
+                } else {
+                    if (!missingList.empty()) missingList += "; ";
+                    const std::string due = numericDate(parseIsoDate(o.due));
+                    missingList += o.name + (due.empty() ? "" : " (hạn " + due + ")");
+                    if (o.comments > 0) missingList += ", đã nhập " + count(o.comments) + " ý kiến";
+                }
+            }
+            if (!s.organisations.empty()) {
+                out.emplace_back(para({Run{"- Đã gửi: ", Face::Bold},
+                                       Run{(sentList.empty() ? std::string("chưa có") : sentList) +
+                                               ".",
+                                           Face::Regular}},
+                                      listStyle));
+                out.emplace_back(
+                    para({Run{"- Chưa gửi: ", Face::Bold},
+                          Run{(missingList.empty() ? std::string("không còn tổ chức nào")
+                                                   : missingList) +
+                                  ".",
+                              Face::Regular}},
+                         listStyle));
+            }
+        }
     }
     const double w = g.bodyWidth();
     auto countsTable = [&](const std::vector<std::pair<std::string, KindCounts>>& rows) {
@@ -490,12 +586,15 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
         return t;
     };
     {
+        ParagraphStyle labelStyle = body();
+        labelStyle.keepWithNext = true;
+        labelStyle.spaceBefore = 4;
+        out.emplace_back(
+            para({Run{"Số ý kiến theo nguồn và loại ý kiến:", Face::Italic}}, labelStyle));
         std::vector<std::pair<std::string, KindCounts>> rows;
         for (const SourceInfo& s : r.sources) rows.emplace_back(s.name, s.counts);
         rows.emplace_back("Cộng", r.counts);
-        Table t = countsTable(rows);
-        t.spaceBefore = 4;
-        out.emplace_back(std::move(t));
+        out.emplace_back(countsTable(rows));
     }
 
     out.emplace_back(heading("II. Ý KIẾN GÓP Ý THEO TỪNG PHẦN, MỤC CỦA DỰ THẢO"));
@@ -505,16 +604,25 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
     if (!r.general.empty()) {
         out.emplace_back(heading(
             "Ý kiến về toàn văn Dự thảo (" + count(static_cast<int>(r.general.size())) + " ý kiến)",
-            Face::BoldItalic, 4));
+            Face::BoldItalic, 4, 2));
         for (std::size_t i : r.general)
             appendComment(out, r.comments[i], "- [" + sourceOf(r.comments[i]) + "] ", "", false);
+    }
+    if (r.sections.empty() && r.general.empty()) {
+        out.emplace_back(para({Run{"Chưa có ý kiến góp ý.", Face::Regular}}));
     }
     std::vector<std::string> printed;
     for (const SectionGroup& g2 : r.sections) {
         appendSectionHeadings(out, r.outline, g2.section, printed);
+        std::string from;
+        for (std::size_t s = 0; s < g2.bySource.size() && s < r.sources.size(); ++s) {
+            if (g2.bySource[s].total() == 0) continue;
+            if (!from.empty()) from += ", ";
+            from += r.sources[s].name + " " + count(g2.bySource[s].total());
+        }
         out.emplace_back(
             para({Run{"Có " + count(g2.counts.total()) + " ý kiến của " + count(g2.contributors) +
-                          " người góp ý: " + countsSentence(g2.counts) + ".",
+                          " người góp ý (" + from + "): " + countsSentence(g2.counts) + ".",
                       Face::Regular}}));
         std::vector<std::pair<std::string, KindCounts>> rows;
         for (std::size_t s = 0; s < g2.bySource.size() && s < r.sources.size(); ++s) {
@@ -528,33 +636,104 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
 
     if (!r.acceptance.empty()) {
         out.emplace_back(heading("III. TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý"));
-        Table t;
-        t.size = 11;
-        t.widths = {30, 72, w - 30 - 72 - 92 - 70 - 88, 92, 70, 88};
-        t.header = {{{Run{"STT"}}, Align::Centre},
-                    {{Run{"Vị trí trong Dự thảo"}}, Align::Centre},
-                    {{Run{"Nội dung ý kiến"}}, Align::Centre},
-                    {{Run{"Người góp ý (số người)"}}, Align::Centre},
-                    {{Run{"Tiếp thu"}}, Align::Centre},
-                    {{Run{"Giải trình"}}, Align::Centre}};
+        std::array<int, 4> byDecision{};
+        int groups = 0;
         for (const AcceptanceRow& a : r.acceptance) {
-            const std::string decision = a.decision == Acceptance::Accepted ? "Tiếp thu"
-                                         : a.decision == Acceptance::Partly ? "Tiếp thu một phần"
-                                                                            : "Không tiếp thu";
-            t.rows.push_back({{{Run{count(a.number)}}, Align::Centre},
-                              {{Run{a.location}}, Align::Left},
-                              {{Run{a.comment}}, Align::Left},
-                              {{Run{a.who + " (" + count(a.howMany) + ")"}}, Align::Left},
-                              {{Run{decision}}, Align::Left},
-                              {{Run{a.reason}}, Align::Left}});
+            ++byDecision[static_cast<std::size_t>(a.decision)];
+            groups += a.groupId.empty() ? 0 : 1;
         }
-        out.emplace_back(std::move(t));
+        out.emplace_back(para({Run{acceptanceSummary(byDecision, groups) +
+                                       " Chi tiết tại Phụ lục kèm theo.",
+                                   Face::Regular}}));
     }
     out.emplace_back(
         para({Run{"Trên đây là tổng hợp chung ý kiến góp ý vào " + r.heading.draftTitle + "./.",
                   Face::Regular}}));
     appendSignature(out, r.heading, g);
+
+    if (!r.acceptance.empty()) {
+        appendAppendixTitle(out, "PHỤ LỤC", "BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý",
+                            r.heading);
+        out.emplace_back(acceptanceTable(r.acceptance, g));
+    }
     return out;
+}
+
+std::vector<Block> ReportComposer::acceptance(const AcceptanceReport& r, const PageGeometry& g) {
+    std::vector<Block> out;
+    appendLetterhead(out, r.heading, g);
+    appendTitle(out, "Tiếp thu, giải trình ý kiến góp ý vào " + r.heading.draftTitle,
+                "BẢNG TỔNG HỢP");
+    int groups = 0;
+    for (const AcceptanceRow& a : r.rows) groups += a.groupId.empty() ? 0 : 1;
+    out.emplace_back(para({Run{"Thực hiện Kế hoạch số " + r.heading.planNumber +
+                                   ", Tổ biên tập tổng hợp việc tiếp thu, giải trình ý kiến góp ý "
+                                   "vào " +
+                                   r.heading.draftTitle + " như sau. " +
+                                   acceptanceSummary(r.byDecision, groups),
+                               Face::Regular}}));
+    if (r.rows.empty()) {
+        out.emplace_back(para({Run{"Chưa có ý kiến góp ý vào phần, mục cụ thể của Dự thảo.",
+                                   Face::Regular}}));
+    } else {
+        out.emplace_back(acceptanceTable(r.rows, g));
+    }
+    appendSignature(out, r.heading, g);
+    return out;
+}
+
+std::string ReportComposer::acceptanceSummary(const std::array<int, 4>& byDecision, int groups) {
+    int total = 0;
+    for (int n : byDecision) total += n;
+    std::string s = "Bảng tổng hợp có " + count(total) + " dòng (" + count(groups) +
+                    " nhóm ý kiến giống nhau và " + count(total - groups) + " ý kiến riêng): ";
+    const std::array<Acceptance, 4> order = {Acceptance::Accepted, Acceptance::Partly,
+                                             Acceptance::NotAccepted, Acceptance::Pending};
+    bool first = true;
+    for (Acceptance a : order) {
+        if (!first) s += "; ";
+        first = false;
+        s += count(byDecision[static_cast<std::size_t>(a)]) + " " + std::string(labelVi(a));
+    }
+    return s + ".";
+}
+
+std::string ReportComposer::decisionLabel(Acceptance decision) {
+    switch (decision) {
+        case Acceptance::Accepted:
+            return "Tiếp thu";
+        case Acceptance::Partly:
+            return "Tiếp thu một phần";
+        case Acceptance::NotAccepted:
+            return "Không tiếp thu";
+        case Acceptance::Pending:
+            return "Chưa xem xét";
+    }
+    return "Chưa xem xét";
+}
+
+Table ReportComposer::acceptanceTable(const std::vector<AcceptanceRow>& rows,
+                                      const PageGeometry& g) {
+    Table t;
+    t.size = 11;
+    const double w = g.bodyWidth();
+    t.widths = {28, 82, w - 28 - 82 - 92 - 58 - 92, 92, 58, 92};
+    t.header = {{{Run{"STT"}}, Align::Centre},
+                {{Run{"Vị trí trong Dự thảo"}}, Align::Centre},
+                {{Run{"Nội dung ý kiến"}}, Align::Centre},
+                {{Run{"Người góp ý (số ý kiến)"}}, Align::Centre},
+                {{Run{"Tiếp thu"}}, Align::Centre},
+                {{Run{"Giải trình"}}, Align::Centre}};
+    t.rows.reserve(rows.size());
+    for (const AcceptanceRow& a : rows) {
+        t.rows.push_back({{{Run{count(a.number)}}, Align::Centre},
+                          {{Run{a.location}}, Align::Left},
+                          {{Run{a.comment}}, Align::Left},
+                          {{Run{a.who + " (" + count(a.howMany) + ")"}}, Align::Left},
+                          {{Run{decisionLabel(a.decision)}}, Align::Left},
+                          {{Run{a.reason}}, Align::Left}});
+    }
+    return t;
 }
 
 }  // namespace gopy::server::report

@@ -2,9 +2,11 @@
 
 #include <stdexcept>
 
+#include "server/report/docx_renderer.h"
 #include "server/report/report_builder.h"
 #include "server/report/report_composer.h"
 #include "server/report/report_renderer.h"
+#include "server/store/store.h"
 #include "server/sync/engine.h"
 
 namespace gopy::server::report {
@@ -43,6 +45,30 @@ DocumentInfo infoFor(const Heading& h, const std::string& title, Millis now) {
     return info;
 }
 
+struct CampaignData {
+    proto::Welcome welcome;
+    std::vector<proto::Snapshot> snapshots;
+    ReportBuilder::ChannelData channels;
+};
+
+CampaignData campaignData(Engine& engine) {
+    const Device device = organiser();
+    CampaignData data;
+    data.welcome = engine.welcome(device);
+    data.snapshots.reserve(data.welcome.conferences.size());
+    for (const Conference& c : data.welcome.conferences)
+        data.snapshots.push_back(snapshotOf(engine, device, c.id));
+    data.channels.organisations = engine.store().grassroots().all();
+    data.channels.groups = engine.store().groups().byConference(0);
+    return data;
+}
+
+std::string render(const std::vector<Block>& blocks, const DocumentInfo& info,
+                   DocumentFormat format) {
+    return format == DocumentFormat::Docx ? DocxRenderer::render(blocks, info)
+                                          : ReportRenderer::render(blocks, info);
+}
+
 }  // namespace
 
 ConferenceReport ReportGenerator::conferenceModel(Engine& engine, std::int64_t conferenceId,
@@ -57,27 +83,42 @@ ConferenceReport ReportGenerator::conferenceModel(Engine& engine, std::int64_t c
 }
 
 CombinedReport ReportGenerator::combinedModel(Engine& engine, Millis now) {
-    const Device device = organiser();
-    const proto::Welcome welcome = engine.welcome(device);
-    std::vector<proto::Snapshot> snapshots;
-    snapshots.reserve(welcome.conferences.size());
-    for (const Conference& c : welcome.conferences)
-        snapshots.push_back(snapshotOf(engine, device, c.id));
-    return ReportBuilder::combined(welcome, snapshots, now);
+    const CampaignData data = campaignData(engine);
+    return ReportBuilder::combined(data.welcome, data.snapshots, now, data.channels);
+}
+
+AcceptanceReport ReportGenerator::acceptanceModel(Engine& engine, Millis now) {
+    const CampaignData data = campaignData(engine);
+    return ReportBuilder::acceptance(data.welcome, data.snapshots, now, data.channels);
+}
+
+std::string ReportGenerator::conferenceDocument(Engine& engine, std::int64_t conferenceId,
+                                                Millis now, DocumentFormat format) {
+    const ConferenceReport model = conferenceModel(engine, conferenceId, now);
+    const std::string title = "Báo cáo tổng hợp ý kiến góp ý – " + model.conference.title;
+    return render(ReportComposer::conference(model), infoFor(model.heading, title, now), format);
+}
+
+std::string ReportGenerator::combinedDocument(Engine& engine, Millis now, DocumentFormat format) {
+    const CombinedReport model = combinedModel(engine, now);
+    const std::string title = "Báo cáo tổng hợp chung ý kiến góp ý vào " + model.heading.draftTitle;
+    return render(ReportComposer::combined(model), infoFor(model.heading, title, now), format);
+}
+
+std::string ReportGenerator::acceptanceDocument(Engine& engine, Millis now,
+                                                DocumentFormat format) {
+    const AcceptanceReport model = acceptanceModel(engine, now);
+    const std::string title =
+        "Bảng tổng hợp tiếp thu, giải trình ý kiến góp ý vào " + model.heading.draftTitle;
+    return render(ReportComposer::acceptance(model), infoFor(model.heading, title, now), format);
 }
 
 std::string ReportGenerator::conferencePdf(Engine& engine, std::int64_t conferenceId, Millis now) {
-    const ConferenceReport model = conferenceModel(engine, conferenceId, now);
-    const std::string title = "Báo cáo tổng hợp ý kiến góp ý – " + model.conference.title;
-    return ReportRenderer::render(ReportComposer::conference(model),
-                                  infoFor(model.heading, title, now));
+    return conferenceDocument(engine, conferenceId, now, DocumentFormat::Pdf);
 }
 
 std::string ReportGenerator::combinedPdf(Engine& engine, Millis now) {
-    const CombinedReport model = combinedModel(engine, now);
-    const std::string title = "Báo cáo tổng hợp chung ý kiến góp ý vào " + model.heading.draftTitle;
-    return ReportRenderer::render(ReportComposer::combined(model),
-                                  infoFor(model.heading, title, now));
+    return combinedDocument(engine, now, DocumentFormat::Pdf);
 }
 
 }  // namespace gopy::server::report

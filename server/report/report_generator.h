@@ -1,6 +1,7 @@
-// From the engine's state to PDF bytes, without storing: reads the campaign and conferences
-// through Engine::welcome and each conference through Engine::subscribe (as the organiser),
-// builds the model, composes and renders it.
+// From the engine's state to PDF or DOCX bytes, without storing: reads the campaign and
+// conferences through Engine::welcome, each conference through Engine::subscribe (as the
+// organiser), the grassroots organisations and the drafting team's groups from the store;
+// builds the model, composes it once and renders the blocks as PDF or DOCX.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +22,17 @@ public:
     static ConferenceReport conferenceModel(Engine& engine, std::int64_t conferenceId, Millis now);
     /// The combined model over every conference and channel.
     static CombinedReport combinedModel(Engine& engine, Millis now);
+    /// The acceptance table on its own (groups and comments as stored).
+    static AcceptanceReport acceptanceModel(Engine& engine, Millis now);
+
+    /// The per-meeting synthesis as PDF or DOCX bytes (the same composed blocks).
+    static std::string conferenceDocument(Engine& engine, std::int64_t conferenceId, Millis now,
+                                          DocumentFormat format);
+    /// The combined synthesis as PDF or DOCX bytes.
+    static std::string combinedDocument(Engine& engine, Millis now, DocumentFormat format);
+    /// The acceptance table as PDF or DOCX bytes.
+    static std::string acceptanceDocument(Engine& engine, Millis now, DocumentFormat format);
+
     /// The per-meeting synthesis as PDF bytes.
     static std::string conferencePdf(Engine& engine, std::int64_t conferenceId, Millis now);
     /// The combined synthesis as PDF bytes.

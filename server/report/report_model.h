@@ -6,11 +6,15 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gopy/model.h"
 
 namespace gopy::server::report {
+
+/// The file a report is written as.
+enum class DocumentFormat { Pdf, Docx };
 
 inline constexpr std::size_t kKindCount = 6;  // CommentKind values, in declaration order
 
@@ -37,7 +41,24 @@ struct CommentEntry {
     bool flagged = false;
     std::vector<std::string> sectionCodes;  ///< as tagged, draft order
     std::size_t source = 0;  ///< index into the report's sources (combined synthesis)
+    Channel channel = Channel::Conference;
+    std::string ward;             ///< public channel: the ward ("Phúc Xá")
+    std::string submittedAt;      ///< public channel: as submitted
+    bool outsideWindow = false;   ///< public channel: sent outside the public window
+    int paragraph = 0;            ///< paragraph number in `paragraphSection`; 0: none
+    std::string paragraphSection; ///< the first section as tagged
+    Acceptance acceptance = Acceptance::Pending;  ///< answer to the comment on its own
+    std::string acceptanceNote;
     bool operator==(const CommentEntry&) const = default;
+};
+
+/// A grassroots organisation as the combined synthesis lists it.
+struct OrganisationEntry {
+    std::string name;
+    std::string due;       ///< ISO date
+    Millis reportedAt = 0; ///< 0: not sent
+    int comments = 0;      ///< comments recorded for it
+    bool operator==(const OrganisationEntry&) const = default;
 };
 
 /// Where a comment came from in the combined synthesis: a conference or a channel.
@@ -46,8 +67,13 @@ struct SourceInfo {
     std::string name;   ///< "Hội nghị 1", "Nhân dân", "Tổ chức cơ sở đảng"
     std::string title;  ///< the conference's full title
     Channel channel = Channel::Conference;
+    std::string date;   ///< conferences: ISO date, may be empty
+    ConferenceState state = ConferenceState::Planned;
     KindCounts counts;
     int contributors = 0;
+    int outsideWindow = 0;  ///< public channel: comments sent outside the window
+    std::vector<std::pair<std::string, int>> byWard;  ///< public channel: ward, comments
+    std::vector<OrganisationEntry> organisations;     ///< grassroots channel, by due date
     bool operator==(const SourceInfo&) const = default;
 };
 
@@ -61,8 +87,7 @@ struct SectionGroup {
     bool operator==(const SectionGroup&) const = default;
 };
 
-/// The drafting team's decision on a comment (issue 5 fills these in).
-enum class Acceptance { Accepted, Partly, NotAccepted };
+// The drafting team's decision is gopy::Acceptance (model.h), Pending ("chưa xem xét") included.
 
 /// One row of the acceptance table (tiếp thu, giải trình): a comment or a group of equal ones.
 struct AcceptanceRow {
@@ -71,8 +96,9 @@ struct AcceptanceRow {
     std::string comment;
     std::string who;  ///< who made it
     int howMany = 1;  ///< how many made it
-    Acceptance decision = Acceptance::Accepted;
+    Acceptance decision = Acceptance::Pending;
     std::string reason;
+    std::string groupId;  ///< the drafting team's group; empty for a comment on its own
     bool operator==(const AcceptanceRow&) const = default;
 };
 
@@ -125,6 +151,14 @@ struct ConferenceReport {
     bool operator==(const ConferenceReport&) const = default;
 };
 
+/// The acceptance table on its own (bảng tổng hợp tiếp thu, giải trình).
+struct AcceptanceReport {
+    Heading heading;
+    std::vector<AcceptanceRow> rows;  ///< draft order
+    std::array<int, 4> byDecision{};  ///< rows per gopy::Acceptance value
+    bool operator==(const AcceptanceReport&) const = default;
+};
+
 /// The combined synthesis across conferences and channels.
 struct CombinedReport {
     Heading heading;
@@ -136,7 +170,8 @@ struct CombinedReport {
     std::vector<SectionGroup> sections;
     std::vector<Section> outline;
     std::vector<CommentEntry> comments;
-    std::vector<AcceptanceRow> acceptance;  ///< rendered only when not empty
+    std::vector<AcceptanceRow> acceptance;  ///< appendix; rendered only when not empty
+    std::string publicFrom, publicTo;       ///< the public window (ISO dates)
     bool operator==(const CombinedReport&) const = default;
 };
 

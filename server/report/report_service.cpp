@@ -9,14 +9,24 @@
 
 namespace gopy::server::report {
 
-ReportInfo generateConferenceReport(Engine& engine, std::int64_t conferenceId, Millis now) {
-    const std::string pdf = ReportGenerator::conferencePdf(engine, conferenceId, now);
-    return engine.storeReport(conferenceId, "pdf", pdf, now);
+std::string formatName(DocumentFormat format) {
+    return format == DocumentFormat::Docx ? "docx" : "pdf";
 }
 
-ReportInfo generateCombinedReport(Engine& engine, Millis now) {
-    const std::string pdf = ReportGenerator::combinedPdf(engine, now);
-    return engine.storeReport(0, "pdf", pdf, now);
+ReportInfo generateConferenceReport(Engine& engine, std::int64_t conferenceId, Millis now,
+                                    DocumentFormat format) {
+    const std::string bytes =
+        ReportGenerator::conferenceDocument(engine, conferenceId, now, format);
+    return engine.storeReport(conferenceId, formatName(format), bytes, now);
+}
+
+ReportInfo generateCombinedReport(Engine& engine, Millis now, DocumentFormat format) {
+    const std::string bytes = ReportGenerator::combinedDocument(engine, now, format);
+    return engine.storeReport(0, formatName(format), bytes, now);
+}
+
+std::string acceptanceTable(Engine& engine, Millis now, DocumentFormat format) {
+    return ReportGenerator::acceptanceDocument(engine, now, format);
 }
 
 void onSessionEnded(Engine& engine, std::int64_t conferenceId) {

@@ -228,7 +228,12 @@ TEST_F(PdfOutput, CombinedReportRendersAcceptanceOnlyWhenPresent) {
     std::vector<proto::Snapshot> snaps = {sampleSnapshot(welcome, 1, 8, 20),
                                           sampleSnapshot(welcome, 2, 8, 20),
                                           sampleSnapshot(welcome, 100, 10, 30)};
+    // only comments on the draft as a whole: nothing for the acceptance table
+    for (auto& snap : snaps) {
+        for (Comment& c : snap.comments) c.sections.clear();
+    }
     CombinedReport model = ReportBuilder::combined(welcome, snaps, kNow);
+    ASSERT_TRUE(model.acceptance.empty());
     std::string text = pdfText(
         write("combined.pdf", ReportRenderer::render(ReportComposer::combined(model), info())));
     EXPECT_NE(text.find("Tổng hợp chung ý kiến góp ý"), std::string::npos);
@@ -237,14 +242,27 @@ TEST_F(PdfOutput, CombinedReportRendersAcceptanceOnlyWhenPresent) {
     for (const CommentEntry& e : model.comments)
         EXPECT_NE(text.find(e.text), std::string::npos) << e.number;
 
-    model = ReportBuilder::combined(
-        welcome, snaps, kNow,
-        {AcceptanceRow{1, "Phần I, mục 1", "Bổ sung số liệu thu ngân sách", "Hội nghị 1", 3,
-                       Acceptance::Accepted, "Đã bổ sung vào đoạn 2"}});
+    snaps = {sampleSnapshot(welcome, 1, 8, 20), sampleSnapshot(welcome, 2, 8, 20),
+             sampleSnapshot(welcome, 100, 10, 30)};
+    ReportBuilder::ChannelData channels;
+    CommentGroup group;
+    group.id = "grp-1";
+    for (const Comment& c : snaps[0].comments) {
+        if (!c.sections.empty() && group.commentIds.size() < 3) {
+            group.section = c.sections.front();
+            group.commentIds.push_back(c.id);
+        }
+    }
+    group.acceptance = Acceptance::Accepted;
+    group.explanation = "Đã bổ sung vào đoạn 2";
+    channels.groups = {group};
+    model = ReportBuilder::combined(welcome, snaps, kNow, channels);
     text = pdfText(
         write("combined2.pdf", ReportRenderer::render(ReportComposer::combined(model), info())));
     EXPECT_NE(text.find("III. TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý"), std::string::npos);
+    EXPECT_NE(text.find("BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý"), std::string::npos);
     EXPECT_NE(text.find("Đã bổ sung vào đoạn 2"), std::string::npos);
+    EXPECT_NE(text.find("Chưa xem xét"), std::string::npos);
 }
 
 TEST_F(PdfOutput, MissingFontDirectoryIsAClearError) {
