@@ -29,6 +29,7 @@
 #include "client/core/section_summary_model.h"
 #include "client/core/snapshot_cache.h"
 #include "client/core/view_rows.h"
+#include "client/core/vi_dates.h"
 
 Q_LOGGING_CATEGORY(lcApp, "gopy.client")
 
@@ -94,6 +95,18 @@ std::string touchedId(const proto::Operation& op)
         op);
 }
 
+// Every comment an operation touches (the drafting team's touch many at once).
+std::vector<std::string> touchedIds(const proto::Operation& op)
+{
+    if (const auto* assign = std::get_if<proto::CommentAssign>(&op))
+        return assign->commentIds;
+    if (const auto* group = std::get_if<proto::GroupSet>(&op))
+        return group->commentIds;
+    if (const auto* answer = std::get_if<proto::AcceptanceSet>(&op))
+        return {answer->commentId};
+    return {touchedId(op)};
+}
+
 QString roleLabel(Role role)
 {
     switch (role) {
@@ -148,6 +161,11 @@ App::App(const QString& dataDir, QObject* parent) : QObject(parent), dataDir_(da
     conflicts_ = new ConflictModel(this);
     flagged_ = new CommentModel(true, this);
     reports_ = new ReportListModel(this);
+    deadlines_ = new DeadlineModel(this);
+    organisations_ = new OrganisationModel(this);
+    drafting_ = new DraftingDesk(
+        [this](std::int64_t conferenceId, const proto::Operation& op) { return submitTo(conferenceId, op); },
+        [this](const QString& message) { setError(message); }, this);
 
     connect(connection_, &Connection::opened, this, &App::onOpened);
     connect(connection_, &Connection::closed, this, &App::onClosed);
@@ -167,6 +185,9 @@ App::App(const QString& dataDir, QObject* parent) : QObject(parent), dataDir_(da
     snapshotSaver_.setSingleShot(true);
     snapshotSaver_.setInterval(1000);
     connect(&snapshotSaver_, &QTimer::timeout, this, &App::saveSnapshot);
+    campaignSaver_.setSingleShot(true);
+    campaignSaver_.setInterval(1000);
+    connect(&campaignSaver_, &QTimer::timeout, this, &App::saveCampaign);
     typingTimer_.setSingleShot(true);
     connect(&typingTimer_, &QTimer::timeout, this, &App::flushTyping);
     storageRetry_.setSingleShot(true);
@@ -187,6 +208,10 @@ App::App(const QString& dataDir, QObject* parent) : QObject(parent), dataDir_(da
     welcome_ = settings_->welcome();
     if (welcome_)
         applyWelcome(*welcome_);
+    if (auto dashboard = settings_->dashboard())
+        dashboard_ = *dashboard;
+    applyDashboard();
+    loadCampaign();
     std::int64_t selected = settings_->selectedConference();
     if (selected == 0 && welcome_)
         selected = welcome_->conferenceId;
@@ -206,6 +231,7 @@ App::App(const QString& dataDir, QObject* parent) : QObject(parent), dataDir_(da
 App::~App()
 {
     saveSnapshot();
+    saveCampaign();
     if (s_instance == this)
         s_instance = nullptr;
 }
@@ -366,6 +392,9 @@ void App::forgetDevice()
     outlineData_ = Outline();
     outline_->setOutline(outlineData_);
     conferences_->setConferences({});
+    dashboard_ = proto::Dashboard();
+    applyDashboard();
+    loadCampaign();
     loadConference(0);
     emit deviceChanged();
     emit campaignChanged();
@@ -461,6 +490,8 @@ void App::onMessage(const proto::Message& message)
                 onTyping(m);
             else if constexpr (std::is_same_v<T, proto::Error>)
                 onServerError(m);
+            else if constexpr (std::is_same_v<T, proto::Dashboard>)
+                onDashboard(m);
             else
                 qCWarning(lcApp) << "unexpected message from the server:"
                                  << toQ(std::string(proto::toString(proto::typeOf(m))));
@@ -505,6 +536,17 @@ void App::onWelcome(const proto::Welcome& welcome)
     std::int64_t wanted = conferenceId_;
     if (welcome.conferenceId != 0)
         wanted = welcome.conferenceId;  // the device is bound to one conference
+    if (welcome.role == Role::Grassroots && welcome.conferenceId == 0) {
+        // A reporter writes into the grassroots channel only.
+        for (const Conference& c : welcome.conferences) {
+            if (c.channel == Channel::Grassroots)
+                wanted = c.id;
+        }
+    }
+    if (welcome.role == Role::Drafting)
+        wanted = 0;  // the drafting desk follows every conference at once
+    if (identityChanged)
+        loadCampaign();
     if (wanted != conferenceId_) {
         try {
             settings_->setSelectedConference(wanted);
@@ -515,6 +557,7 @@ void App::onWelcome(const proto::Welcome& welcome)
     }
     subscribe();
     sendPending();
+    refreshDashboard();
 }
 
 void App::applyWelcome(const proto::Welcome& welcome)
@@ -527,7 +570,15 @@ void App::applyWelcome(const proto::Welcome& welcome)
 
 void App::subscribe()
 {
-    if (!authenticated_ || conferenceId_ == 0)
+    if (!authenticated_)
+        return;
+    if (isDrafting()) {
+        for (const auto& [id, data] : campaign_.conferences) {
+            const std::int64_t since = campaignHave_.contains(id) ? data.head : 0;
+            connection_->send(proto::Subscribe{id, since});
+        }
+    }
+    if (conferenceId_ == 0 || (isDrafting() && campaign_.conferences.contains(conferenceId_)))
         return;
     const std::int64_t since = haveConfirmed_ ? confirmed_.head : 0;
     connection_->send(proto::Subscribe{conferenceId_, since});
@@ -535,6 +586,8 @@ void App::subscribe()
 
 void App::onSnapshot(const proto::Snapshot& snapshot)
 {
+    if (isDrafting())
+        onCampaignSnapshot(snapshot);
     if (snapshot.conference.id != conferenceId_)
         return;
     confirmed_ = ConferenceData::fromSnapshot(snapshot);
@@ -546,6 +599,9 @@ void App::onSnapshot(const proto::Snapshot& snapshot)
 
 void App::onEvents(const proto::Events& events)
 {
+    noteEvents(events);
+    if (isDrafting())
+        onCampaignEvents(events);
     if (events.conferenceId != conferenceId_ || !haveConfirmed_)
         return;
     if (events.head < confirmed_.head) {
@@ -577,6 +633,9 @@ void App::onAck(const proto::Ack& ack)
     }
     if (it->request.conferenceId == conferenceId_ && ack.serverSeq > confirmed_.head)
         acked_.push_back({ack.serverSeq, it->request});
+    if (auto c = campaign_.conferences.find(it->request.conferenceId);
+        isDrafting() && c != campaign_.conferences.end() && ack.serverSeq > c->second.head)
+        campaignAcked_.push_back({ack.serverSeq, it->request});
     pending_.erase(it);
     emit unsentCountChanged();
     emit acknowledged(ack.clientSeq);
@@ -762,6 +821,9 @@ void App::rebuild()
         pendingIds_.insert(touchedId(entry.request.op));
     }
     refreshModels();
+    if (isDrafting())
+        rebuildDrafting();
+    emit organisationChanged();
 }
 
 void App::refreshModels()
@@ -769,7 +831,14 @@ void App::refreshModels()
     const Millis at = now();
     participants_->setParticipants(client::participantRows(displayed_));
     queue_->setTurns(turnRows(displayed_, pendingIds_, at));
-    const std::vector<CommentRow> rows = commentRows(displayed_, outlineData_, pendingIds_);
+    std::vector<CommentRow> rows = commentRows(displayed_, outlineData_, pendingIds_);
+    if (welcome_ && welcome_->role == Role::Grassroots) {
+        // A reporter sees its own organisation's comments only.
+        const std::int64_t organisation = welcome_->organisationId;
+        std::erase_if(rows, [&](const CommentRow& r) {
+            return !r.comment.origin || r.comment.origin->organisationId != organisation;
+        });
+    }
     comments_->setComments(rows);
     flagged_->setComments(rows);
     std::set<std::string> speakers;
@@ -836,9 +905,17 @@ bool App::mayWrite(const proto::Operation& op)
     case Role::Secretary: allowed = !flag; break;
     case Role::Chair: allowed = flag; break;
     case Role::Delegate: allowed = false; break;
-    // This client has no views for these roles yet (issue 5); the server checks their operations.
     case Role::Grassroots:
-    case Role::Drafting: allowed = false; break;
+        allowed = std::holds_alternative<proto::CommentCreate>(op) ||
+                  std::holds_alternative<proto::CommentUpdate>(op) ||
+                  std::holds_alternative<proto::CommentDelete>(op) ||
+                  std::holds_alternative<proto::GrassrootsReport>(op);
+        break;
+    case Role::Drafting:
+        allowed = std::holds_alternative<proto::CommentAssign>(op) ||
+                  std::holds_alternative<proto::GroupSet>(op) ||
+                  std::holds_alternative<proto::AcceptanceSet>(op);
+        break;
     }
     if (!allowed) {
         setError(QStringLiteral("Vai trò %1 không được thực hiện thao tác này.").arg(roleLabel(welcome_->role)));
@@ -849,7 +926,12 @@ bool App::mayWrite(const proto::Operation& op)
 
 bool App::submit(const proto::Operation& op)
 {
-    if (conferenceId_ == 0) {
+    return submitTo(conferenceId_, op);
+}
+
+bool App::submitTo(std::int64_t conferenceId, const proto::Operation& op)
+{
+    if (conferenceId == 0) {
         setError(QStringLiteral("Hãy chọn hội nghị trước."));
         return false;
     }
@@ -857,7 +939,7 @@ bool App::submit(const proto::Operation& op)
         return false;
     try {
         // Durable before anything is shown: the outbox commit is synced to disk.
-        pending_.push_back(outbox_->append(conferenceId_, op, now()));
+        pending_.push_back(outbox_->append(conferenceId, op, now()));
     } catch (const LocalStoreError& e) {
         setError(QStringLiteral("Không lưu được trên máy (ổ đĩa đầy hoặc lỗi ghi): %1")
                      .arg(QString::fromUtf8(e.what())));
@@ -1228,6 +1310,294 @@ void App::downloadReport(int reportId)
         return;
     }
     downloader_->download(toQ(settings_->serverAddress()), toQ(token), row->report);
+}
+
+// ---- dashboard and grassroots (issue 5) ------------------------------------------------
+
+bool App::isDrafting() const
+{
+    return welcome_ && welcome_->role == Role::Drafting;
+}
+
+QString App::dashboardToday() const
+{
+    const std::string today = dashboard_.today.empty() ? hanoiIsoDate(now()) : dashboard_.today;
+    return toQ(viDate(today));
+}
+
+int App::reportedCount() const
+{
+    return static_cast<int>(std::count_if(dashboard_.organisations.begin(), dashboard_.organisations.end(),
+                                          [](const GrassrootsOrganisation& o) { return o.reportedAt > 0; }));
+}
+
+QString App::organisationName() const
+{
+    if (!welcome_ || welcome_->organisationId == 0)
+        return {};
+    for (const GrassrootsOrganisation& o : dashboard_.organisations) {
+        if (o.id == welcome_->organisationId)
+            return toQ(o.name);
+    }
+    return {};
+}
+
+bool App::organisationReported() const
+{
+    if (!welcome_ || welcome_->organisationId == 0)
+        return false;
+    const std::int64_t id = welcome_->organisationId;
+    for (const GrassrootsOrganisation& o : dashboard_.organisations) {
+        if (o.id == id && o.reportedAt > 0)
+            return true;
+    }
+    // Sent from this device but not in a dashboard yet: shown as sent (it is in the outbox).
+    const auto isOurs = [&](const proto::Operation& op) {
+        const auto* report = std::get_if<proto::GrassrootsReport>(&op);
+        return report != nullptr && report->organisationId == id;
+    };
+    return std::any_of(pending_.begin(), pending_.end(), [&](const Outbox::Entry& e) { return isOurs(e.request.op); }) ||
+           std::any_of(acked_.begin(), acked_.end(), [&](const AckedOp& a) { return isOurs(a.request.op); });
+}
+
+void App::refreshDashboard()
+{
+    if (!authenticated_)
+        return;
+    connection_->send(proto::DashboardGet{});
+}
+
+void App::onDashboard(const proto::Dashboard& dashboard)
+{
+    dashboard_ = dashboard;
+    try {
+        settings_->setDashboard(dashboard_);
+    } catch (const LocalStoreError& e) {
+        qCWarning(lcApp) << "cannot keep the dashboard:" << e.what();
+    }
+    applyDashboard();
+    if (isDrafting())
+        rebuildDrafting();
+}
+
+void App::applyDashboard()
+{
+    const std::string today = dashboard_.today.empty() ? hanoiIsoDate(now()) : dashboard_.today;
+    deadlines_->setDeadlines(dashboard_.deadlines);
+    organisations_->setOrganisations(dashboard_.organisations, today);
+    drafting_->setSuggestions(dashboard_.suggestions);
+    emit dashboardChanged();
+    emit organisationChanged();
+}
+
+void App::noteEvents(const proto::Events& events)
+{
+    bool refresh = false;
+    bool organisations = false;
+    for (const proto::Event& event : events.events) {
+        if (event.organisation) {
+            auto it = std::find_if(dashboard_.organisations.begin(), dashboard_.organisations.end(),
+                                   [&](const GrassrootsOrganisation& o) { return o.id == event.organisation->id; });
+            if (it != dashboard_.organisations.end())
+                *it = *event.organisation;
+            else
+                dashboard_.organisations.push_back(*event.organisation);
+            organisations = true;
+        }
+        refresh |= std::holds_alternative<proto::GrassrootsReport>(event.op) ||
+                   std::holds_alternative<proto::SessionEnd>(event.op);
+    }
+    if (organisations)
+        applyDashboard();
+    // Deadlines count reports and concluded conferences: the server recomputes them.
+    if (refresh)
+        refreshDashboard();
+}
+
+QString App::createGrassrootsComment(const QStringList& sections, const QString& kind, const QString& text,
+                                     const QString& proposedWording, const QString& proposedLocation)
+{
+    if (!welcome_ || welcome_->role != Role::Grassroots) {
+        setError(QStringLiteral("Chỉ báo cáo viên của tổ chức cơ sở đảng ghi ý kiến này."));
+        return {};
+    }
+    if (welcome_->organisationId == 0) {
+        setError(QStringLiteral("Thiết bị này chưa được gắn với tổ chức cơ sở đảng nào; hãy xin mã kết nối mới."));
+        return {};
+    }
+    Comment comment;
+    comment.text = trimmed(text);
+    if (comment.text.empty()) {
+        setError(QStringLiteral("Nội dung ý kiến đang trống."));
+        return {};
+    }
+    const auto parsedKind = commentKindFromString(fromQ(kind));
+    if (!parsedKind) {
+        setError(QStringLiteral("Loại ý kiến không hợp lệ."));
+        return {};
+    }
+    comment.kind = *parsedKind;
+    for (const std::string& code : fromQ(sections)) {
+        if (!outlineData_.contains(code)) {
+            setError(QStringLiteral("Mục %1 không có trong dự thảo.").arg(toQ(code)));
+            return {};
+        }
+        if (std::find(comment.sections.begin(), comment.sections.end(), code) == comment.sections.end())
+            comment.sections.push_back(code);
+    }
+    const std::string wording = trimmed(proposedWording);
+    if (!wording.empty())
+        comment.proposed = ProposedWording{wording, trimmed(proposedLocation)};
+    comment.origin = CommentOrigin{};
+    comment.origin->organisationId = welcome_->organisationId;
+    comment.id = newId();
+    comment.conferenceId = conferenceId_;
+    comment.createdAt = now();
+    comment.updatedAt = comment.createdAt;
+    if (!submit(proto::CommentCreate{comment}))
+        return {};
+    clearError();
+    return toQ(comment.id);
+}
+
+void App::sendGrassrootsReport()
+{
+    if (!welcome_ || welcome_->role != Role::Grassroots || welcome_->organisationId == 0) {
+        setError(QStringLiteral("Thiết bị này chưa được gắn với tổ chức cơ sở đảng nào."));
+        return;
+    }
+    if (organisationReported()) {
+        setError(QStringLiteral("Báo cáo của tổ chức đã được gửi."));
+        return;
+    }
+    if (submit(proto::GrassrootsReport{welcome_->organisationId, now()}))
+        clearError();
+}
+
+// ---- drafting team: every conference at once -------------------------------------------
+
+void App::loadCampaign()
+{
+    saveCampaign();
+    campaign_ = CampaignState();
+    campaignHave_.clear();
+    campaignDirty_.clear();
+    campaignAcked_.clear();
+    if (isDrafting()) {
+        for (const Conference& conference : welcome_->conferences) {
+            ConferenceData data;
+            data.conference = conference;
+            try {
+                if (auto cached = snapshots_->load(conference.id)) {
+                    data = ConferenceData::fromSnapshot(*cached);
+                    campaignHave_.insert(conference.id);
+                }
+            } catch (const LocalStoreError& e) {
+                qCWarning(lcApp) << "cannot read the cached conference:" << e.what();
+            }
+            campaign_.conferences.emplace(conference.id, std::move(data));
+        }
+    }
+    rebuildDrafting();
+}
+
+void App::onCampaignSnapshot(const proto::Snapshot& snapshot)
+{
+    const std::int64_t id = snapshot.conference.id;
+    campaign_.conferences[id] = ConferenceData::fromSnapshot(snapshot);
+    campaignHave_.insert(id);
+    std::erase_if(campaignAcked_, [&](const AckedOp& a) {
+        return a.request.conferenceId == id && a.serverSeq <= snapshot.head;
+    });
+    campaignDirty_.insert(id);
+    saveCampaignSoon();
+    rebuildDrafting();
+}
+
+void App::onCampaignEvents(const proto::Events& events)
+{
+    auto own = campaign_.conferences.find(events.conferenceId);
+    if (own == campaign_.conferences.end() || !campaignHave_.contains(events.conferenceId))
+        return;
+    if (events.head < own->second.head) {
+        // The server is behind what this device saw (its database was replaced): start over.
+        campaignHave_.erase(events.conferenceId);
+        if (authenticated_)
+            connection_->send(proto::Subscribe{events.conferenceId, 0});
+        return;
+    }
+    for (const proto::Event& event : events.events) {
+        // The event's own conference takes all of it; the others take the comments of theirs
+        // it carries (the drafting team's operations name comments of any conference).
+        for (auto& [id, data] : campaign_.conferences) {
+            if (campaignHave_.contains(id) && data.applyEvent(event))
+                campaignDirty_.insert(id);
+        }
+    }
+    own->second.head = std::max(own->second.head, events.head);
+    campaignDirty_.insert(events.conferenceId);
+    std::erase_if(campaignAcked_, [&](const AckedOp& a) {
+        auto c = campaign_.conferences.find(a.request.conferenceId);
+        return c == campaign_.conferences.end() || a.serverSeq <= c->second.head;
+    });
+    saveCampaignSoon();
+    rebuildDrafting();
+}
+
+void App::rebuildDrafting()
+{
+    campaignShown_ = campaign_;
+    campaignShown_.organisations = dashboard_.organisations;
+    std::set<std::string> pendingIds;
+    const Millis at = now();
+    const auto predict = [&](const proto::OpRequest& request) {
+        auto target = campaignShown_.conferences.find(request.conferenceId);
+        if (target == campaignShown_.conferences.end())
+            return;
+        target->second.applyLocal(request.op, at);
+        if (const auto* group = std::get_if<proto::GroupSet>(&request.op)) {
+            // A comment is in one group at most, whichever conference the group lives in.
+            for (auto& [id, data] : campaignShown_.conferences) {
+                if (id == request.conferenceId)
+                    continue;
+                std::erase_if(data.groups, [&](const CommentGroup& g) { return g.id == group->groupId; });
+                data.leaveGroups(group->commentIds, group->groupId);
+            }
+        }
+    };
+    if (isDrafting()) {
+        for (const AckedOp& acked : campaignAcked_)
+            predict(acked.request);
+        for (const Outbox::Entry& entry : pending_) {
+            predict(entry.request);
+            for (const std::string& id : touchedIds(entry.request.op))
+                pendingIds.insert(id);
+        }
+    }
+    drafting_->setState(campaignShown_, outlineData_, pendingIds);
+}
+
+void App::saveCampaignSoon()
+{
+    if (!campaignSaver_.isActive())
+        campaignSaver_.start();
+}
+
+void App::saveCampaign()
+{
+    campaignSaver_.stop();
+    for (std::int64_t id : campaignDirty_) {
+        auto it = campaign_.conferences.find(id);
+        if (it == campaign_.conferences.end() || !campaignHave_.contains(id))
+            continue;
+        try {
+            snapshots_->save(it->second.toSnapshot());
+        } catch (const LocalStoreError& e) {
+            qCWarning(lcApp) << "cannot cache the conference:" << e.what();
+            return;
+        }
+    }
+    campaignDirty_.clear();
 }
 
 }  // namespace gopy::client

@@ -25,6 +25,10 @@
 #include "client/core/conference_data.h"
 #include "client/core/conference_list_model.h"
 #include "client/core/conflict_model.h"
+#include "client/core/deadline_model.h"
+#include "client/core/drafting_desk.h"
+#include "client/core/drafting_rows.h"
+#include "client/core/organisation_model.h"
 #include "client/core/live_draft_model.h"
 #include "client/core/outbox.h"
 #include "client/core/outline_model.h"
@@ -88,6 +92,17 @@ class App : public QObject {
     Q_PROPERTY(gopy::client::CommentModel* flagged READ flagged CONSTANT)
     Q_PROPERTY(gopy::client::ReportListModel* reports READ reports CONSTANT)
 
+    // Issue 5: dashboard (everyone), grassroots reporter, drafting team.
+    Q_PROPERTY(QString dashboardToday READ dashboardToday NOTIFY dashboardChanged)
+    Q_PROPERTY(gopy::client::DeadlineModel* deadlines READ deadlines CONSTANT)
+    Q_PROPERTY(gopy::client::OrganisationModel* organisations READ organisations CONSTANT)
+    Q_PROPERTY(int reportedCount READ reportedCount NOTIFY dashboardChanged)
+    Q_PROPERTY(int organisationCount READ organisationCount NOTIFY dashboardChanged)
+    Q_PROPERTY(int organisationId READ organisationId NOTIFY deviceChanged)
+    Q_PROPERTY(QString organisationName READ organisationName NOTIFY organisationChanged)
+    Q_PROPERTY(bool organisationReported READ organisationReported NOTIFY organisationChanged)
+    Q_PROPERTY(gopy::client::DraftingDesk* drafting READ drafting CONSTANT)
+
 public:
     /// Offline: token known, no connection for a while (retrying every ≤ 5 s in the
     /// background). Connecting: first attempt since start or connectTo/admit. Connected:
@@ -144,6 +159,19 @@ public:
     ConflictModel* conflicts() const { return conflicts_; }
     CommentModel* flagged() const { return flagged_; }
     ReportListModel* reports() const { return reports_; }
+    QString dashboardToday() const;
+    DeadlineModel* deadlines() const { return deadlines_; }
+    OrganisationModel* organisations() const { return organisations_; }
+    int reportedCount() const;
+    int organisationCount() const { return static_cast<int>(dashboard_.organisations.size()); }
+    int organisationId() const { return welcome_ ? static_cast<int>(welcome_->organisationId) : 0; }
+    QString organisationName() const;
+    bool organisationReported() const;
+    DraftingDesk* drafting() const { return drafting_; }
+    /// Drafting team: the server state of every conference (what the server acknowledged).
+    const CampaignState& campaignConfirmed() const { return campaign_; }
+    /// Drafting team: the state shown (server state + unacknowledged local ops).
+    const CampaignState& campaignDisplayed() const { return campaignShown_; }
 
     /// The state shown (server state + unacknowledged local ops) of the selected conference.
     const ConferenceData& displayed() const { return displayed_; }
@@ -215,6 +243,20 @@ public:
     /// Kind names for pickers: [{kind, label}] in the order of the model.
     Q_INVOKABLE QVariantList kinds() const;
 
+    // ---- dashboard and grassroots (issue 5) ----
+    /// Asks the server for the dashboard (deadlines, organisations, suggestions); the answer
+    /// fills deadlines / organisations / drafting.suggestions. Sent by itself after welcome
+    /// and after a grassroots.report or session.end event.
+    Q_INVOKABLE void refreshDashboard();
+    /// Grassroots reporter: a comment of its organisation's congress in the grassroots
+    /// channel. Returns the new id; "" and lastError when refused (empty text, unknown kind or
+    /// section, device not bound to an organisation).
+    Q_INVOKABLE QString createGrassrootsComment(const QStringList& sections, const QString& kind,
+                                                const QString& text, const QString& proposedWording,
+                                                const QString& proposedLocation);
+    /// Grassroots reporter: marks the organisation's report complete and sent.
+    Q_INVOKABLE void sendGrassrootsReport();
+
 signals:
     void connectionStateChanged();
     void serverAddressChanged();
@@ -227,6 +269,8 @@ signals:
     void reportReady(int reportId, const QString& localPath);
     /// The outbox received an acknowledgement (tests and status lines).
     void acknowledged(qint64 clientSeq);
+    void dashboardChanged();
+    void organisationChanged();
 
 private:
     void startConnection(bool admitting);
@@ -258,6 +302,17 @@ private:
     void reloadPending();
     void loadConference(std::int64_t conferenceId);
     std::string localReportPath(const ReportInfo& report);
+    bool isDrafting() const;
+    bool submitTo(std::int64_t conferenceId, const proto::Operation& op);
+    void onDashboard(const proto::Dashboard& dashboard);
+    void applyDashboard();
+    void loadCampaign();
+    void rebuildDrafting();
+    void saveCampaignSoon();
+    void saveCampaign();
+    void onCampaignSnapshot(const proto::Snapshot& snapshot);
+    void onCampaignEvents(const proto::Events& events);
+    void noteEvents(const proto::Events& events);
 
     QString dataDir_;
     std::unique_ptr<LocalDatabase> db_;
@@ -277,6 +332,9 @@ private:
     ConflictModel* conflicts_ = nullptr;
     CommentModel* flagged_ = nullptr;
     ReportListModel* reports_ = nullptr;
+    DeadlineModel* deadlines_ = nullptr;
+    OrganisationModel* organisations_ = nullptr;
+    DraftingDesk* drafting_ = nullptr;
 
     ConnectionState state_ = NeedsAdmission;
     QString lastError_;
@@ -292,6 +350,14 @@ private:
         proto::OpRequest request;
     };
     std::vector<AckedOp> acked_;
+    proto::Dashboard dashboard_;
+    /// Drafting team: every conference's server state, those with a snapshot, and what is shown.
+    CampaignState campaign_;
+    std::set<std::int64_t> campaignHave_;
+    std::set<std::int64_t> campaignDirty_;
+    CampaignState campaignShown_;
+    std::vector<AckedOp> campaignAcked_;
+    QTimer campaignSaver_;
     /// Mirror of the outbox (ascending client_seq), so acks do not re-read the file.
     std::vector<Outbox::Entry> pending_;
     std::set<std::string> pendingIds_;

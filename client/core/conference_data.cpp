@@ -33,6 +33,7 @@ ConferenceData ConferenceData::fromSnapshot(const proto::Snapshot& snapshot)
     data.comments = snapshot.comments;
     data.conflicts = snapshot.conflicts;
     data.reports = snapshot.reports;
+    data.groups = snapshot.groups;
     // The server sends these in order already; sorting again keeps the invariants whatever
     // the source (a cache written by an older build).
     std::stable_sort(data.participants.begin(), data.participants.end(),
@@ -55,13 +56,29 @@ proto::Snapshot ConferenceData::toSnapshot() const
     snapshot.comments = comments;
     snapshot.conflicts = conflicts;
     snapshot.reports = reports;
+    snapshot.groups = groups;
     return snapshot;
 }
 
 bool ConferenceData::applyEvent(const proto::Event& event)
 {
-    if (event.seq <= head || event.conferenceId != conference.id)
+    if (event.seq <= head)
         return false;
+    for (const Comment& touched : event.comments) {
+        if (touched.conferenceId == conference.id)
+            upsert(touched);
+    }
+    if (event.group) {
+        if (event.conferenceId == conference.id)
+            upsert(*event.group);
+        else {
+            // The group now lives in another conference: it leaves this one, and so do its members.
+            std::erase_if(groups, [&](const CommentGroup& g) { return g.id == event.group->id; });
+            leaveGroups(event.group->commentIds, event.group->id);
+        }
+    }
+    if (event.conferenceId != conference.id)
+        return true;
     head = event.seq;
     if (event.conference)
         conference = *event.conference;
@@ -195,6 +212,38 @@ void ConferenceData::applyLocal(const proto::Operation& op, Millis now)
                 auto it = findById(comments, o.commentId);
                 if (it != comments.end())
                     it->flagged = o.flagged;
+            } else if constexpr (std::is_same_v<T, proto::CommentAssign>) {
+                for (const std::string& id : o.commentIds) {
+                    auto it = findById(comments, id);
+                    if (it != comments.end())
+                        it->sections = o.sections;
+                }
+            } else if constexpr (std::is_same_v<T, proto::GroupSet>) {
+                CommentGroup next;
+                next.id = o.groupId;
+                next.section = o.section;
+                next.commentIds = o.commentIds;
+                // Replacing the members keeps the answer already given to the group.
+                if (const CommentGroup* known = group(o.groupId)) {
+                    next.acceptance = known->acceptance;
+                    next.explanation = known->explanation;
+                }
+                upsert(next);
+            } else if constexpr (std::is_same_v<T, proto::AcceptanceSet>) {
+                if (!o.groupId.empty()) {
+                    auto it = std::find_if(groups.begin(), groups.end(),
+                                           [&](const CommentGroup& g) { return g.id == o.groupId; });
+                    if (it != groups.end()) {
+                        it->acceptance = o.acceptance;
+                        it->explanation = o.explanation;
+                    }
+                    return;
+                }
+                auto it = findById(comments, o.commentId);
+                if (it != comments.end()) {
+                    it->acceptance = o.acceptance;
+                    it->acceptanceNote = o.explanation;
+                }
             } else if constexpr (std::is_same_v<T, proto::ReportRelease>) {
                 for (ReportInfo& report : reports) {
                     if (report.id == o.reportId)
@@ -223,6 +272,12 @@ const Comment* ConferenceData::comment(const std::string& id) const
     auto it = std::find_if(comments.begin(), comments.end(),
                            [&](const Comment& c) { return c.id == id; });
     return it == comments.end() ? nullptr : &*it;
+}
+
+const CommentGroup* ConferenceData::group(const std::string& id) const
+{
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const CommentGroup& g) { return g.id == id; });
+    return it == groups.end() ? nullptr : &*it;
 }
 
 const Turn* ConferenceData::speakingTurn() const
@@ -312,6 +367,35 @@ void ConferenceData::resolveConflicts(const std::vector<std::int64_t>& conflictI
     std::erase_if(conflicts, [&](const CommentConflict& c) {
         return std::find(conflictIds.begin(), conflictIds.end(), c.id) != conflictIds.end();
     });
+}
+
+void ConferenceData::upsert(const CommentGroup& group)
+{
+    leaveGroups(group.commentIds, group.id);
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const CommentGroup& g) { return g.id == group.id; });
+    if (group.commentIds.empty()) {
+        if (it != groups.end())
+            groups.erase(it);
+        return;
+    }
+    if (it != groups.end())
+        *it = group;
+    else
+        groups.push_back(group);
+}
+
+void ConferenceData::leaveGroups(const std::vector<std::string>& commentIds, const std::string& keepGroupId)
+{
+    if (commentIds.empty())
+        return;
+    for (CommentGroup& g : groups) {
+        if (g.id == keepGroupId)
+            continue;
+        std::erase_if(g.commentIds, [&](const std::string& id) {
+            return std::find(commentIds.begin(), commentIds.end(), id) != commentIds.end();
+        });
+    }
+    std::erase_if(groups, [&](const CommentGroup& g) { return g.id != keepGroupId && g.commentIds.empty(); });
 }
 
 }  // namespace gopy::client

@@ -20,12 +20,15 @@ struct ConferenceData {
     std::vector<Comment> comments;          ///< creation order
     std::vector<CommentConflict> conflicts; ///< unresolved only
     std::vector<ReportInfo> reports;        ///< newest first
+    std::vector<CommentGroup> groups;       ///< drafting team's groups set through this conference
 
     static ConferenceData fromSnapshot(const proto::Snapshot& snapshot);
     proto::Snapshot toSnapshot() const;
 
-    /// Applies one server event; ignored (false) when its seq is not above head or it belongs
-    /// to another conference. Advances head.
+    /// Applies one server event; ignored (false) when its seq is not above head. An event of
+    /// this conference advances head; an event logged in another conference (drafting team's
+    /// operations name comments of any conference) only upserts the comments of this
+    /// conference it carries and keeps group membership exclusive, without moving head.
     bool applyEvent(const proto::Event& event);
     /// Predicts `op` locally as the server would apply it (no validation beyond what keeps the
     /// state consistent: an op on something unknown changes nothing). `now` stamps times.
@@ -34,6 +37,7 @@ struct ConferenceData {
     const Participant* participant(const std::string& id) const;
     const Turn* turn(const std::string& id) const;
     const Comment* comment(const std::string& id) const;
+    const CommentGroup* group(const std::string& id) const;
     /// The turn being spoken now, or nullptr.
     const Turn* speakingTurn() const;
     /// Ticked participants, or the head count when one was given.
@@ -47,6 +51,12 @@ struct ConferenceData {
     void removeTurn(const std::string& turnId);
     void removeComment(const std::string& commentId);
     void resolveConflicts(const std::vector<std::int64_t>& conflictIds);
+    /// Replaces (or adds) the group; a group without members is removed. Its members leave
+    /// every other group of this conference (a comment is in one group at most).
+    void upsert(const CommentGroup& group);
+    /// Removes these comments from every group here except `keepGroupId`; groups left empty
+    /// are removed.
+    void leaveGroups(const std::vector<std::string>& commentIds, const std::string& keepGroupId);
 };
 
 }  // namespace gopy::client

@@ -9,6 +9,7 @@ constexpr const char* kServerAddress = "server_address";
 constexpr const char* kToken = "token";
 constexpr const char* kSelectedConference = "selected_conference";
 constexpr const char* kWelcome = "welcome";
+constexpr const char* kDashboard = "dashboard";
 }  // namespace
 
 DeviceSettings::DeviceSettings(LocalDatabase& db) : db_(db)
@@ -60,11 +61,31 @@ void DeviceSettings::setWelcome(const proto::Welcome& welcome)
     setValue(kWelcome, proto::encode(stored));
 }
 
+std::optional<proto::Dashboard> DeviceSettings::dashboard() const
+{
+    const std::string text = value(kDashboard);
+    if (text.empty())
+        return std::nullopt;
+    auto decoded = proto::decode(text);
+    if (!decoded)
+        return std::nullopt;
+    const auto* dashboard = std::get_if<proto::Dashboard>(&*decoded.message);
+    if (dashboard == nullptr)
+        return std::nullopt;
+    return *dashboard;
+}
+
+void DeviceSettings::setDashboard(const proto::Dashboard& dashboard)
+{
+    setValue(kDashboard, proto::encode(dashboard));
+}
+
 void DeviceSettings::forgetDevice()
 {
     Transaction transaction(db_);
     removeValue(kToken);
     removeValue(kWelcome);
+    removeValue(kDashboard);
     removeValue(kSelectedConference);
     transaction.commit();
 }

@@ -28,8 +28,11 @@ public:
     /// The last Welcome received (stored without its token); nullopt before the first one.
     std::optional<proto::Welcome> welcome() const;
     void setWelcome(const proto::Welcome& welcome);
+    /// The last dashboard received (deadlines, organisations, suggestions); nullopt before one.
+    std::optional<proto::Dashboard> dashboard() const;
+    void setDashboard(const proto::Dashboard& dashboard);
 
-    /// Forgets token, welcome and selected conference (the server address stays).
+    /// Forgets token, welcome, dashboard and selected conference (the server address stays).
     void forgetDevice();
 
 private:

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <set>
+#include <type_traits>
 #include <vector>
 
 namespace gopy::client {
@@ -29,12 +31,13 @@ protected:
     void syncRows(std::vector<Row>& rows, std::vector<Row> next, Key key)
     {
         const int before = static_cast<int>(rows.size());
+        using K = std::decay_t<decltype(key(std::declval<const Row&>()))>;
+        std::set<K> nextKeys;
+        for (const Row& r : next)
+            nextKeys.insert(key(r));
         // Remove rows whose key is gone, back to front so indexes stay valid.
         for (int i = static_cast<int>(rows.size()) - 1; i >= 0; --i) {
-            const auto k = key(rows[static_cast<std::size_t>(i)]);
-            const bool kept = std::any_of(next.begin(), next.end(),
-                                          [&](const Row& r) { return key(r) == k; });
-            if (kept)
+            if (nextKeys.contains(key(rows[static_cast<std::size_t>(i)])))
                 continue;
             beginRemoveRows({}, i, i);
             rows.erase(rows.begin() + i);
