@@ -462,6 +462,8 @@ bool createDemoCampaign(Engine& engine) {
     }
     seedDemoSession(engine);
     seedGrassrootsReports(engine);
+    seedPublicComments(engine);
+    seedDraftingWork(engine);
     return true;
 }
 

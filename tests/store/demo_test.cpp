@@ -83,5 +83,54 @@ TEST(Demo, CreatesTheCampaignOfPlan273Once) {
     EXPECT_FALSE(demo::createDemoCampaign(engine));
 }
 
+TEST(Demo, HasPublicCommentsAndTheDraftingTeamsFirstAnswers) {
+    TempDir dir;
+    Engine engine(dir.file("gopy.db"));
+    ASSERT_TRUE(demo::createDemoCampaign(engine));
+
+    const auto channel = engine.subscribe(organiser(), proto::Subscribe{6, 0});
+    ASSERT_TRUE(channel.snapshot);
+    const auto& comments = channel.snapshot->comments;
+    EXPECT_EQ(comments.size(), 14u);
+    std::set<std::string> wards;
+    int outside = 0;
+    for (const auto& c : comments) {
+        ASSERT_TRUE(c.origin);
+        wards.insert(c.origin->ward);
+        outside += c.origin->outsideWindow ? 1 : 0;
+    }
+    EXPECT_GE(wards.size(), 12u);
+    EXPECT_EQ(outside, 1);
+    EXPECT_TRUE(wards.count("Nguyễn Trung Trực"));
+
+    // Four public comments wait for a section.
+    int publicUnassigned = 0;
+    for (const auto& c : engine.unassigned()) publicUnassigned += c.conferenceId == 6 ? 1 : 0;
+    EXPECT_EQ(publicUnassigned, 4);
+
+    // The old apartment blocks: one confirmed group of three wards, answered in part.
+    const auto group = engine.store().groups().get("demo-group-1");
+    ASSERT_TRUE(group);
+    EXPECT_EQ(group->section, "II.4.b");
+    EXPECT_EQ(group->commentIds.size(), 3u);
+    EXPECT_EQ(group->acceptance, Acceptance::Partly);
+    EXPECT_NE(group->explanation.find("chung cư cũ"), std::string::npos);
+
+    // The car parks are still only a suggestion for a person to confirm.
+    bool parking = false;
+    for (const auto& s : engine.nearDuplicates()) {
+        for (const auto& id : s.commentIds) {
+            const auto c = engine.store().comments().get(id);
+            parking = parking || (c && c->text.find("bãi đỗ xe") != std::string::npos);
+        }
+    }
+    EXPECT_TRUE(parking);
+
+    const auto answered = engine.store().comments().get("demo-grassroots-2");
+    ASSERT_TRUE(answered);
+    EXPECT_EQ(answered->acceptance, Acceptance::Accepted);
+    EXPECT_FALSE(answered->acceptanceNote.empty());
+}
+
 }  // namespace
 }  // namespace gopy::server::testing
