@@ -64,21 +64,31 @@ bool ConferenceData::applyEvent(const proto::Event& event)
 {
     if (event.seq <= head)
         return false;
+    bool foreignChange = false;
     for (const Comment& touched : event.comments) {
-        if (touched.conferenceId == conference.id)
+        if (touched.conferenceId == conference.id) {
             upsert(touched);
+            foreignChange = true;
+        }
     }
     if (event.group) {
-        if (event.conferenceId == conference.id)
+        if (event.conferenceId == conference.id) {
             upsert(*event.group);
-        else {
+        } else {
             // The group now lives in another conference: it leaves this one, and so do its members.
+            const std::size_t before = groups.size();
+            std::vector<std::size_t> sizes;
+            for (const CommentGroup& g : groups)
+                sizes.push_back(g.commentIds.size());
             std::erase_if(groups, [&](const CommentGroup& g) { return g.id == event.group->id; });
             leaveGroups(event.group->commentIds, event.group->id);
+            foreignChange |= groups.size() != before;
+            for (std::size_t i = 0; !foreignChange && i < groups.size(); ++i)
+                foreignChange = groups[i].commentIds.size() != sizes[i];
         }
     }
     if (event.conferenceId != conference.id)
-        return true;
+        return foreignChange;
     head = event.seq;
     if (event.conference)
         conference = *event.conference;
