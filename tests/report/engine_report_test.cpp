@@ -3,12 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <regex>
 
 #include "pdf_tools.h"
 #include "server/demo/demo.h"
 #include "server/report/report_generator.h"
 #include "server/report/report_service.h"
+#include "server/store/store.h"
 #include "server/sync/engine.h"
 
 namespace gopy::server::report {
@@ -132,6 +134,189 @@ TEST_F(EngineReport, CombinedSynthesisCoversEveryConference) {
         EXPECT_NE(text.find(s.name), std::string::npos) << s.name;
     for (const CommentEntry& e : model.comments)
         EXPECT_NE(text.find(e.text), std::string::npos) << e.number;
+}
+
+/// The demo campaign plus the other two channels and the drafting team's work, all through the
+/// engine: public comments imported (one outside the window, one unsigned), the demo's
+/// grassroots reports, and groups answered with each mark.
+class ChannelReport : public EngineReport {
+protected:
+    void SetUp() override {
+        EngineReport::SetUp();
+        std::vector<intake::PublicRow> rows;
+        auto row = [&](std::string ward, std::string name, std::string section, std::string text,
+                       bool outside) {
+            intake::PublicRow r;
+            r.line = static_cast<int>(rows.size()) + 2;
+            r.submittedAt = outside ? 1750550400000LL : 1741000000000LL;
+            r.ward = std::move(ward);
+            r.name = std::move(name);
+            r.section = std::move(section);
+            r.text = std::move(text);
+            r.outsideWindow = outside;
+            // imported ids come from the key's first characters
+            r.dedupeKey = std::to_string(rows.size()) + std::string(63, 'a');
+            rows.push_back(std::move(r));
+        };
+        row("Phúc Xá", "", "I.1", "Đề nghị bổ sung kết quả chỉnh trang phố Phúc Xá ven sông.",
+            false);
+        row("Trúc Bạch", "Lê Văn Tám", "I.1",
+            "Đề nghị bổ sung kết quả chỉnh trang các tuyến phố quanh hồ Trúc Bạch.", false);
+        row("Ngọc Hà", "Phạm Thị Hoa", "II.1", "Cần nêu rõ lộ trình cải tạo chung cư cũ Ngọc Khánh.",
+            true);
+        row("Kim Mã", "", "", "Dự thảo viết ngắn gọn, dễ hiểu, đồng tình với Dự thảo.", false);
+        const auto summary = engine->importPublic(rows, 0, kNow);
+        ASSERT_EQ(summary.imported, 4);
+        for (const Comment& c : engine->store().comments().all()) {
+            if (c.origin && c.origin->ward == "Phúc Xá") publicPhucXa = c.id;
+            if (c.origin && c.origin->ward == "Trúc Bạch") publicTrucBach = c.id;
+            if (c.origin && c.origin->ward == "Ngọc Hà") publicNgocHa = c.id;
+        }
+        ASSERT_FALSE(publicPhucXa.empty());
+
+        // the drafting team: a group across two channels, accepted; one in part; one not
+        // accepted; one left pending; one comment answered on its own
+        const Device drafting{"d-drafting", "Tổ biên tập", Role::Drafting, 0};
+        std::int64_t seq = 0;
+        auto apply = [&](proto::Operation op) {
+            const auto result =
+                engine->apply(drafting, proto::OpRequest{drafting.id, ++seq, 6, std::move(op)},
+                              kNow);
+            ASSERT_TRUE(result.ack) << (result.nack ? result.nack->message : std::string());
+        };
+        apply(proto::GroupSet{"grp-chinh-trang", "I.1", {publicPhucXa, publicTrucBach}});
+        apply(proto::AcceptanceSet{"grp-chinh-trang", "", Acceptance::Accepted,
+                                   "Đã bổ sung kết quả chỉnh trang đô thị vào Phần I, mục 1."});
+        apply(proto::GroupSet{"grp-ngan-sach", "I.1", {"demo-grassroots-1"}});
+        apply(proto::AcceptanceSet{"grp-ngan-sach", "", Acceptance::Partly,
+                                   "Bổ sung số liệu thu ngân sách toàn quận, không theo phường."});
+        apply(proto::GroupSet{"grp-truong-hoc", "II.1", {"demo-grassroots-5"}});
+        apply(proto::AcceptanceSet{"grp-truong-hoc", "", Acceptance::NotAccepted,
+                                   "Chỉ tiêu trường chuẩn quốc gia đã có tại Phần II, mục 2."});
+        apply(proto::GroupSet{"grp-chung-cu", "II.1", {"demo-grassroots-3", publicNgocHa}});
+        apply(proto::AcceptanceSet{"", "demo-grassroots-4", Acceptance::Accepted,
+                                   "Giữ nguyên đánh giá về an sinh xã hội."});
+    }
+    std::string publicPhucXa, publicTrucBach, publicNgocHa;
+};
+
+/// True when every word of `phrase` occurs in `text` after `from`: table cells wrap, and
+/// pdftotext may interleave the lines of neighbouring cells.
+bool hasWords(const std::string& text, std::size_t from, const std::string& phrase) {
+    std::size_t start = 0;
+    while (start < phrase.size()) {
+        std::size_t end = phrase.find(' ', start);
+        if (end == std::string::npos) end = phrase.size();
+        if (end > start && text.find(phrase.substr(start, end - start), from) == std::string::npos)
+            return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+TEST_F(ChannelReport, CombinedSynthesisShowsEveryChannelAndWhoSaidWhat) {
+    const ReportInfo info = generateCombinedReport(*engine, kNow);
+    const auto bytes = engine->reportContent(info.id);
+    ASSERT_TRUE(bytes);
+    const std::string text = textOf(*bytes, "combined-channels.pdf");
+    const CombinedReport model = ReportGenerator::combinedModel(*engine, kNow);
+    ASSERT_EQ(model.sources.size(), 7U) << "five conferences, the public, grassroots";
+    const SourceInfo& people = model.sources[5];
+    const SourceInfo& grassroots = model.sources[6];
+    EXPECT_EQ(people.name, "Nhân dân");
+    EXPECT_GE(people.counts.total(), 4);
+    EXPECT_GE(people.outsideWindow, 1);
+    EXPECT_EQ(grassroots.name, "Tổ chức cơ sở đảng");
+    EXPECT_EQ(grassroots.counts.total(), 5);
+    EXPECT_EQ(grassroots.contributors, 3);
+    ASSERT_EQ(grassroots.organisations.size(), 10U);
+
+    // part I: the three channels in the plan's order, with their numbers
+    const std::size_t conferencesAt = text.find("1. Các hội nghị (5 hội nghị)");
+    const std::size_t peopleAt = text.find("2. Ý kiến Nhân dân");
+    const std::size_t grassrootsAt = text.find("3. Ý kiến của các tổ chức cơ sở đảng");
+    ASSERT_NE(conferencesAt, std::string::npos);
+    ASSERT_NE(peopleAt, std::string::npos);
+    ASSERT_NE(grassrootsAt, std::string::npos);
+    EXPECT_LT(conferencesAt, peopleAt);
+    EXPECT_LT(peopleAt, grassrootsAt);
+    const std::string total = std::to_string(people.counts.total());
+    EXPECT_NE(text.find("từ ngày 03/02/2025 đến ngày 15/06/2025: " + total + " ý kiến của " +
+                        std::to_string(people.contributors) + " người góp ý thuộc " +
+                        std::to_string(people.byWard.size()) + " phường"),
+              std::string::npos);
+    EXPECT_NE(text.find("Trong đó " + std::to_string(people.outsideWindow) + "/" + total +
+                        " ý kiến gửi ngoài thời gian lấy ý kiến"),
+              std::string::npos);
+    EXPECT_NE(
+        text.find("5 ý kiến của 3 tổ chức cơ sở đảng; 3/10 tổ chức cơ sở đảng đã gửi báo cáo"),
+        std::string::npos);
+    EXPECT_NE(text.find("- Đã gửi: Đảng bộ phường Phúc Xá (ngày 30/04/2025, 2 ý kiến)"),
+              std::string::npos);
+    const std::size_t missing = text.find("- Chưa gửi: ");
+    ASSERT_NE(missing, std::string::npos);
+    for (const OrganisationEntry& o : grassroots.organisations) {
+        if (o.reportedAt > 0) continue;
+        EXPECT_NE(text.find(o.name + " (hạn ", missing), std::string::npos) << o.name;
+    }
+    EXPECT_NE(text.find("Đảng bộ Công ty cổ phần Dịch vụ đô thị Ba Đình (hạn 10/06/2025)", missing),
+              std::string::npos);
+    EXPECT_NE(text.find("chưa tổ chức."), std::string::npos) << "conferences 2–5 not held";
+
+    // part II: who said it, from which channel, per section
+    const std::size_t partTwo = text.find("II. Ý KIẾN GÓP Ý THEO TỪNG PHẦN, MỤC CỦA DỰ THẢO");
+    ASSERT_NE(partTwo, std::string::npos);
+    EXPECT_NE(text.find("[Nhân dân] (", partTwo), std::string::npos);
+    EXPECT_NE(text.find("Nhân dân phường Phúc Xá: Đề nghị bổ sung kết quả chỉnh trang phố Phúc Xá",
+                        partTwo),
+              std::string::npos);
+    EXPECT_NE(text.find("Lê Văn Tám (phường Trúc Bạch)", partTwo), std::string::npos);
+    EXPECT_NE(text.find("Phạm Thị Hoa (phường Ngọc Hà) – gửi ngoài thời gian lấy ý kiến "
+                        "(22/06/2025)",
+                        partTwo),
+              std::string::npos);
+    EXPECT_NE(text.find("[Tổ chức cơ sở đảng] (", partTwo), std::string::npos);
+    EXPECT_NE(text.find("Chi bộ Trường THCS Thăng Long: Đề nghị bổ sung chỉ tiêu", partTwo),
+              std::string::npos);
+    EXPECT_NE(text.find("(Hội nghị 1 ", partTwo), std::string::npos)
+        << "per-section tally names the channels";
+    for (const CommentEntry& e : model.comments)
+        EXPECT_NE(text.find(e.text, partTwo), std::string::npos) << e.number;
+
+    // part III and the appendix: every mark, the explanations, pending rows, who and how many
+    EXPECT_NE(text.find("III. TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý"), std::string::npos);
+    const std::size_t appendix = text.find("BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý");
+    ASSERT_NE(appendix, std::string::npos);
+    EXPECT_NE(text.find("Vị trí trong Dự thảo", appendix), std::string::npos);
+    for (const char* expected :
+         {"Tiếp thu một phần", "Không tiếp thu", "Chưa xem xét",
+          "Đã bổ sung kết quả chỉnh trang đô thị vào Phần I, mục 1.",
+          "Bổ sung số liệu thu ngân sách toàn quận, không theo phường.",
+          "Chỉ tiêu trường chuẩn quốc gia đã có tại Phần II, mục 2.",
+          "Giữ nguyên đánh giá về an sinh xã hội.",
+          "Nhân dân: Nhân dân phường Phúc Xá, Lê Văn Tám (2)",
+          "Nhân dân: Phạm Thị Hoa; Tổ chức cơ sở đảng: Đảng bộ phường Trúc Bạch (2)"}) {
+        EXPECT_TRUE(hasWords(text, appendix, expected)) << expected;
+    }
+    std::map<Acceptance, int> marks;
+    for (const AcceptanceRow& row : model.acceptance) ++marks[row.decision];
+    EXPECT_EQ(marks.size(), 4U) << "every mark appears";
+}
+
+TEST_F(ChannelReport, AcceptanceTableOnItsOwn) {
+    const AcceptanceReport model = ReportGenerator::acceptanceModel(*engine, kNow);
+    // the demo's answers plus this fixture's: a group overrides its members' own answers
+    EXPECT_EQ(model.byDecision[static_cast<std::size_t>(Acceptance::Accepted)], 3);
+    EXPECT_EQ(model.byDecision[static_cast<std::size_t>(Acceptance::Partly)], 2);
+    EXPECT_EQ(model.byDecision[static_cast<std::size_t>(Acceptance::NotAccepted)], 1);
+    EXPECT_GT(model.byDecision[static_cast<std::size_t>(Acceptance::Pending)], 10);
+    const std::string text = textOf(acceptanceTable(*engine, kNow), "acceptance.pdf");
+    EXPECT_NE(text.find("BẢNG TỔNG HỢP"), std::string::npos);
+    EXPECT_NE(text.find("Tiếp thu, giải trình ý kiến góp ý vào"), std::string::npos);
+    EXPECT_NE(text.find("nhóm ý kiến giống nhau"), std::string::npos);
+    EXPECT_NE(text.find("T/M BAN THƯỜNG VỤ"), std::string::npos);
+    for (const AcceptanceRow& row : model.rows)
+        EXPECT_TRUE(hasWords(text, 0, row.reason)) << row.number << ": " << row.reason;
 }
 
 }  // namespace
