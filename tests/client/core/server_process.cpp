@@ -28,13 +28,23 @@ bool ServerProcess::createDemo()
     return ok;
 }
 
-QString ServerProcess::admit(const QString& role, int conferenceId)
+bool ServerProcess::importPublic(const QString& file)
+{
+    bool ok = false;
+    run({QStringLiteral("import-public"), QStringLiteral("--data"), dataDir_, file}, &ok);
+    return ok;
+}
+
+QString ServerProcess::admit(const QString& role, int conferenceId, int organisationId)
 {
     bool ok = false;
     QProcess process;
-    process.start(QStringLiteral(GOPY_SERVER_BINARY),
-                  {QStringLiteral("admit"), QStringLiteral("--data"), dataDir_, QStringLiteral("--role"), role,
-                   QStringLiteral("--conference"), QString::number(conferenceId)});
+    QStringList arguments{QStringLiteral("admit"), QStringLiteral("--data"), dataDir_, QStringLiteral("--role"), role};
+    if (conferenceId > 0)
+        arguments << QStringLiteral("--conference") << QString::number(conferenceId);
+    if (organisationId > 0)
+        arguments << QStringLiteral("--organisation") << QString::number(organisationId);
+    process.start(QStringLiteral(GOPY_SERVER_BINARY), arguments);
     ok = process.waitForFinished(120000) && process.exitCode() == 0;
     const QString out = QString::fromUtf8(process.readAllStandardOutput());
     lastOutput_ = out + QString::fromUtf8(process.readAllStandardError());

@@ -14,8 +14,11 @@ public:
 
     /// Runs `gopy-server demo --data DIR`; false (with output in lastOutput) on failure.
     bool createDemo();
-    /// Runs `gopy-server admit`; the printed code, "" on failure.
-    QString admit(const QString& role, int conferenceId);
+    /// Runs `gopy-server admit`; the printed code, "" on failure. `organisationId` > 0 binds a
+    /// grassroots reporter to its organisation; conferenceId 0 leaves the device unbound.
+    QString admit(const QString& role, int conferenceId, int organisationId = 0);
+    /// Runs `gopy-server import-public` (server stopped); false (output in lastOutput) on failure.
+    bool importPublic(const QString& file);
     /// Starts `serve --listen 127.0.0.1:0` and waits for "listening 127.0.0.1:PORT".
     bool start();
     /// Kills the server (SIGKILL: like a power loss) and waits for it to end.
