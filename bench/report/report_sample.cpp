@@ -1,5 +1,6 @@
 // Writes the demo campaign's reports to files, for looking at them (docs/report-*.png):
-//   gopy_report_sample CONFERENCE.pdf [COMBINED.pdf]
+//   gopy_report_sample CONFERENCE.pdf [COMBINED.pdf [ACCEPTANCE.pdf]]
+// A name ending in .docx gets the DOCX rendering of the same report.
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -10,12 +11,22 @@
 #include "server/report/report_generator.h"
 #include "server/sync/engine.h"
 
+namespace {
+
+gopy::server::report::DocumentFormat formatOf(const std::filesystem::path& file) {
+    return file.extension() == ".docx" ? gopy::server::report::DocumentFormat::Docx
+                                       : gopy::server::report::DocumentFormat::Pdf;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::cerr << "usage: gopy_report_sample CONFERENCE.pdf [COMBINED.pdf]\n";
+        std::cerr << "usage: gopy_report_sample CONFERENCE.pdf [COMBINED.pdf [ACCEPTANCE.pdf]]\n";
         return 2;
     }
     namespace fs = std::filesystem;
+    using gopy::server::report::ReportGenerator;
     const fs::path dir =
         fs::temp_directory_path() / ("gopy-sample-" + std::to_string(std::random_device{}()));
     fs::create_directories(dir);
@@ -27,10 +38,14 @@ int main(int argc, char** argv) {
                              std::chrono::system_clock::now().time_since_epoch())
                              .count();
         std::ofstream(argv[1], std::ios::binary)
-            << gopy::server::report::ReportGenerator::conferencePdf(engine, 1, now);
+            << ReportGenerator::conferenceDocument(engine, 1, now, formatOf(argv[1]));
         if (argc > 2) {
             std::ofstream(argv[2], std::ios::binary)
-                << gopy::server::report::ReportGenerator::combinedPdf(engine, now);
+                << ReportGenerator::combinedDocument(engine, now, formatOf(argv[2]));
+        }
+        if (argc > 3) {
+            std::ofstream(argv[3], std::ios::binary)
+                << ReportGenerator::acceptanceDocument(engine, now, formatOf(argv[3]));
         }
     } catch (const std::exception& e) {
         std::cerr << "gopy_report_sample: " << e.what() << "\n";

@@ -364,8 +364,9 @@ void DocxWriter::add(const Table& table) {
     }
     out +=
         "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
-        "<w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" "
-        "w:type=\"dxa\"/></w:tblCellMar>"
+        "<w:tblCellMar><w:left" +
+        attr("w:w", twipsFromPt(table.cellMarginPt)) + " w:type=\"dxa\"/><w:right" +
+        attr("w:w", twipsFromPt(table.cellMarginPt)) + " w:type=\"dxa\"/></w:tblCellMar>"
         "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" "
         "w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>";
     for (const double w : table.columnWidthsMm) out += "<w:gridCol" + attr("w:w", twips(w)) + "/>";

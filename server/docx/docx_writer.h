@@ -54,6 +54,7 @@ struct Table {
     int headerRows = 1;   ///< leading rows repeated at the top of each page (w:tblHeader)
     bool borders = true;  ///< single 0.5 pt lines around and between all cells
     bool cantSplitRows = false;  ///< no row breaks across a page (letterheads, signatures)
+    double cellMarginPt = 4.25;  ///< left and right padding inside every cell
 };
 
 struct PageSetup {

@@ -105,6 +105,7 @@ public:
         docx::Table t;
         for (const double w : table.widths) t.columnWidthsMm.push_back(mm(w));
         t.headerRows = table.header.empty() ? 0 : 1;
+        t.cellMarginPt = table.padding;
         if (!table.header.empty()) {
             std::vector<docx::TableCell> row;
             for (const TableCell& c : table.header) row.push_back(cellOf(c, table, true));

@@ -618,7 +618,7 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
         for (std::size_t s = 0; s < g2.bySource.size() && s < r.sources.size(); ++s) {
             if (g2.bySource[s].total() == 0) continue;
             if (!from.empty()) from += ", ";
-            from += r.sources[s].name + " " + count(g2.bySource[s].total());
+            from += r.sources[s].name + ": " + count(g2.bySource[s].total());
         }
         out.emplace_back(
             para({Run{"Có " + count(g2.counts.total()) + " ý kiến của " + count(g2.contributors) +

@@ -278,7 +278,7 @@ TEST_F(ChannelReport, CombinedSynthesisShowsEveryChannelAndWhoSaidWhat) {
     EXPECT_NE(text.find("[Tổ chức cơ sở đảng] (", partTwo), std::string::npos);
     EXPECT_NE(text.find("Chi bộ Trường THCS Thăng Long: Đề nghị bổ sung chỉ tiêu", partTwo),
               std::string::npos);
-    EXPECT_NE(text.find("(Hội nghị 1 ", partTwo), std::string::npos)
+    EXPECT_NE(text.find("(Hội nghị 1: ", partTwo), std::string::npos)
         << "per-section tally names the channels";
     for (const CommentEntry& e : model.comments)
         EXPECT_NE(text.find(e.text, partTwo), std::string::npos) << e.number;
