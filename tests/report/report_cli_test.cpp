@@ -1,0 +1,139 @@
+// gopy-server report run as the real binary on the demo campaign: every kind of report in both
+// formats, the format taken from --format or the file's extension, stored versions, and the
+// command-line errors.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "pdf_tools.h"
+#include "server/store/store.h"
+#include "tests/docx/docx_readback.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using gopy::testing::TempDir;
+
+struct CommandResult {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string docxText(const fs::path& path) {
+    std::string out;
+    for (const auto& p : gopy::test::readDocx(slurp(path)).paragraphs) out += p.text() + "\n";
+    return out;
+}
+
+class ReportCli : public ::testing::Test {
+protected:
+    TempDir dir;
+
+    void SetUp() override { ASSERT_EQ(run("demo --data " + data()).code, 0); }
+
+    std::string data() const { return (dir.path() / "data").string(); }
+    std::string file(const std::string& name) const { return (dir.path() / name).string(); }
+
+    CommandResult run(const std::string& arguments) const {
+        const fs::path out = dir.path() / "stdout.txt";
+        const fs::path err = dir.path() / "stderr.txt";
+        const std::string command = std::string(GOPY_SERVER_BINARY) + " " + arguments + " >" +
+                                    out.string() + " 2>" + err.string();
+        CommandResult r;
+        const int status = std::system(command.c_str());
+        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        r.out = slurp(out);
+        r.err = slurp(err);
+        return r;
+    }
+
+    /// Formats of the stored versions of a conference's reports (0: combined), newest first.
+    std::vector<std::string> storedFormats(std::int64_t conference) const {
+        gopy::server::Store store((fs::path(data()) / "gopy.db").string());
+        std::vector<std::string> formats;
+        for (const auto& info : store.reports().byConference(conference, false))
+            formats.push_back(store.reports().format(info.id).value_or("?"));
+        return formats;
+    }
+};
+
+TEST_F(ReportCli, CombinedSynthesisAsPdfThenDocxFromTheExtension) {
+    CommandResult r = run("report --data " + data() + " --combined --out " + file("tong-hop.pdf"));
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("tổng hợp chung (PDF) (phiên bản 1"), std::string::npos) << r.out;
+    const std::string pdf = gopy::testing::pdfText(file("tong-hop.pdf"));
+    EXPECT_NE(pdf.find("2. Ý kiến Nhân dân"), std::string::npos);
+    EXPECT_NE(pdf.find("3. Ý kiến của các tổ chức cơ sở đảng"), std::string::npos);
+    EXPECT_NE(pdf.find("BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý"), std::string::npos);
+
+    r = run("report --data " + data() + " --combined --out " + file("tong-hop.docx"));
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("tổng hợp chung (DOCX) (phiên bản 1"), std::string::npos) << r.out;
+    const std::string docx = docxText(file("tong-hop.docx"));
+    EXPECT_NE(docx.find("2. Ý kiến Nhân dân"), std::string::npos);
+    EXPECT_NE(docx.find("BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý"), std::string::npos);
+    EXPECT_EQ(storedFormats(0), (std::vector<std::string>{"docx", "pdf"}));
+}
+
+TEST_F(ReportCli, ConferenceReportAsDocxByOption) {
+    const CommandResult r = run("report --data " + data() + " --conference 1 --format docx --out " +
+                                file("hoi-nghi-1.bin"));
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(slurp(file("hoi-nghi-1.bin")).substr(0, 4), std::string("PK\x03\x04", 4));
+    const std::string docx = docxText(file("hoi-nghi-1.bin"));
+    EXPECT_NE(docx.find("I. TÌNH HÌNH TỔ CHỨC HỘI NGHỊ"), std::string::npos);
+    EXPECT_NE(docx.find("PHỤ LỤC 2"), std::string::npos);
+    const auto formats = storedFormats(1);
+    ASSERT_FALSE(formats.empty());
+    EXPECT_EQ(formats.front(), "docx");
+}
+
+TEST_F(ReportCli, AcceptanceTableInBothFormatsIsNotStored) {
+    const auto before = storedFormats(0).size();
+    CommandResult r =
+        run("report --data " + data() + " --acceptance --out " + file("tiep-thu.pdf"));
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("bảng tiếp thu, giải trình (PDF)"), std::string::npos) << r.out;
+    const std::string pdf = gopy::testing::pdfText(file("tiep-thu.pdf"));
+    EXPECT_NE(pdf.find("BẢNG TỔNG HỢP"), std::string::npos);
+    EXPECT_NE(pdf.find("Tiếp thu, giải trình ý kiến góp ý vào"), std::string::npos);
+    r = run("report --data " + data() + " --acceptance --out " + file("tiep-thu.docx"));
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string docx = docxText(file("tiep-thu.docx"));
+    EXPECT_NE(docx.find("Chưa xem xét"), std::string::npos);
+    EXPECT_NE(docx.find("Tiếp thu một phần"), std::string::npos);
+    EXPECT_EQ(storedFormats(0).size(), before);
+}
+
+TEST_F(ReportCli, CommandLineErrors) {
+    for (const std::string& arguments :
+         {"report --data " + data() + " --combined --acceptance --out " + file("x.pdf"),
+          "report --data " + data() + " --out " + file("x.pdf"),
+          "report --data " + data() + " --combined",
+          "report --data " + data() + " --combined --format odt --out " + file("x.odt"),
+          "report --data " + data() + " --conference abc --out " + file("x.pdf")}) {
+        const CommandResult r = run(arguments);
+        EXPECT_EQ(r.code, 2) << arguments;
+        EXPECT_FALSE(r.err.empty()) << arguments;
+        EXPECT_FALSE(fs::exists(file("x.pdf"))) << arguments;
+    }
+    const CommandResult r =
+        run("report --data " + data() + " --conference 99 --out " + file("x.pdf"));
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("99"), std::string::npos) << r.err;
+}
+
+}  // namespace
