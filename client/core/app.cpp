@@ -379,6 +379,7 @@ void App::forgetDevice()
 {
     try {
         saveSnapshot();
+        saveCampaign();
         settings_->forgetDevice();
         snapshots_->clear();
     } catch (const LocalStoreError& e) {
@@ -841,15 +842,26 @@ void App::refreshModels()
     }
     comments_->setComments(rows);
     flagged_->setComments(rows);
+    // A reporter's counts cover its own organisation's comments, like the list it sees.
+    ConferenceData own;
+    const ConferenceData* counted = &displayed_;
+    if (welcome_ && welcome_->role == Role::Grassroots) {
+        own = displayed_;
+        const std::int64_t organisation = welcome_->organisationId;
+        std::erase_if(own.comments, [&](const Comment& c) {
+            return !c.origin || c.origin->organisationId != organisation;
+        });
+        counted = &own;
+    }
     std::set<std::string> speakers;
     int written = 0;
-    for (const Comment& comment : displayed_.comments) {
+    for (const Comment& comment : counted->comments) {
         speakers.insert(comment.participantId);
         if (comment.written)
             ++written;
     }
-    sectionSummary_->setSummary(client::sectionSummary(displayed_, outlineData_), client::groupCounts(displayed_),
-                                static_cast<int>(displayed_.comments.size()),
+    sectionSummary_->setSummary(client::sectionSummary(*counted, outlineData_), client::groupCounts(*counted),
+                                static_cast<int>(counted->comments.size()),
                                 static_cast<int>(speakers.size()), written);
     conflicts_->setConflicts(conflictRows(displayed_));
     std::vector<ReportRow> reports;

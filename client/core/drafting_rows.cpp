@@ -111,11 +111,8 @@ std::vector<WorkItemRow> workItems(const CampaignState& state, const Outline& ou
                 if (!row.groupSection.empty())
                     sortSection = row.groupSection;
             }
-            if (comment.sections.empty()) {
-                row.sectionLabel = kUnassignedLabel;
-            } else {
-                row.sectionLabel = outline.label(comment.sections.front());
-            }
+            // The heading the row is listed under: its group's section, else its first one.
+            row.sectionLabel = sortSection.empty() ? std::string(kUnassignedLabel) : outline.label(sortSection);
             row.sectionOrder = sortSection.empty() ? -1 : outline.order(sortSection);
             std::string search = comment.text + " " + row.who + " " + source;
             for (const std::string& code : comment.sections)

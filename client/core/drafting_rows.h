@@ -27,7 +27,7 @@ struct WorkItemRow {
     Channel channel = Channel::Conference;
     std::string source;        ///< "Hội nghị 2", "Nhân dân", "Tổ chức cơ sở đảng"
     std::string who;           ///< speaker, author (and ward) or organisation
-    std::string sectionLabel;  ///< first section "II.3 — title"; "Chưa phân mục" without one
+    std::string sectionLabel;  ///< group's or first section "II.3 — title"; "Chưa phân mục" without one
     int sectionOrder = -1;     ///< draft order of the group's or first section; -1 unassigned
     std::string groupId;       ///< the group it belongs to, "" when none
     std::int64_t groupConferenceId = 0;
