@@ -3,10 +3,11 @@
 //       a conference with 400 comments of ~250 words (≈100,000 words) recorded through the
 //       engine; times the per-meeting PDF from the database to the file, and the bare libharu
 //       baseline (gopy_report_baseline) drawing the same text, in the same run.
-//   gopy_report_bench combined [--comments 100000] [--words 30] [--keep]
-//       100,000 comments in the public channel plus the demo conferences; times the combined
+//   gopy_report_bench combined [--comments 100000] [--words 30] [--keep] [--docx]
+//       100,000 comments in the public channel plus the demo campaign; times the combined
 //       synthesis from the database to the file in a fresh process and reports its peak memory;
-//       --keep leaves the database for `gopy_report_bench --measure-combined DB OUT.pdf`.
+//       --docx times the DOCX rendering of the same synthesis as well, in its own process;
+//       --keep leaves the database for `gopy_report_bench --measure-combined DB OUT.pdf|.docx`.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "server/demo/demo.h"
+#include "server/report/docx_renderer.h"
 #include "server/report/report_builder.h"
 #include "server/report/report_composer.h"
 #include "server/report/report_generator.h"
@@ -253,13 +255,16 @@ int meeting(int comments, int perComment, int runs) {
 }
 
 int measureCombined(const std::string& db, const std::string& out) {
+    const bool docx = fs::path(out).extension() == ".docx";
+    const auto format = docx ? report::DocumentFormat::Docx : report::DocumentFormat::Pdf;
     Engine engine(db);
     const auto t0 = Clock::now();
     const double c0 = cpuMs();
-    const std::string pdf = report::ReportGenerator::combinedPdf(engine, 1795575600000LL);
-    std::ofstream(out, std::ios::binary) << pdf;
+    const std::string bytes =
+        report::ReportGenerator::combinedDocument(engine, 1795575600000LL, format);
+    std::ofstream(out, std::ios::binary) << bytes;
     const double ms = msSince(t0);
-    std::cout << ms << " " << cpuMs() - c0 << " " << peakRssKb() << " " << pdf.size() << "\n";
+    std::cout << ms << " " << cpuMs() - c0 << " " << peakRssKb() << " " << bytes.size() << "\n";
     // the phases, measured again after the timed run (stderr: for reading, not parsing)
     double c = cpuMs();
     const auto model = report::ReportGenerator::combinedModel(engine, 1795575600000LL);
@@ -268,12 +273,37 @@ int measureCombined(const std::string& db, const std::string& out) {
     const auto blocks = report::ReportComposer::combined(model);
     std::cerr << "  compose blocks:        " << cpuMs() - c << " ms CPU\n";
     c = cpuMs();
-    const std::string again = report::ReportRenderer::render(blocks, report::DocumentInfo{});
-    std::cerr << "  layout + libharu:      " << cpuMs() - c << " ms CPU\n";
+    const std::string again = docx ? report::DocxRenderer::render(blocks, report::DocumentInfo{})
+                                   : report::ReportRenderer::render(blocks, report::DocumentInfo{});
+    std::cerr << (docx ? "  DOCX writer + zip:     " : "  layout + libharu:      ") << cpuMs() - c
+              << " ms CPU\n";
     return 0;
 }
 
-int combined(const char* self, int comments, int perComment, bool keep) {
+/// Runs `self --measure-combined DB OUT` in a fresh process and prints its result.
+int measureInChild(const char* self, const std::string& db, const fs::path& out, int comments) {
+    const std::string cmd = std::string(self) + " --measure-combined '" + db + "' '" +
+                            out.string() + "'";
+    FILE* p = popen(cmd.c_str(), "r");
+    double ms = 0;
+    double cpu = 0;
+    long kb = 0;
+    std::size_t bytes = 0;
+    if (p == nullptr || std::fscanf(p, "%lf %lf %ld %zu", &ms, &cpu, &kb, &bytes) != 4) {
+        std::cerr << "combined measurement failed\n";
+        if (p != nullptr) pclose(p);
+        return 1;
+    }
+    pclose(p);
+    const bool docx = out.extension() == ".docx";
+    std::cout << "combined synthesis (" << (docx ? "DOCX" : "PDF") << "): " << comments
+              << " comments (+ demo campaign): " << ms / 1000 << " s wall, " << cpu / 1000
+              << " s CPU, database to file; peak RSS " << kb / 1024 << " MiB; "
+              << bytes / (std::size_t{1024} * 1024) << " MiB file\n";
+    return 0;
+}
+
+int combined(const char* self, int comments, int perComment, bool keep, bool docx) {
     const fs::path dir =
         fs::temp_directory_path() / ("gopy-bench-" + std::to_string(std::random_device{}()));
     fs::create_directories(dir);
@@ -296,22 +326,8 @@ int combined(const char* self, int comments, int perComment, bool keep) {
                   << msSince(t0) / 1000 << " s\n";
     }
     // a fresh process, so peak memory is the synthesis's alone
-    const std::string cmd = std::string(self) + " --measure-combined '" + db + "' '" +
-                            (dir / "combined.pdf").string() + "'";
-    FILE* p = popen(cmd.c_str(), "r");
-    double ms = 0;
-    double cpu = 0;
-    long kb = 0;
-    std::size_t bytes = 0;
-    if (p == nullptr || std::fscanf(p, "%lf %lf %ld %zu", &ms, &cpu, &kb, &bytes) != 4) {
-        std::cerr << "combined measurement failed\n";
-        return 1;
-    }
-    pclose(p);
-    std::cout << "combined synthesis: " << comments
-              << " comments (+ demo conferences): " << ms / 1000 << " s wall, " << cpu / 1000
-              << " s CPU, database to file; peak RSS " << kb / 1024 << " MiB; "
-              << bytes / (std::size_t{1024} * 1024) << " MiB PDF\n";
+    if (measureInChild(self, db, dir / "combined.pdf", comments) != 0) return 1;
+    if (docx && measureInChild(self, db, dir / "combined.docx", comments) != 0) return 1;
     if (keep) {
         std::cout << "database kept: " << db << "\n";
         return 0;
@@ -340,9 +356,13 @@ int main(int argc, char** argv) {
         }
         if (mode == "combined") {
             bool keep = false;
-            for (int i = 2; i < argc; ++i) keep = keep || std::string(argv[i]) == "--keep";
+            bool docx = false;
+            for (int i = 2; i < argc; ++i) {
+                keep = keep || std::string(argv[i]) == "--keep";
+                docx = docx || std::string(argv[i]) == "--docx";
+            }
             return combined(argv[0], intArg(argc, argv, "--comments", 100000),
-                            intArg(argc, argv, "--words", 30), keep);
+                            intArg(argc, argv, "--words", 30), keep, docx);
         }
         std::cerr
             << "usage: gopy_report_bench meeting|combined [--comments N] [--words N] [--runs N]\n";

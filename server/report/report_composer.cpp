@@ -654,7 +654,9 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
     if (!r.acceptance.empty()) {
         appendAppendixTitle(out, "PHỤ LỤC", "BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý",
                             r.heading);
-        out.emplace_back(acceptanceTable(r.acceptance, g));
+        // part II quotes every comment in full: the appendix identifies each by its opening
+        // words, as the per-meeting appendix does (the table on its own quotes in full)
+        out.emplace_back(acceptanceTable(r.acceptance, g, 24));
     }
     return out;
 }
@@ -713,7 +715,7 @@ std::string ReportComposer::decisionLabel(Acceptance decision) {
 }
 
 Table ReportComposer::acceptanceTable(const std::vector<AcceptanceRow>& rows,
-                                      const PageGeometry& g) {
+                                      const PageGeometry& g, std::size_t excerptWords) {
     Table t;
     t.size = 11;
     const double w = g.bodyWidth();
@@ -728,7 +730,8 @@ Table ReportComposer::acceptanceTable(const std::vector<AcceptanceRow>& rows,
     for (const AcceptanceRow& a : rows) {
         t.rows.push_back({{{Run{count(a.number)}}, Align::Centre},
                           {{Run{a.location}}, Align::Left},
-                          {{Run{a.comment}}, Align::Left},
+                          {{Run{excerptWords > 0 ? excerpt(a.comment, excerptWords) : a.comment}},
+                           Align::Left},
                           {{Run{a.who + " (" + count(a.howMany) + ")"}}, Align::Left},
                           {{Run{decisionLabel(a.decision)}}, Align::Left},
                           {{Run{a.reason}}, Align::Left}});

@@ -27,9 +27,10 @@ public:
     static std::vector<Block> acceptance(const AcceptanceReport& report,
                                          const PageGeometry& geometry = {});
     /// The table of rows (STT, location, comment, who (how many), decision, reason) with a
-    /// header row that repeats on every page.
+    /// header row that repeats on every page; comments cut to their first `excerptWords`
+    /// words (0: in full).
     static Table acceptanceTable(const std::vector<AcceptanceRow>& rows,
-                                 const PageGeometry& geometry = {});
+                                 const PageGeometry& geometry = {}, std::size_t excerptWords = 0);
     /// "Bảng tổng hợp có 12 dòng (3 nhóm …): 5 tiếp thu; …" from rows per decision.
     static std::string acceptanceSummary(const std::array<int, 4>& byDecision, int groups);
     /// "Tiếp thu", "Tiếp thu một phần", "Không tiếp thu", "Chưa xem xét".
