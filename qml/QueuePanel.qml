@@ -46,7 +46,7 @@ Item {
             id: addPane
             objectName: "addSpeakerPane"
             Layout.fillWidth: true
-            Layout.preferredHeight: Math.min(implicitHeight, panel.height * 0.6)
+            Layout.preferredHeight: Math.min(implicitHeight, panel.height * 0.65)
             visible: false
             padding: Theme.spacing / 2
             Material.background: Theme.canvas
@@ -85,12 +85,13 @@ Item {
                             objectName: "speakerCandidates"
                             Layout.fillWidth: true
                             Layout.fillHeight: true
-                            Layout.minimumHeight: 160
+                            Layout.minimumHeight: Theme.touch * 2
                             clip: true
                             model: App.participants
                             ScrollBar.vertical: ScrollBar {}
                             delegate: ItemDelegate {
                                 id: candidate
+                                objectName: "speakerCandidate"
                                 required property string participantId
                                 required property string fullName
                                 required property string title
@@ -170,7 +171,7 @@ Item {
                 required property string fullName
                 required property string title
                 required property string state
-                                required property int secondsUsed
+                required property int secondsUsed
 
                 readonly property bool speaking: state === "speaking"
 

@@ -11,6 +11,7 @@ Pane {
     id: sessionBar
 
     property bool canControl: false
+    readonly property bool wide: width >= 900
     readonly property bool inSession: App.conferenceState === "in_session"
     readonly property string stateText: App.conferenceState === "in_session" ? qsTr("Đang họp")
         : App.conferenceState === "concluded" ? qsTr("Đã kết thúc")
@@ -25,7 +26,9 @@ Pane {
     GridLayout {
         anchors.left: parent.left
         anchors.right: parent.right
-        columns: sessionBar.width < 900 ? 2 : 5
+        // Wide: one row. Tablet: the picker on its own row, state and buttons on the next.
+        // Narrow: two columns.
+        columns: sessionBar.wide ? 5 : sessionBar.width < 640 ? 2 : 4
         columnSpacing: Theme.spacing
         rowSpacing: Theme.spacing / 2
 
@@ -33,7 +36,7 @@ Pane {
             id: conferencePicker
             objectName: "conferencePicker"
             Layout.fillWidth: true
-            Layout.columnSpan: sessionBar.width < 900 ? 2 : 1
+            Layout.columnSpan: sessionBar.wide ? 1 : sessionBar.width < 640 ? 2 : 4
             Layout.minimumHeight: Theme.touch
             model: App.conferences
             textRole: "title"
@@ -41,6 +44,23 @@ Pane {
             displayText: currentIndex < 0 ? qsTr("Chọn hội nghị…") : currentText
             currentIndex: indexOfValue(App.conferenceId)
             onActivated: App.selectConference(currentValue)
+            // Titles are long: show them whole, wrapped, in the list.
+            delegate: ItemDelegate {
+                id: option
+                objectName: "conferenceOption"
+                required property int index
+                required property int conferenceId
+                required property string title
+                width: ListView.view.width
+                implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
+                highlighted: conferencePicker.highlightedIndex === index
+                contentItem: Label {
+                    text: option.title
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    font.bold: conferencePicker.currentIndex === option.index
+                }
+            }
 
             Connections {
                 target: App

@@ -25,6 +25,9 @@ Pane {
             Repeater {
                 model: tabbed.titles
                 delegate: TabButton {
+                    // "<panel>/<index>", for tests that tap a tab.
+                    objectName: tabbed.objectName + "/" + index
+                    required property int index
                     required property string modelData
                     text: modelData
                     implicitHeight: Theme.touch

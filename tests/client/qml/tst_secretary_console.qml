@@ -44,19 +44,73 @@ TestCase {
         verify(editor.width > left.width, "the editor is the widest column");
     }
 
-    function test_portraitStacksPanelsUnderEditor() {
+    function test_portraitPutsTabsUnderALargeEditor() {
         const console = createConsole();
         console.width = 800;
         console.height = 1280;
         console.portrait = true;
         waitForRendering(console);
-        const left = findChild(console, "queueAndAttendance");
         const editor = findChild(console, "commentEditor");
-        const right = findChild(console, "historyAndConflicts");
-        verify(editor.width > 700, "editor spans the width: " + editor.width);
-        verify(left.y > editor.y && right.y > editor.y, "side panels under the editor");
-        compare(left.y, right.y);
-        verify(left.x < right.x);
+        const tabs = findChild(console, "consoleTabs");
+        verify(editor && tabs);
+        verify(!findChild(console, "queueAndAttendance").visible, "no side panels in portrait");
+        verify(!findChild(console, "historyAndConflicts").visible, "no side panels in portrait");
+        verify(tabs.visible);
+        verify(editor.width > 760, "editor spans the width: " + editor.width);
+        compare(tabs.width, editor.width);
+        verify(tabs.y >= editor.y + editor.height, "the tabs are under the editor");
+        verify(editor.height > tabs.height, "the editor is the larger part: " + editor.height
+               + " against " + tabs.height);
+        verify(findChild(console, "commentText").height >= 240, "room to type");
+
+        // Queue, attendance, recorded comments and conflicts: each one tap away.
+        const pages = ["queuePanel", "attendancePanel", "commentHistory", "conflictPanel"];
+        for (let i = 0; i < pages.length; ++i) {
+            const tab = findChild(console, "consoleTabs/" + i);
+            verify(tab && tab.visible, "tab " + i);
+            verify(tab.height >= 44, "touch target " + tab.height);
+            mouseClick(tab);
+            for (let j = 0; j < pages.length; ++j) {
+                const page = findChild(console, pages[j]);
+                compare(page.visible, i === j, pages[j] + " after tapping tab " + i);
+            }
+            const shown = findChild(console, pages[i]);
+            verify(shown.width > 700 && shown.height > 200, pages[i] + " fills the panel");
+        }
+    }
+
+    function test_turningTheTabletKeepsWhatWasTyped() {
+        const console = createConsole();
+        const search = findChild(console, "attendanceSearch");
+        mouseClick(findChild(console, "queueAndAttendance/1"));
+        mouseClick(search);
+        typeText("nguyen");
+        compare(search.text, "nguyen");
+        const area = findChild(console, "commentText");
+        area.forceActiveFocus();
+        typeText("Y kien dang ghi");
+
+        console.width = 800;
+        console.height = 1280;
+        console.portrait = true;
+        waitForRendering(console);
+        compare(area.text, "Y kien dang ghi");
+        compare(search.text, "nguyen");
+        mouseClick(findChild(console, "consoleTabs/1"));
+        verify(search.visible, "the attendance page moved under the editor");
+
+        console.width = 1280;
+        console.height = 800;
+        console.portrait = false;
+        waitForRendering(console);
+        compare(area.text, "Y kien dang ghi");
+        verify(findChild(console, "queueAndAttendance").visible);
+        mouseClick(findChild(console, "queueAndAttendance/0"));
+        const queue = findChild(console, "queuePanel");
+        verify(queue.visible);
+        const editor = findChild(console, "commentEditor");
+        verify(queue.mapToItem(console, 0, 0).x + queue.width <= editor.x,
+               "the queue is back on the left of the editor");
     }
 
     function test_typingEnablesSaveOnlyWithSpeaker() {
