@@ -282,8 +282,8 @@ int measureCombined(const std::string& db, const std::string& out) {
 
 /// Runs `self --measure-combined DB OUT` in a fresh process and prints its result.
 int measureInChild(const char* self, const std::string& db, const fs::path& out, int comments) {
-    const std::string cmd = std::string(self) + " --measure-combined '" + db + "' '" +
-                            out.string() + "'";
+    const std::string cmd =
+        std::string(self) + " --measure-combined '" + db + "' '" + out.string() + "'";
     FILE* p = popen(cmd.c_str(), "r");
     double ms = 0;
     double cpu = 0;

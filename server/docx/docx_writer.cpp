@@ -277,8 +277,9 @@ void DocxWriter::appendParagraph(std::string& out, const Paragraph& p) const {
     out += "<w:pStyle" + attr("w:val", styleId(f.style)) + "/>";
     if (f.keepWithNext) out += "<w:keepNext/>";
     if (f.bottomBorder) {
-        out += "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" "
-               "w:color=\"000000\"/></w:pBdr>";
+        out +=
+            "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" "
+            "w:color=\"000000\"/></w:pBdr>";
     }
     if (f.spaceBeforePt >= 0 || f.spaceAfterPt >= 0 || f.lineHeightPt > 0) {
         out += "<w:spacing";
@@ -366,7 +367,8 @@ void DocxWriter::add(const Table& table) {
         "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
         "<w:tblCellMar><w:left" +
         attr("w:w", twipsFromPt(table.cellMarginPt)) + " w:type=\"dxa\"/><w:right" +
-        attr("w:w", twipsFromPt(table.cellMarginPt)) + " w:type=\"dxa\"/></w:tblCellMar>"
+        attr("w:w", twipsFromPt(table.cellMarginPt)) +
+        " w:type=\"dxa\"/></w:tblCellMar>"
         "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" "
         "w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>";
     for (const double w : table.columnWidthsMm) out += "<w:gridCol" + attr("w:w", twips(w)) + "/>";

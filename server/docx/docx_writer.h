@@ -51,8 +51,8 @@ struct TableCell {
 struct Table {
     std::vector<double> columnWidthsMm;
     std::vector<std::vector<TableCell>> rows;  ///< each row has one cell per column
-    int headerRows = 1;   ///< leading rows repeated at the top of each page (w:tblHeader)
-    bool borders = true;  ///< single 0.5 pt lines around and between all cells
+    int headerRows = 1;          ///< leading rows repeated at the top of each page (w:tblHeader)
+    bool borders = true;         ///< single 0.5 pt lines around and between all cells
     bool cantSplitRows = false;  ///< no row breaks across a page (letterheads, signatures)
     double cellMarginPt = 4.25;  ///< left and right padding inside every cell
 };

@@ -238,8 +238,8 @@ std::vector<AcceptanceRow> acceptanceRows(const CombinedReport& r, const Outline
         p.sectionPos = pos == outline.index.end() ? outline.sections.size() : pos->second;
         p.paragraph = paragraph;
         p.first = members.front();
-        p.row.location = code.empty() ? std::string("Toàn văn Dự thảo")
-                                      : locationOf(outline, code, paragraph);
+        p.row.location =
+            code.empty() ? std::string("Toàn văn Dự thảo") : locationOf(outline, code, paragraph);
         p.row.comment = lead.text;
         if (lead.proposed) p.row.comment += "\nĐề nghị sửa thành: “" + lead.proposed->wording + "”";
         p.row.who = whoOf(r, members);
@@ -442,17 +442,17 @@ CombinedReport ReportBuilder::combined(const proto::Welcome& welcome,
                     // who: the organisation whose congress aggregated the comment
                     ++perOrganisation[c.origin->organisationId];
                     const auto o = organisations.find(c.origin->organisationId);
-                    e.speaker = o != organisations.end() ? o->second->name
-                                                         : "Tổ chức cơ sở đảng số " +
-                                                               std::to_string(
-                                                                   c.origin->organisationId);
+                    e.speaker =
+                        o != organisations.end()
+                            ? o->second->name
+                            : "Tổ chức cơ sở đảng số " + std::to_string(c.origin->organisationId);
                     e.speakerTitle.clear();
                     e.organisation.clear();
                 }
                 if (src.channel == Channel::Public) {
                     if (e.outsideWindow) ++src.outsideWindow;
-                    const std::string ward = e.ward.empty() ? std::string("(không ghi phường)")
-                                                            : e.ward;
+                    const std::string ward =
+                        e.ward.empty() ? std::string("(không ghi phường)") : e.ward;
                     auto [it, added] = wardIndex.emplace(ward, src.byWard.size());
                     if (added) src.byWard.emplace_back(ward, 0);
                     ++src.byWard[it->second].second;

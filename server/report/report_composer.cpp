@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <string>
 #include <ranges>
+#include <string>
 #include <unordered_map>
 
 #include "server/report/date_words.h"
@@ -73,8 +73,9 @@ void appendAuthor(std::vector<Run>& runs, const CommentEntry& e, const std::stri
     if (e.outsideWindow) {
         std::string when = e.submittedAt.substr(0, 10);
         const std::string day = numericDate(parseIsoDate(when));
-        runs.push_back(Run{" – gửi ngoài thời gian lấy ý kiến" + (day.empty() ? "" : " (" + day + ")"),
-                           Face::Italic});
+        runs.push_back(
+            Run{" – gửi ngoài thời gian lấy ý kiến" + (day.empty() ? "" : " (" + day + ")"),
+                Face::Italic});
     }
 }
 
@@ -474,13 +475,11 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
                   Face::Regular}}));
 
     out.emplace_back(heading("I. TÌNH HÌNH LẤY Ý KIẾN"));
-    out.emplace_back(
-        para({Run{"Tổng số " + count(r.counts.total()) + " ý kiến của " + count(r.contributors) +
-                      " người góp ý từ " + count(static_cast<int>(r.sources.size())) +
-                      " nguồn" +
-                      (r.counts.total() > 0 ? ": " + countsSentence(r.counts) : std::string()) +
-                      ".",
-                  Face::Regular}}));
+    out.emplace_back(para(
+        {Run{"Tổng số " + count(r.counts.total()) + " ý kiến của " + count(r.contributors) +
+                 " người góp ý từ " + count(static_cast<int>(r.sources.size())) + " nguồn" +
+                 (r.counts.total() > 0 ? ": " + countsSentence(r.counts) : std::string()) + ".",
+             Face::Regular}}));
     ParagraphStyle listStyle = body();
     listStyle.leftIndent = kIndent;
     listStyle.firstIndent = 0;
@@ -492,9 +491,8 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
         const std::string tally = count(s.counts.total()) + " ý kiến của " + count(s.contributors);
         if (s.channel == Channel::Conference) {
             if (!conferencesLabelled) {
-                out.emplace_back(heading("1. Các hội nghị (" + count(conferenceCount) +
-                                             " hội nghị)",
-                                         Face::Bold, 2, 2));
+                out.emplace_back(heading(
+                    "1. Các hội nghị (" + count(conferenceCount) + " hội nghị)", Face::Bold, 2, 2));
                 conferencesLabelled = true;
             }
             const std::string day = numericDate(parseIsoDate(s.date));
@@ -523,11 +521,11 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
             line += ".";
             out.emplace_back(para({Run{line, Face::Regular}}));
             if (s.outsideWindow > 0) {
-                out.emplace_back(para(
-                    {Run{"Trong đó " + count(s.outsideWindow) + "/" + count(s.counts.total()) +
-                             " ý kiến gửi ngoài thời gian lấy ý kiến; các ý kiến này vẫn được "
-                             "tổng hợp và được ghi chú tại mục II.",
-                         Face::Regular}}));
+                out.emplace_back(
+                    para({Run{"Trong đó " + count(s.outsideWindow) + "/" + count(s.counts.total()) +
+                                  " ý kiến gửi ngoài thời gian lấy ý kiến; các ý kiến này vẫn được "
+                                  "tổng hợp và được ghi chú tại mục II.",
+                              Face::Regular}}));
             }
         } else {
             out.emplace_back(heading("3. Ý kiến của các tổ chức cơ sở đảng", Face::Bold, 2, 2));
@@ -544,8 +542,8 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
             for (const OrganisationEntry& o : s.organisations) {
                 if (o.reportedAt > 0) {
                     if (!sentList.empty()) sentList += "; ";
-                    sentList += o.name + " (ngày " + numericDate(vietnamDate(o.reportedAt)) +
-                                ", " + count(o.comments) + " ý kiến)";
+                    sentList += o.name + " (ngày " + numericDate(vietnamDate(o.reportedAt)) + ", " +
+                                count(o.comments) + " ý kiến)";
                 } else {
                     if (!missingList.empty()) missingList += "; ";
                     const std::string due = numericDate(parseIsoDate(o.due));
@@ -554,11 +552,11 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
                 }
             }
             if (!s.organisations.empty()) {
-                out.emplace_back(para({Run{"- Đã gửi: ", Face::Bold},
-                                       Run{(sentList.empty() ? std::string("chưa có") : sentList) +
-                                               ".",
-                                           Face::Regular}},
-                                      listStyle));
+                out.emplace_back(
+                    para({Run{"- Đã gửi: ", Face::Bold},
+                          Run{(sentList.empty() ? std::string("chưa có") : sentList) + ".",
+                              Face::Regular}},
+                         listStyle));
                 out.emplace_back(
                     para({Run{"- Chưa gửi: ", Face::Bold},
                           Run{(missingList.empty() ? std::string("không còn tổ chức nào")
@@ -642,9 +640,9 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
             ++byDecision[static_cast<std::size_t>(a.decision)];
             groups += a.groupId.empty() ? 0 : 1;
         }
-        out.emplace_back(para({Run{acceptanceSummary(byDecision, groups) +
-                                       " Chi tiết tại Phụ lục kèm theo.",
-                                   Face::Regular}}));
+        out.emplace_back(
+            para({Run{acceptanceSummary(byDecision, groups) + " Chi tiết tại Phụ lục kèm theo.",
+                      Face::Regular}}));
     }
     out.emplace_back(
         para({Run{"Trên đây là tổng hợp chung ý kiến góp ý vào " + r.heading.draftTitle + "./.",
@@ -668,15 +666,15 @@ std::vector<Block> ReportComposer::acceptance(const AcceptanceReport& r, const P
                 "BẢNG TỔNG HỢP");
     int groups = 0;
     for (const AcceptanceRow& a : r.rows) groups += a.groupId.empty() ? 0 : 1;
-    out.emplace_back(para({Run{"Thực hiện Kế hoạch số " + r.heading.planNumber +
-                                   ", Tổ biên tập tổng hợp việc tiếp thu, giải trình ý kiến góp ý "
-                                   "vào " +
-                                   r.heading.draftTitle + " như sau. " +
-                                   acceptanceSummary(r.byDecision, groups),
-                               Face::Regular}}));
+    out.emplace_back(
+        para({Run{"Thực hiện Kế hoạch số " + r.heading.planNumber +
+                      ", Tổ biên tập tổng hợp việc tiếp thu, giải trình ý kiến góp ý "
+                      "vào " +
+                      r.heading.draftTitle + " như sau. " + acceptanceSummary(r.byDecision, groups),
+                  Face::Regular}}));
     if (r.rows.empty()) {
-        out.emplace_back(para({Run{"Chưa có ý kiến góp ý vào phần, mục cụ thể của Dự thảo.",
-                                   Face::Regular}}));
+        out.emplace_back(
+            para({Run{"Chưa có ý kiến góp ý vào phần, mục cụ thể của Dự thảo.", Face::Regular}}));
     } else {
         out.emplace_back(acceptanceTable(r.rows, g));
     }
@@ -714,8 +712,8 @@ std::string ReportComposer::decisionLabel(Acceptance decision) {
     return "Chưa xem xét";
 }
 
-Table ReportComposer::acceptanceTable(const std::vector<AcceptanceRow>& rows,
-                                      const PageGeometry& g, std::size_t excerptWords) {
+Table ReportComposer::acceptanceTable(const std::vector<AcceptanceRow>& rows, const PageGeometry& g,
+                                      std::size_t excerptWords) {
     Table t;
     t.size = 11;
     const double w = g.bodyWidth();
@@ -728,13 +726,13 @@ Table ReportComposer::acceptanceTable(const std::vector<AcceptanceRow>& rows,
                 {{Run{"Giải trình"}}, Align::Centre}};
     t.rows.reserve(rows.size());
     for (const AcceptanceRow& a : rows) {
-        t.rows.push_back({{{Run{count(a.number)}}, Align::Centre},
-                          {{Run{a.location}}, Align::Left},
-                          {{Run{excerptWords > 0 ? excerpt(a.comment, excerptWords) : a.comment}},
-                           Align::Left},
-                          {{Run{a.who + " (" + count(a.howMany) + ")"}}, Align::Left},
-                          {{Run{decisionLabel(a.decision)}}, Align::Left},
-                          {{Run{a.reason}}, Align::Left}});
+        t.rows.push_back(
+            {{{Run{count(a.number)}}, Align::Centre},
+             {{Run{a.location}}, Align::Left},
+             {{Run{excerptWords > 0 ? excerpt(a.comment, excerptWords) : a.comment}}, Align::Left},
+             {{Run{a.who + " (" + count(a.howMany) + ")"}}, Align::Left},
+             {{Run{decisionLabel(a.decision)}}, Align::Left},
+             {{Run{a.reason}}, Align::Left}});
     }
     return t;
 }

@@ -105,8 +105,7 @@ std::string ReportGenerator::combinedDocument(Engine& engine, Millis now, Docume
     return render(ReportComposer::combined(model), infoFor(model.heading, title, now), format);
 }
 
-std::string ReportGenerator::acceptanceDocument(Engine& engine, Millis now,
-                                                DocumentFormat format) {
+std::string ReportGenerator::acceptanceDocument(Engine& engine, Millis now, DocumentFormat format) {
     const AcceptanceReport model = acceptanceModel(engine, now);
     const std::string title =
         "Bảng tổng hợp tiếp thu, giải trình ý kiến góp ý vào " + model.heading.draftTitle;

@@ -42,11 +42,11 @@ struct CommentEntry {
     std::vector<std::string> sectionCodes;  ///< as tagged, draft order
     std::size_t source = 0;  ///< index into the report's sources (combined synthesis)
     Channel channel = Channel::Conference;
-    std::string ward;             ///< public channel: the ward ("Phúc Xá")
-    std::string submittedAt;      ///< public channel: as submitted
-    bool outsideWindow = false;   ///< public channel: sent outside the public window
-    int paragraph = 0;            ///< paragraph number in `paragraphSection`; 0: none
-    std::string paragraphSection; ///< the first section as tagged
+    std::string ward;              ///< public channel: the ward ("Phúc Xá")
+    std::string submittedAt;       ///< public channel: as submitted
+    bool outsideWindow = false;    ///< public channel: sent outside the public window
+    int paragraph = 0;             ///< paragraph number in `paragraphSection`; 0: none
+    std::string paragraphSection;  ///< the first section as tagged
     Acceptance acceptance = Acceptance::Pending;  ///< answer to the comment on its own
     std::string acceptanceNote;
     bool operator==(const CommentEntry&) const = default;
@@ -55,9 +55,9 @@ struct CommentEntry {
 /// A grassroots organisation as the combined synthesis lists it.
 struct OrganisationEntry {
     std::string name;
-    std::string due;       ///< ISO date
-    Millis reportedAt = 0; ///< 0: not sent
-    int comments = 0;      ///< comments recorded for it
+    std::string due;        ///< ISO date
+    Millis reportedAt = 0;  ///< 0: not sent
+    int comments = 0;       ///< comments recorded for it
     bool operator==(const OrganisationEntry&) const = default;
 };
 
@@ -67,7 +67,7 @@ struct SourceInfo {
     std::string name;   ///< "Hội nghị 1", "Nhân dân", "Tổ chức cơ sở đảng"
     std::string title;  ///< the conference's full title
     Channel channel = Channel::Conference;
-    std::string date;   ///< conferences: ISO date, may be empty
+    std::string date;  ///< conferences: ISO date, may be empty
     ConferenceState state = ConferenceState::Planned;
     KindCounts counts;
     int contributors = 0;

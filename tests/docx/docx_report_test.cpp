@@ -86,9 +86,9 @@ void expectPartyFormat(const test::DocxReadback& doc) {
     EXPECT_EQ(doc.tables.front().borderTop, "nil") << "the letterhead is a borderless layout";
     const std::string text = allText(doc);
     EXPECT_EQ(text::nfc(text), text);
-    for (const char* expected : {"ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "QUẬN ỦY BA ĐÌNH",
-                                 "ĐẢNG CỘNG SẢN VIỆT NAM", "Nơi nhận:", "T/M BAN THƯỜNG VỤ",
-                                 "PHÓ BÍ THƯ THƯỜNG TRỰC", "Nguyễn Công Thành"}) {
+    for (const char* expected :
+         {"ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "QUẬN ỦY BA ĐÌNH", "ĐẢNG CỘNG SẢN VIỆT NAM",
+          "Nơi nhận:", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "Nguyễn Công Thành"}) {
         EXPECT_NE(text.find(expected), std::string::npos) << expected;
     }
     for (const test::ParagraphInfo& p : doc.paragraphs) {
@@ -153,11 +153,11 @@ TEST_F(DocxReport, CombinedSynthesisWithTheAcceptanceTable) {
     EXPECT_EQ(bodyTexts(doc), paragraphTexts(ReportComposer::combined(model)));
 
     const std::string text = allText(doc);
-    for (const char* expected :
-         {"1. Các hội nghị (5 hội nghị)", "2. Ý kiến Nhân dân",
-          "3. Ý kiến của các tổ chức cơ sở đảng", "- Đã gửi: ", "- Chưa gửi: ",
-          "gửi ngoài thời gian lấy ý kiến", "III. TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý",
-          "BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý"}) {
+    for (const char* expected : {"1. Các hội nghị (5 hội nghị)", "2. Ý kiến Nhân dân",
+                                 "3. Ý kiến của các tổ chức cơ sở đảng",
+                                 "- Đã gửi: ", "- Chưa gửi: ", "gửi ngoài thời gian lấy ý kiến",
+                                 "III. TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý",
+                                 "BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý"}) {
         EXPECT_NE(text.find(expected), std::string::npos) << expected;
     }
     for (const CommentEntry& e : model.comments)
@@ -183,8 +183,7 @@ TEST_F(DocxReport, CombinedSynthesisWithTheAcceptanceTable) {
                   cells.end())
             << row.number;
         if (!row.reason.empty()) {
-            EXPECT_NE(std::find(cells.begin(), cells.end(), row.reason), cells.end())
-                << row.number;
+            EXPECT_NE(std::find(cells.begin(), cells.end(), row.reason), cells.end()) << row.number;
         }
     }
 }

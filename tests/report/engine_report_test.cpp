@@ -162,8 +162,8 @@ protected:
             false);
         row("Trúc Bạch", "Lê Văn Tám", "I.1",
             "Đề nghị bổ sung kết quả chỉnh trang các tuyến phố quanh hồ Trúc Bạch.", false);
-        row("Ngọc Hà", "Phạm Thị Hoa", "II.1", "Cần nêu rõ lộ trình cải tạo chung cư cũ Ngọc Khánh.",
-            true);
+        row("Ngọc Hà", "Phạm Thị Hoa", "II.1",
+            "Cần nêu rõ lộ trình cải tạo chung cư cũ Ngọc Khánh.", true);
         row("Kim Mã", "", "", "Dự thảo viết ngắn gọn, dễ hiểu, đồng tình với Dự thảo.", false);
         const auto summary = engine->importPublic(rows, 0, kNow);
         ASSERT_EQ(summary.imported, 4);
@@ -179,9 +179,8 @@ protected:
         const Device drafting{"d-drafting", "Tổ biên tập", Role::Drafting, 0};
         std::int64_t seq = 0;
         auto apply = [&](proto::Operation op) {
-            const auto result =
-                engine->apply(drafting, proto::OpRequest{drafting.id, ++seq, 6, std::move(op)},
-                              kNow);
+            const auto result = engine->apply(
+                drafting, proto::OpRequest{drafting.id, ++seq, 6, std::move(op)}, kNow);
             ASSERT_TRUE(result.ack) << (result.nack ? result.nack->message : std::string());
         };
         apply(proto::GroupSet{"grp-chinh-trang", "I.1", {publicPhucXa, publicTrucBach}});
