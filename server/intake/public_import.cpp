@@ -1,19 +1,17 @@
 // Public comments: CSV and JSON front ends over one row checker.
 #include "server/intake/public_import.h"
 
-#include <openssl/evp.h>
-
 #include <array>
 #include <boost/json.hpp>
 #include <fstream>
 #include <iterator>
-#include <limits>
 #include <optional>
 #include <sstream>
 #include <unordered_map>
 
 #include "gopy/text.h"
-#include "server/intake/csv_reader.h"
+#include "server/intake/csv_table.h"
+#include "server/intake/field_text.h"
 #include "server/intake/iso_datetime.h"
 
 namespace gopy::intake {
@@ -23,66 +21,6 @@ enum Column : std::size_t { SubmittedAt, Ward, Name, Contact, SectionCol, Text, 
 constexpr std::array<std::string_view, kColumns> kColumnNames = {"submitted_at", "ward",    "name",
                                                                  "contact",      "section", "text"};
 constexpr std::array<bool, kColumns> kRequired = {true, true, false, false, false, true};
-
-std::string asciiLower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
-std::string_view trim(std::string_view s) {
-    constexpr std::string_view kSpace = " \t\r\n";
-    const std::size_t b = s.find_first_not_of(kSpace);
-    if (b == std::string_view::npos) return {};
-    const std::size_t e = s.find_last_not_of(kSpace);
-    return s.substr(b, e - b + 1);
-}
-
-// NFC, trimmed, line ends as "\n".
-std::string clean(std::string_view raw) {
-    std::string s = text::nfc(trim(raw));
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '\r') {
-            out.push_back('\n');
-            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-            continue;
-        }
-        out.push_back(s[i]);
-    }
-    return out;
-}
-
-std::string sha256Hex(std::string_view bytes) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int size = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1) {
-        return {};
-    }
-    static constexpr std::string_view kHex = "0123456789abcdef";
-    std::string out;
-    out.reserve(size * 2);
-    for (unsigned int i = 0; i < size; ++i) {
-        out.push_back(kHex[digest[i] >> 4]);
-        out.push_back(kHex[digest[i] & 0x0F]);
-    }
-    return out;
-}
-
-std::string quoted(std::string_view s) {
-    constexpr std::size_t kMax = 60;
-    std::string v = text::nfc(trim(s));
-    if (v.size() > kMax) {
-        // Cut at a code point boundary.
-        std::size_t cut = kMax;
-        while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
-        v = v.substr(0, cut) + "…";
-    }
-    return "«" + v + "»";
-}
 
 // Checks one record's values against the campaign and turns them into a PublicRow.
 class RowChecker {
@@ -101,8 +39,7 @@ public:
     }
 
     /// `values[c]` is nullopt when the column is absent in this record.
-    void check(int line, const std::array<std::optional<std::string_view>, kColumns>& values,
-               PublicImportResult& result) {
+    void check(int line, const CsvValues& values, PublicImportResult& result) {
         std::string reasons;
         auto refuse = [&](std::string_view reason) {
             if (!reasons.empty()) reasons += "; ";
@@ -117,36 +54,36 @@ public:
         }
         PublicRow row;
         row.line = line;
-        const std::string_view when = values[SubmittedAt] ? trim(*values[SubmittedAt]) : "";
+        const std::string_view when = values[SubmittedAt] ? trimField(*values[SubmittedAt]) : "";
         if (when.empty()) {
             refuse("thiếu thời điểm gửi");
         } else if (const auto at = parseIsoDateTime(when)) {
             row.submittedAt = *at;
         } else {
-            refuse("thời điểm gửi không hợp lệ " + quoted(when));
+            refuse("thời điểm gửi không hợp lệ " + quotedField(when));
         }
-        const std::string_view ward = values[Ward] ? trim(*values[Ward]) : "";
+        const std::string_view ward = values[Ward] ? trimField(*values[Ward]) : "";
         if (ward.empty()) {
             refuse("thiếu tên phường");
         } else if (const std::string* canonical = findWard(ward)) {
             row.ward = *canonical;
         } else {
-            refuse("phường không có trong danh sách " + quoted(ward));
+            refuse("phường không có trong danh sách " + quotedField(ward));
         }
-        if (values[Name]) row.name = clean(*values[Name]);
-        if (values[Contact]) row.contact = clean(*values[Contact]);
+        if (values[Name]) row.name = cleanField(*values[Name]);
+        if (values[Contact]) row.contact = cleanField(*values[Contact]);
         if (values[SectionCol]) {
-            const std::string_view section = trim(*values[SectionCol]);
+            const std::string_view section = trimField(*values[SectionCol]);
             if (!section.empty()) {
                 const auto it = sectionByKey_.find(text::fold(section));
                 if (it == sectionByKey_.end()) {
-                    refuse("mục không có trong dự thảo " + quoted(section));
+                    refuse("mục không có trong dự thảo " + quotedField(section));
                 } else {
                     row.section = it->second;
                 }
             }
         }
-        if (values[Text]) row.text = clean(*values[Text]);
+        if (values[Text]) row.text = cleanField(*values[Text]);
         if (row.text.empty()) refuse("thiếu nội dung góp ý");
         if (!reasons.empty()) {
             result.errors.push_back({line, "dòng " + std::to_string(line) + ": " + reasons});
@@ -182,16 +119,6 @@ private:
     std::optional<Millis> from_;
     std::optional<Millis> to_;
 };
-
-std::string missingColumnsMessage(const std::array<bool, kColumns>& present) {
-    std::string missing;
-    for (std::size_t c = 0; c < kColumns; ++c) {
-        if (!kRequired[c] || present[c]) continue;
-        if (!missing.empty()) missing += ", ";
-        missing += kColumnNames[c];
-    }
-    return "Thiếu cột bắt buộc: " + missing;
-}
 
 void reportProgress(const PublicImportOptions& options, std::size_t done, bool final) {
     if (!options.progress) return;
@@ -252,67 +179,17 @@ PublicImportError::PublicImportError(PublicFileError error, const std::string& m
     : std::runtime_error(message), error_(error) {}
 
 PublicImportResult parsePublicCsv(std::istream& in, const PublicImportOptions& options) {
-    CsvReader reader(in);
-    CsvRecord record;
-    // Skip blank lines before the header.
-    bool header = false;
-    while (reader.next(record)) {
-        if (record.fields.size() == 1 && trim(record.fields[0]).empty()) continue;
-        header = true;
-        break;
-    }
-    if (reader.failed()) throw PublicImportError(PublicFileError::Unreadable, "Lỗi đọc tệp CSV");
-    if (!header)
-        throw PublicImportError(PublicFileError::Empty, "Tệp CSV trống (không có dòng tiêu đề)");
-
-    constexpr std::size_t kAbsent = std::numeric_limits<std::size_t>::max();
-    std::array<std::size_t, kColumns> index{};
-    index.fill(kAbsent);
-    std::array<bool, kColumns> present{};
-    for (std::size_t i = 0; i < record.fields.size(); ++i) {
-        const std::string name = asciiLower(trim(record.fields[i]));
-        for (std::size_t c = 0; c < kColumns; ++c) {
-            if (name == kColumnNames[c] && index[c] == kAbsent) {
-                index[c] = i;
-                present[c] = true;
-            }
-        }
-    }
-    for (std::size_t c = 0; c < kColumns; ++c) {
-        if (kRequired[c] && !present[c]) {
-            throw PublicImportError(PublicFileError::MissingColumns,
-                                    missingColumnsMessage(present));
-        }
-    }
-    const std::size_t width = record.fields.size();
-
+    std::vector<CsvColumn> columns;
+    for (std::size_t c = 0; c < kColumns; ++c) columns.push_back({kColumnNames[c], kRequired[c]});
     PublicImportResult result;
     RowChecker checker(options);
-    std::array<std::optional<std::string_view>, kColumns> values;
-    while (reader.next(record)) {
-        if (record.fields.size() == 1 && record.fields[0].empty() && !record.unterminatedQuote) {
-            continue;  // blank line
-        }
-        ++result.records;
-        const std::string where = "dòng " + std::to_string(record.line) + ": ";
-        if (record.unterminatedQuote) {
-            result.errors.push_back(
-                {record.line, where + "dấu ngoặc kép mở nhưng không đóng đến hết tệp"});
-        } else if (record.fields.size() != width) {
-            result.errors.push_back(
-                {record.line, where + "có " + std::to_string(record.fields.size()) +
-                                  " cột, dòng tiêu đề có " + std::to_string(width) + " cột"});
-        } else {
-            for (std::size_t c = 0; c < kColumns; ++c) {
-                values[c] = index[c] == kAbsent
-                                ? std::nullopt
-                                : std::optional<std::string_view>(record.fields[index[c]]);
-            }
-            checker.check(record.line, values, result);
-        }
-        reportProgress(options, result.records, false);
-    }
-    if (reader.failed()) throw PublicImportError(PublicFileError::Unreadable, "Lỗi đọc tệp CSV");
+    CsvTableCallbacks callbacks;
+    callbacks.row = [&](int line, const CsvValues& values) { checker.check(line, values, result); };
+    callbacks.refused = [&](int line, std::string reason) {
+        result.errors.push_back({line, std::move(reason)});
+    };
+    callbacks.progress = [&](std::size_t records) { reportProgress(options, records, false); };
+    result.records = readCsvTable(in, columns, callbacks);
     reportProgress(options, result.records, true);
     return result;
 }
@@ -350,7 +227,7 @@ PublicImportResult parsePublicJson(std::string_view bytes, const PublicImportOpt
             reportProgress(options, result.records, false);
             continue;
         }
-        std::array<std::optional<std::string_view>, kColumns> values;
+        CsvValues values(kColumns);
         std::string wrongType;
         for (const auto& member : array[i].as_object()) {
             const std::string key = asciiLower(member.key());
