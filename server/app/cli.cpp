@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <set>
+#include <stdexcept>
 #include <string_view>
 
 #include <pthread.h>
@@ -41,12 +42,13 @@ constexpr std::string_view kOverview =
     "Lệnh:\n"
     "  demo    --data DIR                          tạo dữ liệu mẫu (Kế hoạch 273-KH/QU)\n"
     "  serve   --data DIR --listen ADDR:PORT       phục vụ WebSocket /ws và HTTP\n"
-    "  admit   --data DIR --role ROLE [--conference ID] [--ttl SEC]\n"
+    "  admit   --data DIR --role ROLE [--conference ID] [--organisation ID] [--ttl SEC]\n"
     "                                              in một mã kết nạp thiết bị dùng một lần\n"
     "  report  --data DIR (--conference ID | --combined | --acceptance)\n"
     "          [--format pdf|docx] --out FILE      tạo báo cáo tổng hợp (PDF hoặc DOCX)\n"
     "  draft import --data DIR FILE                nhập Dự thảo (.docx hoặc Markdown)\n"
     "  import-public --data DIR FILE               nhập ý kiến của Nhân dân (CSV, JSON)\n"
+    "  import-grassroots --data DIR FILE           nhập ý kiến của tổ chức cơ sở đảng (CSV)\n"
     "  help [LỆNH]                                 hướng dẫn của một lệnh\n";
 
 struct CommandSpec {
@@ -70,11 +72,14 @@ const std::map<std::string, CommandSpec>& commands() {
           "  PORT 0: cổng tạm do hệ thống chọn; dòng \"listening ADDR:PORT\" in ra stdout.\n"
           "  Dừng bằng Ctrl+C (SIGINT) hoặc SIGTERM. Nhật ký: DIR/logs/gopy.log.\n"}},
         {"admit",
-         {{"--data", "--role", "--conference", "--ttl"}, {},
-          "Cách dùng: gopy-server admit --data DIR --role secretary|chair|delegate\n"
-          "                             [--conference ID] [--ttl SEC]\n"
+         {{"--data", "--role", "--conference", "--organisation", "--ttl"}, {},
+          "Cách dùng: gopy-server admit --data DIR\n"
+          "                 --role secretary|chair|delegate|drafting [--conference ID] [--ttl SEC]\n"
+          "       gopy-server admit --data DIR --role grassroots --organisation ID [--ttl SEC]\n"
           "  In ra stdout một mã kết nạp dùng một lần (dạng ABCD-EFGH) cho vai trò và hội nghị\n"
           "  (0 hoặc bỏ trống: mọi hội nghị), hiệu lực SEC giây (mặc định 900).\n"
+          "  Vai trò grassroots (báo cáo viên cơ sở) bắt buộc có --organisation: mã tổ chức cơ sở\n"
+          "  đảng mà thiết bị báo cáo thay; thiết bị chỉ ghi vào kênh tổ chức cơ sở đảng.\n"
           "  Dùng được cả khi máy chủ đang chạy.\n"}},
         {"report",
          {{"--data", "--conference", "--out", "--format"}, {"--combined", "--acceptance"},
@@ -336,7 +341,19 @@ int Cli::admit(const Parsed& parsed) {
     if (roleText == parsed.options.end()) return usageError("admit", "thiếu --role");
     const auto role = roleFromString(roleText->second);
     if (!role || *role == Role::Organiser) {
-        return usageError("admit", "vai trò phải là secretary, chair hoặc delegate: " + roleText->second);
+        return usageError("admit", "vai trò phải là secretary, chair, delegate, grassroots hoặc "
+                                   "drafting: " + roleText->second);
+    }
+    long long organisation = 0;
+    if (const auto it = parsed.options.find("--organisation"); it != parsed.options.end()) {
+        if (*role != Role::Grassroots) {
+            return usageError("admit", "--organisation chỉ dùng với --role grassroots");
+        }
+        const auto value = parseInteger(it->second, 1, INT64_MAX);
+        if (!value) return usageError("admit", "mã tổ chức cơ sở đảng không hợp lệ: " + it->second);
+        organisation = *value;
+    } else if (*role == Role::Grassroots) {
+        return usageError("admit", "vai trò grassroots cần --organisation ID (tổ chức cơ sở đảng)");
     }
     long long conference = 0;
     if (const auto it = parsed.options.find("--conference"); it != parsed.options.end()) {
@@ -355,9 +372,16 @@ int Cli::admit(const Parsed& parsed) {
     net::EventLog::instance().setStderr(false);
     openLog(dir);
     Engine engine(database->string());
-    const std::string code = engine.createAdmissionCode(*role, conference, static_cast<int>(ttl));
+    std::string code;
+    try {
+        code = engine.createAdmissionCode(*role, conference, static_cast<int>(ttl), organisation);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "gopy-server: " << e.what() << "\n";
+        return 1;
+    }
     logEvent("admission code issued for role " + std::string(toString(*role)) + ", conference " +
-             std::to_string(conference) + ", valid " + std::to_string(ttl) + " s");
+             std::to_string(conference) + ", organisation " + std::to_string(organisation) +
+             ", valid " + std::to_string(ttl) + " s");
     std::cout << code << std::endl;
     return 0;
 }

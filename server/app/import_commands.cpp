@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "server/intake/draft_import.h"
+#include "server/intake/grassroots_import.h"
 #include "server/intake/public_import.h"
 #include "server/store/errors.h"
 #include "server/store/store.h"
@@ -26,6 +27,21 @@ constexpr std::string_view kPublicUsage =
     "  Nhập ý kiến của Nhân dân từ FILE (CSV UTF-8 hoặc .json), cột\n"
     "  submitted_at,ward,name,contact,section,text. Dòng lỗi được báo kèm số dòng và lý do,\n"
     "  các dòng khác vẫn được nhập; nhập lại cùng tệp không thêm gì.\n";
+
+constexpr std::string_view kGrassrootsUsage =
+    "Cách dùng: gopy-server import-grassroots --data DIR FILE\n"
+    "  Nhập ý kiến của đại hội các tổ chức cơ sở đảng từ FILE (CSV UTF-8), cột\n"
+    "  organisation,section,kind,text: organisation là mã số hoặc đúng tên tổ chức; section\n"
+    "  là mục dự thảo (\"II.3\", có thể bỏ trống); kind là loại ý kiến (agreement, addition,\n"
+    "  amendment, deletion, recommendation, other; bỏ trống: other); text bắt buộc.\n"
+    "  Dòng lỗi được báo kèm số dòng và lý do, các dòng khác vẫn được nhập; nhập lại cùng tệp\n"
+    "  không thêm gì. Tổ chức có ý kiến được nhập được ghi là đã gửi báo cáo.\n";
+
+Millis nowMillis() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
 
 struct Args {
     fs::path data;
@@ -141,20 +157,48 @@ int publicImport(const Args& args) {
         return 1;
     }
     std::cerr << "đang ghi " << parsed.rows.size() << " ý kiến vào cơ sở dữ liệu\n";
-    const auto summary = engine.importPublic(parsed.rows, static_cast<int>(parsed.errors.size()),
-                                             std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                 std::chrono::system_clock::now().time_since_epoch())
-                                                 .count());
+    const auto summary =
+        engine.importPublic(parsed.rows, static_cast<int>(parsed.errors.size()), nowMillis());
     std::cout << "đã nhập " << summary.imported << ", bỏ qua " << summary.duplicates
               << " trùng, từ chối " << summary.refused << "\n";
     for (const auto& error : parsed.errors) std::cout << "  " << error.reason << "\n";
     return 0;
 }
 
+int grassrootsImport(const Args& args) {
+    const auto path = database(args.data);
+    if (!path) return 1;
+    Engine engine(path->string());
+    intake::GrassrootsImportOptions options;
+    options.organisations = engine.store().grassroots().all();
+    for (const Section& s : engine.store().sections().all()) options.sectionCodes.push_back(s.code);
+    if (options.organisations.empty()) {
+        std::cerr << "gopy-server: chiến dịch chưa có tổ chức cơ sở đảng nào\n";
+        return 1;
+    }
+    intake::GrassrootsImportResult parsed;
+    try {
+        parsed = intake::parseGrassrootsFile(args.file, options);
+    } catch (const intake::PublicImportError& e) {
+        std::cerr << "gopy-server: không đọc được " << args.file.string() << ": " << e.what()
+                  << "\n";
+        return 1;
+    }
+    const auto result =
+        engine.importGrassroots(parsed.rows, static_cast<int>(parsed.errors.size()), nowMillis());
+    std::cout << "đã nhập " << result.summary.imported << ", bỏ qua " << result.summary.duplicates
+              << " trùng, từ chối " << result.summary.refused << "\n";
+    for (const auto& error : parsed.errors) std::cout << "  " << error.reason << "\n";
+    for (const auto& o : result.reported) {
+        std::cout << "đã gửi báo cáo: " << o.id << " " << o.name << "\n";
+    }
+    return 0;
+}
+
 }  // namespace
 
 bool isImportCommand(const std::string& command) {
-    return command == "draft" || command == "import-public";
+    return command == "draft" || command == "import-public" || command == "import-grassroots";
 }
 
 int runImportCommand(const std::vector<std::string>& args) {
@@ -166,6 +210,10 @@ int runImportCommand(const std::vector<std::string>& args) {
             }
             const auto parsed = parseArgs(args, 2, kDraftUsage, code);
             return parsed ? draftImport(*parsed) : code;
+        }
+        if (args[0] == "import-grassroots") {
+            const auto parsed = parseArgs(args, 1, kGrassrootsUsage, code);
+            return parsed ? grassrootsImport(*parsed) : code;
         }
         const auto parsed = parseArgs(args, 1, kPublicUsage, code);
         return parsed ? publicImport(*parsed) : code;

@@ -1,4 +1,5 @@
-// gopy-server draft import and import-public: the draft and public comments into a campaign.
+// gopy-server draft import, import-public and import-grassroots: the draft, public comments
+// and grassroots reports into a campaign.
 #pragma once
 
 #include <string>
@@ -6,11 +7,11 @@
 
 namespace gopy::server::app {
 
-/// True for the commands handled here ("draft", "import-public").
+/// True for the commands handled here ("draft", "import-public", "import-grassroots").
 bool isImportCommand(const std::string& command);
 
-/// Runs `draft import --data DIR FILE` or `import-public --data DIR FILE` (`args` without the
-/// program name). Exit code 0 done (refused rows included), 1 the file or database cannot be
+/// Runs `draft import --data DIR FILE`, `import-public --data DIR FILE` or
+/// `import-grassroots --data DIR FILE` (`args` without the program name). Exit code 0 done (refused rows included), 1 the file or database cannot be
 /// used, 2 bad command line. Messages in Vietnamese on stderr; results on stdout.
 int runImportCommand(const std::vector<std::string>& args);
 

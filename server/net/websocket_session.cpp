@@ -110,7 +110,7 @@ void WebsocketSession::handleMessage(proto::Message message) {
                 return self->authResult(std::nullopt, frameOf(error));
             }
             const auto& w = *result.welcome;
-            Device device{w.deviceId, w.deviceName, w.role, w.conferenceId};
+            Device device{w.deviceId, w.deviceName, w.role, w.conferenceId, w.organisationId};
             writer->track(self, w.token);
             logEvent("admitted " + w.deviceName + " (" + w.deviceId + ") as " +
                      std::string(toString(w.role)) + " from " + remote);

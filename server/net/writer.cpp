@@ -166,11 +166,24 @@ void Writer::applyBatch(std::vector<OpItem>& batch) {
                      result.nack->message);
             if (session) session->sendMessage(*result.nack);
         }
-        if (result.event) {
+        if (!result.event) continue;
+        if (result.routedTo.empty() && result.event->comments.empty()) {
+            // The usual case: one conference, nothing to filter, no copy.
             auto& group = events[result.event->conferenceId];
             group.conferenceId = result.event->conferenceId;
             group.head = result.event->seq;
             group.events.push_back(std::move(*result.event));
+            continue;
+        }
+        // The op's conference, then every other conference whose comments it changed; each
+        // gets the event as its own (seq order holds per conference: results are in seq order).
+        std::vector<std::int64_t> targets{result.event->conferenceId};
+        targets.insert(targets.end(), result.routedTo.begin(), result.routedTo.end());
+        for (const auto conferenceId : targets) {
+            auto& group = events[conferenceId];
+            group.conferenceId = conferenceId;
+            group.head = result.event->seq;
+            group.events.push_back(eventFor(*result.event, conferenceId));
         }
     }
     for (auto& [conferenceId, group] : events) broadcastEvents(std::move(group));

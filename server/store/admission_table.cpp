@@ -7,15 +7,15 @@ namespace gopy::server::store {
 void AdmissionTable::insertCode(const AdmissionCode& c) {
     auto q = db_.query(
         "INSERT INTO admission_codes (code_hash, role, conference_id, created_at, expires_at, "
-        "used_at) VALUES (?, ?, ?, ?, ?, ?)");
+        "used_at, organisation_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, c.codeHash).bind(2, toString(c.role)).bind(3, c.conferenceId).bind(4, c.createdAt)
-        .bind(5, c.expiresAt).bind(6, c.usedAt);
+        .bind(5, c.expiresAt).bind(6, c.usedAt).bind(7, c.organisationId);
     q->exec();
 }
 
 std::optional<AdmissionCode> AdmissionTable::findCode(const std::string& codeHash) {
     auto q = db_.query(
-        "SELECT code_hash, role, conference_id, created_at, expires_at, used_at "
+        "SELECT code_hash, role, conference_id, created_at, expires_at, used_at, organisation_id "
         "FROM admission_codes WHERE code_hash = ?");
     q->bind(1, codeHash);
     if (!q->step()) return std::nullopt;
@@ -26,6 +26,7 @@ std::optional<AdmissionCode> AdmissionTable::findCode(const std::string& codeHas
     c.createdAt = q->getInt(3);
     c.expiresAt = q->getInt(4);
     c.usedAt = q->getInt(5);
+    c.organisationId = q->getInt(6);
     return c;
 }
 

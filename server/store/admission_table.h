@@ -18,6 +18,7 @@ struct AdmissionCode {
     Millis createdAt = 0;
     Millis expiresAt = 0;
     Millis usedAt = 0;  ///< 0 while unused
+    std::int64_t organisationId = 0;  ///< grassroots role: the organisation the device reports for
     bool operator==(const AdmissionCode&) const = default;
 };
 

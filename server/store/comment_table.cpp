@@ -118,18 +118,19 @@ std::vector<Comment> CommentTable::byConference(std::int64_t conferenceId) {
 
 void CommentTable::update(const Comment& c) {
     {
+        // Only what an edit may change: the speaker, turn, origin, flag and the drafting
+        // team's answer stay as they are (each has its own operation).
         auto q = db_.query(
-            "UPDATE comments SET participant_id = ?, turn_id = ?, kind = ?, text = ?, "
-            "proposed_wording = ?, proposed_location = ?, written = ?, flagged = ?, rev = ?, "
-            "updated_at = ? WHERE id = ?");
-        q->bind(1, c.participantId).bind(2, c.turnId).bind(3, toString(c.kind)).bind(4, c.text);
+            "UPDATE comments SET kind = ?, text = ?, proposed_wording = ?, proposed_location = ?, "
+            "written = ?, rev = ?, updated_at = ?, paragraph = ? WHERE id = ?");
+        q->bind(1, toString(c.kind)).bind(2, c.text);
         if (c.proposed) {
-            q->bind(5, c.proposed->wording).bind(6, c.proposed->location);
+            q->bind(3, c.proposed->wording).bind(4, c.proposed->location);
         } else {
-            q->bindNull(5).bindNull(6);
+            q->bindNull(3).bindNull(4);
         }
-        q->bind(7, c.written).bind(8, c.flagged).bind(9, c.rev).bind(10, c.updatedAt)
-            .bind(11, c.id);
+        q->bind(5, c.written).bind(6, c.rev).bind(7, c.updatedAt).bind(8, c.paragraph)
+            .bind(9, c.id);
         q->exec();
     }
     {

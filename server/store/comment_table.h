@@ -33,7 +33,9 @@ public:
     std::optional<Comment> get(const std::string& id, bool includeDeleted = false);
     /// The comments of a conference that are not deleted, in creation order.
     std::vector<Comment> byConference(std::int64_t conferenceId);
-    /// Writes the editable fields, flagged, rev, updated_at and replaces the sections.
+    /// Writes what an edit changes (kind, text, proposed wording, written, rev, updated_at,
+    /// paragraph) and replaces the sections; participant, turn, origin, flagged and the
+    /// acceptance are left as stored.
     void update(const Comment& comment);
     /// Soft delete: the row stays (reports may audit it) but is no longer listed.
     void markDeleted(const std::string& id, Millis at);

@@ -14,6 +14,7 @@ DeviceRow read(const Statement& q) {
     d.tokenHash = q.getText(4);
     d.createdAt = q.getInt(5);
     d.revoked = q.getInt(6) != 0;
+    d.organisationId = q.getInt(7);
     return d;
 }
 
@@ -21,16 +22,17 @@ DeviceRow read(const Statement& q) {
 
 void DeviceTable::insert(const DeviceRow& d) {
     auto q = db_.query(
-        "INSERT INTO devices (id, name, role, conference_id, token_hash, created_at, revoked) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO devices (id, name, role, conference_id, token_hash, created_at, revoked, "
+        "organisation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, d.id).bind(2, d.name).bind(3, toString(d.role)).bind(4, d.conferenceId)
-        .bind(5, d.tokenHash).bind(6, d.createdAt).bind(7, d.revoked);
+        .bind(5, d.tokenHash).bind(6, d.createdAt).bind(7, d.revoked).bind(8, d.organisationId);
     q->exec();
 }
 
 std::optional<DeviceRow> DeviceTable::get(const std::string& id) {
     auto q = db_.query(
-        "SELECT id, name, role, conference_id, token_hash, created_at, revoked FROM devices "
+        "SELECT id, name, role, conference_id, token_hash, created_at, revoked, organisation_id "
+        "FROM devices "
         "WHERE id = ?");
     q->bind(1, id);
     if (!q->step()) return std::nullopt;
@@ -39,7 +41,8 @@ std::optional<DeviceRow> DeviceTable::get(const std::string& id) {
 
 std::optional<DeviceRow> DeviceTable::byTokenHash(const std::string& tokenHash) {
     auto q = db_.query(
-        "SELECT id, name, role, conference_id, token_hash, created_at, revoked FROM devices "
+        "SELECT id, name, role, conference_id, token_hash, created_at, revoked, organisation_id "
+        "FROM devices "
         "WHERE token_hash = ?");
     q->bind(1, tokenHash);
     if (!q->step()) return std::nullopt;

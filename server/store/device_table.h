@@ -19,6 +19,7 @@ struct DeviceRow {
     std::string tokenHash;  ///< lower-case hex SHA-256 of the token
     Millis createdAt = 0;
     bool revoked = false;
+    std::int64_t organisationId = 0;  ///< grassroots role: the organisation it reports for
     bool operator==(const DeviceRow&) const = default;
 };
 

@@ -86,6 +86,23 @@ std::vector<CommentGroup> GroupTable::byConference(std::int64_t conferenceId) {
     return groups;
 }
 
+std::vector<CommentGroup> GroupTable::touching(std::int64_t conferenceId) {
+    std::vector<std::string> ids;
+    {
+        auto q = db_.query(
+            "SELECT id FROM comment_groups WHERE conference_id = ?1 "
+            "UNION SELECT m.group_id FROM group_members m JOIN comments c ON c.id = m.comment_id "
+            "WHERE c.conference_id = ?1 ORDER BY 1");
+        q->bind(1, conferenceId);
+        while (q->step()) ids.push_back(q->getText(0));
+    }
+    std::vector<CommentGroup> groups;
+    for (const auto& id : ids) {
+        if (auto group = get(id)) groups.push_back(std::move(*group));
+    }
+    return groups;
+}
+
 std::vector<std::string> GroupTable::membersOf(const std::string& id) {
     auto q = db_.query("SELECT comment_id FROM group_members WHERE group_id = ? ORDER BY ord");
     q->bind(1, id);

@@ -30,6 +30,9 @@ public:
                        const std::string& explanation);
     /// Groups logged under a conference (0: every group), ordered by id.
     std::vector<CommentGroup> byConference(std::int64_t conferenceId);
+    /// Groups a conference's subscribers see: logged under it or holding a comment of it,
+    /// ordered by id.
+    std::vector<CommentGroup> touching(std::int64_t conferenceId);
 
 private:
     std::vector<std::string> membersOf(const std::string& id);

@@ -151,11 +151,29 @@ ALTER TABLE admission_codes ADD COLUMN organisation_id INTEGER NOT NULL DEFAULT 
 PRAGMA user_version = 3;
 )sql";
 
+// 3 → 4: an event that changes comments of several conferences (the drafting team's
+// comment.assign, group.set, acceptance.set) is logged under the op's conference and routed to
+// the others through oplog_routes, so their subscribers get it live and on catch-up. Events
+// already logged route to the conferences of the comments they carry.
+constexpr const char* kVersion3To4 = R"sql(
+CREATE TABLE oplog_routes (
+  conference_id INTEGER NOT NULL, seq INTEGER NOT NULL REFERENCES oplog(seq),
+  PRIMARY KEY (conference_id, seq)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO oplog_routes (conference_id, seq)
+  SELECT DISTINCT json_extract(c.value, '$.conference_id'), o.seq
+  FROM oplog o, json_each(o.event, '$.comments') c
+  WHERE json_valid(o.event) AND json_extract(c.value, '$.conference_id') IS NOT NULL
+    AND json_extract(c.value, '$.conference_id') != o.conference_id;
+PRAGMA user_version = 4;
+)sql";
+
 struct Step {
     int from;
     const char* sql;
 };
-constexpr std::array<Step, 3> kSteps{{{0, kVersion1}, {1, kVersion1To2}, {2, kVersion2To3}}};
+constexpr std::array<Step, 4> kSteps{
+    {{0, kVersion1}, {1, kVersion1To2}, {2, kVersion2To3}, {3, kVersion3To4}}};
 
 }  // namespace
 

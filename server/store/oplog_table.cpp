@@ -37,11 +37,23 @@ std::optional<std::int64_t> OpLogTable::findSeq(const std::string& deviceId,
     return q->getInt(0);
 }
 
+void OpLogTable::route(std::int64_t seq, std::int64_t conferenceId) {
+    auto q = db_.query(
+        "INSERT OR IGNORE INTO oplog_routes (conference_id, seq) "
+        "SELECT ?1, seq FROM oplog WHERE seq = ?2 AND conference_id != ?1");
+    q->bind(1, conferenceId).bind(2, seq);
+    q->exec();
+}
+
 std::vector<LoggedEvent> OpLogTable::since(std::int64_t conferenceId, std::int64_t since,
                                            std::size_t limit) {
+    // Both halves are index scans in seq order (oplog_conf, the routes' primary key); the
+    // compound select merges them and stops at the limit.
     auto q = db_.query(
-        "SELECT seq, conference_id, event FROM oplog WHERE conference_id = ? AND seq > ? "
-        "ORDER BY seq LIMIT ?");
+        "SELECT o.seq, o.conference_id, o.event FROM ("
+        "SELECT seq FROM oplog WHERE conference_id = ?1 AND seq > ?2 "
+        "UNION SELECT seq FROM oplog_routes WHERE conference_id = ?1 AND seq > ?2 "
+        "ORDER BY seq LIMIT ?3) s JOIN oplog o ON o.seq = s.seq ORDER BY o.seq");
     q->bind(1, conferenceId).bind(2, since).bind(3, static_cast<std::int64_t>(limit));
     std::vector<LoggedEvent> events;
     while (q->step()) events.push_back({q->getInt(0), q->getInt(1), q->getText(2)});
@@ -51,7 +63,8 @@ std::vector<LoggedEvent> OpLogTable::since(std::int64_t conferenceId, std::int64
 std::size_t OpLogTable::countSince(std::int64_t conferenceId, std::int64_t since,
                                    std::size_t cap) {
     auto q = db_.query(
-        "SELECT count(*) FROM (SELECT 1 FROM oplog WHERE conference_id = ? AND seq > ? LIMIT ?)");
+        "SELECT count(*) FROM (SELECT seq FROM oplog WHERE conference_id = ?1 AND seq > ?2 "
+        "UNION SELECT seq FROM oplog_routes WHERE conference_id = ?1 AND seq > ?2 LIMIT ?3)");
     q->bind(1, conferenceId).bind(2, since).bind(3, static_cast<std::int64_t>(cap) + 1);
     q->step();
     return static_cast<std::size_t>(q->getInt(0));

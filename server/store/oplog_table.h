@@ -32,10 +32,16 @@ public:
     std::int64_t head();
     /// The seq of the event a client's operation produced, if it is in the log.
     std::optional<std::int64_t> findSeq(const std::string& deviceId, std::int64_t clientSeq);
-    /// Events of a conference with seq > since, oldest first, at most `limit`.
+    /// Routes the logged event `seq` to another conference as well (oplog_routes): it changed
+    /// comments of that conference. Routing to the conference it is logged under, or twice, is
+    /// harmless.
+    void route(std::int64_t seq, std::int64_t conferenceId);
+    /// Events of a conference (logged under it or routed to it) with seq > since, oldest
+    /// first, at most `limit`. `conferenceId` of each is the one it was logged under.
     std::vector<LoggedEvent> since(std::int64_t conferenceId, std::int64_t since,
                                    std::size_t limit);
-    /// Number of events of a conference with seq > since, counting at most `cap` + 1.
+    /// Number of events of a conference (logged or routed) with seq > since, counting at most
+    /// `cap` + 1.
     std::size_t countSince(std::int64_t conferenceId, std::int64_t since, std::size_t cap);
 
 private:

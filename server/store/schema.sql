@@ -1,8 +1,9 @@
--- GopY server schema, version 3 (PRAGMA user_version = 3). Reference for every table class;
+-- GopY server schema, version 4 (PRAGMA user_version = 4). Reference for every table class;
 -- migrations in migrations.cpp hard-code the historic statements. Version 1 lacked
 -- comment_conflicts, comments.flagged, op_outcomes and the oplog_client index; the 1→2
 -- migration adds them. The 2→3 migration (issue 5) adds the statements at the end of this
--- file: columns are added with ALTER TABLE, so they come last in their tables.
+-- file: columns are added with ALTER TABLE, so they come last in their tables. The 3→4
+-- migration adds oplog_routes (the last statement).
 -- All text is NFC UTF-8. Times are milliseconds since the epoch (UTC). Dates are 'YYYY-MM-DD'.
 
 CREATE TABLE campaign (
@@ -148,3 +149,11 @@ CREATE TABLE group_members (
 );
 ALTER TABLE devices ADD COLUMN organisation_id INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE admission_codes ADD COLUMN organisation_id INTEGER NOT NULL DEFAULT 0;
+
+-- Version 4: events that change comments of several conferences (comment.assign, group.set,
+-- acceptance.set) are logged once under the op's conference and routed to every other
+-- conference whose comments they touch; subscribe "since" reads oplog_conf and this index.
+CREATE TABLE oplog_routes (
+  conference_id INTEGER NOT NULL, seq INTEGER NOT NULL REFERENCES oplog(seq),
+  PRIMARY KEY (conference_id, seq)
+) WITHOUT ROWID;

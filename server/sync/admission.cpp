@@ -37,6 +37,34 @@ std::string trimmed(const std::string& text) {
 
 }  // namespace
 
+std::int64_t Admission::grassrootsConference(std::int64_t conferenceId,
+                                             std::int64_t organisationId) {
+    if (organisationId <= 0) {
+        throw std::invalid_argument(
+            "Vai trò grassroots cần mã tổ chức cơ sở đảng (--organisation ID)");
+    }
+    if (!store_.grassroots().get(organisationId)) {
+        std::string known;
+        for (const auto& o : store_.grassroots().all()) {
+            known += "\n  " + std::to_string(o.id) + "  " + o.name;
+        }
+        throw std::invalid_argument("Không có tổ chức cơ sở đảng số " +
+                                    std::to_string(organisationId) +
+                                    (known.empty() ? std::string("; chiến dịch chưa có tổ chức nào")
+                                                   : "; các tổ chức hiện có:" + known));
+    }
+    for (const Conference& c : store_.conferences().all()) {
+        if (c.channel != Channel::Grassroots) continue;
+        if (conferenceId != 0 && conferenceId != c.id) {
+            throw std::invalid_argument(
+                "Báo cáo viên cơ sở chỉ ghi vào kênh tổ chức cơ sở đảng (hội nghị số " +
+                std::to_string(c.id) + ")");
+        }
+        return c.id;
+    }
+    throw std::invalid_argument("Chiến dịch chưa có kênh tổ chức cơ sở đảng (kênh grassroots)");
+}
+
 std::string Admission::normalise(const std::string& code) {
     std::string out;
     for (const char c : code) {
@@ -47,13 +75,19 @@ std::string Admission::normalise(const std::string& code) {
 }
 
 std::string Admission::createCode(Role role, std::int64_t conferenceId, int ttlSeconds,
-                                  Millis now) {
+                                  Millis now, std::int64_t organisationId) {
     if (role == Role::Organiser) {
         throw std::invalid_argument("the organiser role is never granted by an admission code");
     }
     if (ttlSeconds <= 0) throw std::invalid_argument("an admission code needs a positive lifetime");
     if (conferenceId < 0) throw std::invalid_argument("conference id must be 0 or positive");
     store::Transaction transaction(store_.db());
+    if (role == Role::Grassroots) {
+        conferenceId = grassrootsConference(conferenceId, organisationId);
+    } else if (organisationId != 0) {
+        throw std::invalid_argument(
+            "Chỉ vai trò grassroots (báo cáo viên cơ sở) mới gắn với tổ chức cơ sở đảng");
+    }
     std::string code;
     std::string hash;
     // A collision with a stored code is astronomically unlikely, but would make a code
@@ -68,6 +102,7 @@ std::string Admission::createCode(Role role, std::int64_t conferenceId, int ttlS
     row.conferenceId = conferenceId;
     row.createdAt = now;
     row.expiresAt = now + static_cast<Millis>(ttlSeconds) * 1000;
+    row.organisationId = organisationId;
     store_.admissions().insertCode(row);
     transaction.commit();
     return code.substr(0, 4) + "-" + code.substr(4);
@@ -111,6 +146,7 @@ Admission::Result Admission::admit(const std::string& code, const std::string& d
     admitted.role = stored->role;
     admitted.conferenceId = stored->conferenceId;
     admitted.token = crypto::hex(crypto::randomBytes(32));
+    admitted.organisationId = stored->organisationId;
 
     store::DeviceRow device;
     device.id = admitted.deviceId;
@@ -119,6 +155,7 @@ Admission::Result Admission::admit(const std::string& code, const std::string& d
     device.conferenceId = admitted.conferenceId;
     device.tokenHash = crypto::sha256Hex(admitted.token);
     device.createdAt = now;
+    device.organisationId = admitted.organisationId;
     store_.devices().insert(device);
     transaction.commit();
     return {admitted, std::nullopt};

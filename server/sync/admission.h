@@ -25,7 +25,12 @@ public:
 
     /// Creates a code for `role` (never Organiser: throws std::invalid_argument) and
     /// `conferenceId`, valid from `now` for `ttlSeconds` (> 0). Returns "ABCD-EFGH".
-    std::string createCode(Role role, std::int64_t conferenceId, int ttlSeconds, Millis now);
+    /// The grassroots role needs `organisationId` of an existing grassroots organisation and
+    /// is bound to the campaign's grassroots channel conference (`conferenceId` must be 0 or
+    /// that conference); other roles take no organisation. Those refusals throw
+    /// std::invalid_argument with a Vietnamese message.
+    std::string createCode(Role role, std::int64_t conferenceId, int ttlSeconds, Millis now,
+                           std::int64_t organisationId = 0);
 
     struct Admitted {
         std::string deviceId;
@@ -33,6 +38,7 @@ public:
         Role role = Role::Delegate;
         std::int64_t conferenceId = 0;
         std::string token;
+        std::int64_t organisationId = 0;  ///< grassroots role: its organisation
     };
     struct Result {
         std::optional<Admitted> admitted;
@@ -46,6 +52,10 @@ public:
     static std::string normalise(const std::string& code);
 
 private:
+    /// The grassroots channel conference a grassroots code binds to, after checking the
+    /// organisation; throws std::invalid_argument (Vietnamese) otherwise.
+    std::int64_t grassrootsConference(std::int64_t conferenceId, std::int64_t organisationId);
+
     Store& store_;
 };
 

@@ -108,6 +108,7 @@ ApplyResult applyOne(Store& store, const Device& device, const proto::OpRequest&
     proto::Event& event = *outcome.event;
     store.oplog().append(seq, event.conferenceId, device.id, op.clientSeq, now,
                            proto::encodeEvent(event));
+    for (const auto conferenceId : outcome.routedTo) store.oplog().route(seq, conferenceId);
     // Applied ops are found again through the oplog's (device_id, client_seq) index; only
     // refusals need an op_outcomes row, which keeps a batch's writes small.
     clientSeqs.put(device.id, {op.clientSeq, seq});
@@ -116,10 +117,19 @@ ApplyResult applyOne(Store& store, const Device& device, const proto::OpRequest&
     ApplyResult result;
     result.ack = proto::Ack{op.clientSeq, seq, false};
     result.event = std::move(event);
+    result.routedTo = std::move(outcome.routedTo);
     return result;
 }
 
 }  // namespace
+
+proto::Event eventFor(const proto::Event& event, std::int64_t conferenceId) {
+    proto::Event out = event;
+    out.conferenceId = conferenceId;
+    std::erase_if(out.comments,
+                  [conferenceId](const Comment& c) { return c.conferenceId != conferenceId; });
+    return out;
+}
 
 Engine::Engine(const std::string& databasePath)
     : store_(std::make_unique<Store>(databasePath)) {}
@@ -128,8 +138,10 @@ Engine::~Engine() = default;
 
 Store& Engine::store() { return *store_; }
 
-std::string Engine::createAdmissionCode(Role role, std::int64_t conferenceId, int ttlSeconds) {
-    return Admission(*store_).createCode(role, conferenceId, ttlSeconds, systemNow());
+std::string Engine::createAdmissionCode(Role role, std::int64_t conferenceId, int ttlSeconds,
+                                        std::int64_t organisationId) {
+    return Admission(*store_).createCode(role, conferenceId, ttlSeconds, systemNow(),
+                                         organisationId);
 }
 
 AdmitResult Engine::admit(const proto::Admit& request, const std::string& remote, Millis now) {
@@ -149,7 +161,8 @@ AdmitResult Engine::admit(const proto::Admit& request, const std::string& remote
         return result;
     }
     Device device{admitted.admitted->deviceId, admitted.admitted->deviceName,
-                  admitted.admitted->role, admitted.admitted->conferenceId};
+                  admitted.admitted->role, admitted.admitted->conferenceId,
+                  admitted.admitted->organisationId};
     result.welcome = welcome(device);
     result.welcome->token = admitted.admitted->token;
     return result;
@@ -159,7 +172,7 @@ std::optional<Device> Engine::authenticate(const std::string& token) {
     if (token.empty()) return std::nullopt;
     const auto row = store_->devices().byTokenHash(crypto::sha256Hex(token));
     if (!row || row->revoked) return std::nullopt;
-    return Device{row->id, row->name, row->role, row->conferenceId};
+    return Device{row->id, row->name, row->role, row->conferenceId, row->organisationId};
 }
 
 proto::Welcome Engine::welcome(const Device& device) {
@@ -168,6 +181,7 @@ proto::Welcome Engine::welcome(const Device& device) {
     w.deviceName = device.name;
     w.role = device.role;
     w.conferenceId = device.conferenceId;
+    w.organisationId = device.organisationId;
     w.serverVersion = GOPY_VERSION;
     // A read transaction for one consistent view, unless the caller (a hook) holds one.
     std::optional<store::Transaction> read;
@@ -215,7 +229,7 @@ Engine::SubscribeResult Engine::subscribe(const Device& device, const proto::Sub
                 break;
             }
             event->seq = logged.seq;
-            events.events.push_back(std::move(*event));
+            events.events.push_back(eventFor(*event, conference->id));
         }
         if (complete) {
             result.events = std::move(events);
@@ -230,7 +244,7 @@ Engine::SubscribeResult Engine::subscribe(const Device& device, const proto::Sub
     snapshot.turns = store_->turns().byConference(conference->id);
     snapshot.comments = store_->comments().byConference(conference->id);
     snapshot.conflicts = store_->comments().unresolvedConflicts(conference->id);
-    snapshot.groups = store_->groups().byConference(conference->id);
+    snapshot.groups = store_->groups().touching(conference->id);
     snapshot.reports =
         store_->reports().byConference(conference->id, device.role == Role::Delegate);
     result.snapshot = std::move(snapshot);

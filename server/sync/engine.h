@@ -13,6 +13,7 @@
 #include "gopy/model.h"
 #include "gopy/protocol.h"
 #include "server/intake/draft_import.h"
+#include "server/intake/grassroots_import.h"
 #include "server/intake/outline_diff.h"
 #include "server/intake/public_import.h"
 
@@ -29,6 +30,7 @@ struct Device {
     std::string name;
     Role role = Role::Delegate;
     std::int64_t conferenceId = 0;  ///< 0: every conference
+    std::int64_t organisationId = 0;  ///< grassroots role: the organisation it reports for
     bool operator==(const Device&) const = default;
 };
 
@@ -38,7 +40,14 @@ struct ApplyResult {
     std::optional<proto::Ack> ack;
     std::optional<proto::Nack> nack;
     std::optional<proto::Event> event;
+    /// Other conferences the event must reach besides event->conferenceId (it changed comments
+    /// of theirs: comment.assign, group.set, acceptance.set). Deliver with eventFor().
+    std::vector<std::int64_t> routedTo;
 };
+
+/// The event as the subscribers of `conferenceId` receive it (live and on catch-up):
+/// conferenceId set to that conference, and `comments` limited to that conference's comments.
+proto::Event eventFor(const proto::Event& event, std::int64_t conferenceId);
 
 struct AdmitResult {
     std::optional<proto::Welcome> welcome;  ///< with token
@@ -56,7 +65,11 @@ public:
 
     /// Organiser: creates a one-time admission code (8 characters, shown "ABCD-EFGH") bound to
     /// a role and conference (0 = all), valid for `ttlSeconds`. Returns the printable code.
-    std::string createAdmissionCode(Role role, std::int64_t conferenceId, int ttlSeconds = 900);
+    /// A grassroots code also binds `organisationId` (required, must exist) and the grassroots
+    /// channel conference; other roles take no organisation. Refusals throw
+    /// std::invalid_argument with a Vietnamese message.
+    std::string createAdmissionCode(Role role, std::int64_t conferenceId, int ttlSeconds = 900,
+                                    std::int64_t organisationId = 0);
 
     /// Exchanges a code for a new device and token. `remote` identifies the peer address for
     /// the wrong-guess lock (5 wrong codes lock that address for 5 minutes).
@@ -122,6 +135,18 @@ public:
     /// no public channel.
     intake::ImportSummary importPublic(const std::vector<intake::PublicRow>& rows, int refused,
                                        Millis now);
+    struct GrassrootsImportResult {
+        intake::ImportSummary summary;
+        /// Organisations marked reported by this import (they had no report before).
+        std::vector<GrassrootsOrganisation> reported;
+    };
+    /// Inserts checked grassroots rows into the grassroots channel's conference in one
+    /// transaction; rows whose dedupe key exists are skipped. Every organisation with at least
+    /// one row imported is marked reported at `now` unless it already was. `refused` is copied
+    /// into the summary. Throws std::runtime_error (Vietnamese) when the campaign has no
+    /// grassroots channel.
+    GrassrootsImportResult importGrassroots(const std::vector<intake::GrassrootsRow>& rows,
+                                            int refused, Millis now);
     /// Comments of every channel with no section, in creation order.
     std::vector<Comment> unassigned();
     /// Suggested groups of near-duplicates per section: comments not yet grouped whose folded

@@ -166,6 +166,55 @@ intake::ImportSummary Engine::importPublic(const std::vector<intake::PublicRow>&
     return summary;
 }
 
+Engine::GrassrootsImportResult Engine::importGrassroots(
+    const std::vector<intake::GrassrootsRow>& rows, int refused, Millis now) {
+    std::int64_t channel = 0;
+    for (const Conference& c : store_->conferences().all()) {
+        if (c.channel == Channel::Grassroots) {
+            channel = c.id;
+            break;
+        }
+    }
+    if (channel == 0) {
+        throw std::runtime_error("Chiến dịch chưa có kênh tổ chức cơ sở đảng (kênh grassroots)");
+    }
+    GrassrootsImportResult result;
+    result.summary.refused = refused;
+    store::Transaction transaction(store_->db());
+    const std::int64_t seq = store_->oplog().head();
+    std::set<std::int64_t> organisations;
+    for (const auto& row : rows) {
+        if (store_->comments().hasDedupeKey(row.dedupeKey)) {
+            ++result.summary.duplicates;
+            continue;
+        }
+        Comment c;
+        c.id = "grs-" + row.dedupeKey.substr(0, 24);
+        c.conferenceId = channel;
+        c.kind = row.kind;
+        c.text = row.text;
+        if (!row.section.empty()) c.sections = {row.section};
+        c.rev = 1;
+        c.createdAt = now;
+        c.updatedAt = now;
+        CommentOrigin origin;
+        origin.organisationId = row.organisationId;
+        c.origin = origin;
+        store_->comments().insert(c, seq, row.dedupeKey);
+        organisations.insert(row.organisationId);
+        ++result.summary.imported;
+    }
+    for (const auto id : organisations) {
+        auto organisation = store_->grassroots().get(id);
+        if (!organisation || organisation->reportedAt > 0) continue;
+        organisation->reportedAt = now;
+        store_->grassroots().setReported(id, now);
+        result.reported.push_back(std::move(*organisation));
+    }
+    transaction.commit();
+    return result;
+}
+
 std::vector<Comment> Engine::unassigned() {
     std::vector<Comment> out;
     for (Comment& c : store_->comments().all()) {

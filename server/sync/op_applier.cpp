@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <variant>
 
 #include "gopy/text.h"
@@ -125,6 +126,12 @@ public:
                               " không được phép thực hiện thao tác " +
                               std::string(proto::kindName(op)));
         }
+        if (device_.role == Role::Grassroots && device_.organisationId <= 0) {
+            // Admitted before devices were bound to their organisation: it speaks for no one.
+            return refuse(proto::ErrorCode::Forbidden,
+                          "Thiết bị báo cáo viên cơ sở này chưa gắn với tổ chức cơ sở đảng nào; "
+                          "hãy xin mã kết nạp mới");
+        }
         if (const auto* release = std::get_if<proto::ReportRelease>(&op)) {
             return reportRelease(*release);
         }
@@ -153,8 +160,31 @@ private:
 
     Outcome done() {
         Outcome outcome;
+        touched_.erase(event_.conferenceId);
+        outcome.routedTo.assign(touched_.begin(), touched_.end());
         outcome.event = std::move(event_);
         return outcome;
+    }
+
+    // Remembers the conferences of these comments (deleted ones included): the event goes to
+    // their subscribers too.
+    void touch(const std::vector<std::string>& commentIds) {
+        for (const auto& id : commentIds) {
+            if (const auto comment = store_.comments().get(id, true)) {
+                touched_.insert(comment->conferenceId);
+            }
+        }
+    }
+
+    // A group's members before and after a change, and the groups its new members leave.
+    void touchGroup(const std::string& groupId, const std::vector<std::string>& newMembers) {
+        if (const auto before = store_.groups().get(groupId)) touch(before->commentIds);
+        touch(newMembers);
+        for (const auto& id : newMembers) {
+            const std::string left = store_.groups().groupOf(id);
+            if (left.empty() || left == groupId) continue;
+            if (const auto other = store_.groups().get(left)) touch(other->commentIds);
+        }
     }
 
     [[nodiscard]] Millis timeOr(Millis at) const { return at > 0 ? at : now_; }
@@ -175,6 +205,18 @@ private:
         auto comment = store_.comments().get(id);
         if (!comment || comment->conferenceId != conference_.id) return std::nullopt;
         return comment;
+    }
+
+    // A grassroots reporter acts only for its own organisation; other roles are not limited.
+    [[nodiscard]] bool ownOrganisation(const Comment& comment) const {
+        if (device_.role != Role::Grassroots) return true;
+        return comment.origin && comment.origin->organisationId == device_.organisationId;
+    }
+
+    [[nodiscard]] std::string otherOrganisation() const {
+        return "Báo cáo viên cơ sở chỉ được ghi, sửa, xóa ý kiến và gửi báo cáo của tổ chức "
+               "mình (tổ chức số " +
+               std::to_string(device_.organisationId) + ")";
     }
 
     Outcome turnNotFound(const std::string& id) {
@@ -370,18 +412,26 @@ private:
     }
 
     Outcome on(const proto::CommentCreate& o) {
+        Comment comment = o.comment;
         if (device_.role == Role::Grassroots) {
             if (conference_.channel != Channel::Grassroots) {
                 return refuse(proto::ErrorCode::Forbidden,
                               "Báo cáo viên cơ sở chỉ ghi ý kiến vào kênh tổ chức cơ sở đảng");
             }
-            if (!o.comment.origin || o.comment.origin->organisationId <= 0 ||
-                !store_.grassroots().get(o.comment.origin->organisationId)) {
+            // The device's organisation is the only one it may write for; a client that
+            // leaves the organisation out gets it filled in.
+            if (!comment.origin) comment.origin = CommentOrigin{};
+            if (comment.origin->organisationId == 0) {
+                comment.origin->organisationId = device_.organisationId;
+            }
+            if (comment.origin->organisationId != device_.organisationId) {
+                return refuse(proto::ErrorCode::Forbidden, otherOrganisation());
+            }
+            if (!store_.grassroots().get(comment.origin->organisationId)) {
                 return refuse(proto::ErrorCode::Invalid,
                               "Ý kiến của tổ chức cơ sở đảng phải ghi tổ chức gửi");
             }
         }
-        Comment comment = o.comment;
         comment.id = trimmed(comment.id);
         comment.conferenceId = conference_.id;
         comment.text = trimmed(comment.text);
@@ -424,6 +474,9 @@ private:
     Outcome on(const proto::CommentUpdate& o) {
         auto comment = commentHere(o.commentId);
         if (!comment) return commentNotFound(o.commentId);
+        if (!ownOrganisation(*comment)) {
+            return refuse(proto::ErrorCode::Forbidden, otherOrganisation());
+        }
         const std::string text = trimmed(o.text);
         const auto sections = distinct(o.sections);
         if (text.empty()) {
@@ -449,6 +502,12 @@ private:
             }
             return done();
         }
+        // The paragraph numbers a paragraph of the first section: it cannot follow a change
+        // of that section. Everything the update does not carry is kept.
+        if (sections.empty() || comment->sections.empty() ||
+            sections.front() != comment->sections.front()) {
+            comment->paragraph = 0;
+        }
         comment->text = text;
         comment->sections = sections;
         comment->kind = o.kind;
@@ -469,6 +528,9 @@ private:
     Outcome on(const proto::CommentDelete& o) {
         auto comment = commentHere(o.commentId);
         if (!comment) return commentNotFound(o.commentId);
+        if (!ownOrganisation(*comment)) {
+            return refuse(proto::ErrorCode::Forbidden, otherOrganisation());
+        }
         store_.comments().markDeleted(comment->id, now_);
         event_.removedCommentId = comment->id;
         return done();
@@ -500,6 +562,7 @@ private:
             store_.comments().setSections(id, sections);
             event_.comments.push_back(*store_.comments().get(id));
         }
+        touch(ids);
         return done();
     }
 
@@ -513,11 +576,13 @@ private:
             if (auto refusal = checkSections({group.section})) return std::move(*refusal);
         }
         if (group.commentIds.empty()) {
+            touchGroup(group.id, {});
             store_.groups().remove(group.id);
             event_.group = group;
             return done();
         }
         if (auto refusal = checkComments(group.commentIds)) return std::move(*refusal);
+        touchGroup(group.id, group.commentIds);
         store_.groups().put(group, conference_.id);
         event_.group = store_.groups().get(group.id);
         return done();
@@ -532,15 +597,20 @@ private:
             }
             store_.groups().setAcceptance(group->id, o.acceptance, trimmed(o.explanation));
             event_.group = store_.groups().get(group->id);
+            touch(group->commentIds);
             return done();
         }
         if (!store_.comments().get(o.commentId)) return commentNotFound(o.commentId);
         store_.comments().setAcceptance(o.commentId, o.acceptance, trimmed(o.explanation));
         event_.comments.push_back(*store_.comments().get(o.commentId));
+        touch({o.commentId});
         return done();
     }
 
     Outcome on(const proto::GrassrootsReport& o) {
+        if (device_.role == Role::Grassroots && o.organisationId != device_.organisationId) {
+            return refuse(proto::ErrorCode::Forbidden, otherOrganisation());
+        }
         auto organisation = store_.grassroots().get(o.organisationId);
         if (!organisation) {
             return refuse(proto::ErrorCode::NotFound,
@@ -581,6 +651,7 @@ private:
     Millis now_;
     Conference conference_;
     proto::Event event_;
+    std::set<std::int64_t> touched_;
 };
 
 }  // namespace

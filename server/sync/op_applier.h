@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "gopy/protocol.h"
 #include "server/sync/engine.h"
@@ -18,6 +19,9 @@ public:
         std::optional<proto::Nack> refusal;  ///< Forbidden, NotFound or Invalid; nothing applied
         std::optional<proto::Event> event;   ///< the resulting state; seq set to `seq`
         std::int64_t endedConference = 0;    ///< set by a session.end
+        /// Other conferences whose comments the event changed (drafting operations): the
+        /// event is routed to them besides the op's conference. Sorted, without that one.
+        std::vector<std::int64_t> routedTo;
     };
 
     explicit OpApplier(Store& store) : store_(store) {}

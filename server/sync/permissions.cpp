@@ -20,8 +20,10 @@ bool mayApply(Role role, const proto::Operation& op) {
         case Role::Delegate:
             return false;
         case Role::Grassroots:
-            // The channel and organisation are checked by the applier.
-            return std::holds_alternative<proto::CommentCreate>(op) || report;
+            // The channel and the device's own organisation are checked by the applier.
+            return std::holds_alternative<proto::CommentCreate>(op) ||
+                   std::holds_alternative<proto::CommentUpdate>(op) ||
+                   std::holds_alternative<proto::CommentDelete>(op) || report;
         case Role::Drafting:
             return drafting;
     }

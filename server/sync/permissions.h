@@ -10,8 +10,9 @@
 namespace gopy::server::permissions {
 
 /// Secretary: every operation of a conference except comment.flag and the operations below;
-/// chair: comment.flag only; delegate: nothing; grassroots: comment.create and
-/// grassroots.report (the applier checks channel and organisation); drafting:
+/// chair: comment.flag only; delegate: nothing; grassroots: comment.create, comment.update,
+/// comment.delete and grassroots.report (the applier checks the channel and that the comment
+/// or report is of the device's own organisation); drafting:
 /// comment.assign, group.set, acceptance.set; organiser (the server console, in-process
 /// only): everything.
 bool mayApply(Role role, const proto::Operation& op);

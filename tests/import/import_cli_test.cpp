@@ -1,4 +1,5 @@
-// gopy-server draft import and import-public, run as the real binary on fixture files.
+// gopy-server draft import, import-public and import-grassroots, run as the real binary on
+// fixture files.
 #include <gtest/gtest.h>
 
 #include <array>
@@ -8,6 +9,7 @@
 #include <random>
 #include <sstream>
 #include <sys/wait.h>
+#include <utility>
 
 #include "server/store/store.h"
 
@@ -55,10 +57,26 @@ protected:
         return s.str();
     }
 
+    // Public comments in the database (the demo has its own) and how many are flagged
+    // outside the public window.
+    std::pair<int, int> publicComments() const {
+        gopy::server::Store store(data() + "/gopy.db");
+        int all = 0;
+        int outside = 0;
+        for (const auto& c : store.comments().all()) {
+            // Grassroots comments have an origin with an organisation and no ward.
+            if (!c.origin || c.origin->ward.empty()) continue;
+            ++all;
+            outside += c.origin->outsideWindow ? 1 : 0;
+        }
+        return {all, outside};
+    }
+
     fs::path dir_;
 };
 
 TEST_F(ImportCliTest, PublicFileReportsEveryBadRowAndReimportAddsNothing) {
+    const auto [demoPublic, demoOutside] = publicComments();
     const CommandResult first = run("import-public --data " + data() + " " + fixture("public/bad_rows.csv"));
     ASSERT_EQ(first.code, 0) << first.err;
     EXPECT_NE(first.out.find("đã nhập 3, bỏ qua 0 trùng, từ chối 5"), std::string::npos)
@@ -73,17 +91,9 @@ TEST_F(ImportCliTest, PublicFileReportsEveryBadRowAndReimportAddsNothing) {
     EXPECT_NE(again.out.find("đã nhập 0, bỏ qua 3 trùng, từ chối 5"), std::string::npos)
         << again.out;
 
-    gopy::server::Store store(data() + "/gopy.db");
-    int outside = 0;
-    int publicComments = 0;
-    for (const auto& c : store.comments().all()) {
-        // The demo also holds grassroots comments (origin with an organisation, no ward).
-        if (!c.origin || c.origin->ward.empty()) continue;
-        ++publicComments;
-        outside += c.origin->outsideWindow ? 1 : 0;
-    }
-    EXPECT_EQ(publicComments, 3);
-    EXPECT_EQ(outside, 1);
+    const auto [after, outside] = publicComments();
+    EXPECT_EQ(after - demoPublic, 3);
+    EXPECT_EQ(outside - demoOutside, 1);
 }
 
 TEST_F(ImportCliTest, UnreadableFileExitsWithOne) {
@@ -107,6 +117,59 @@ TEST_F(ImportCliTest, DraftImportPrintsOutlineAndOrphans) {
     ASSERT_EQ(docx.code, 0) << docx.err;
     EXPECT_NE(docx.out.find("Đề cương: 2 phần, 3 mục, 1 tiểu mục, 7 đoạn"), std::string::npos)
         << docx.out;
+}
+
+TEST_F(ImportCliTest, GrassrootsFileReportsEveryBadRowMarksReportsAndReimportAddsNothing) {
+    const std::string file = fixture("grassroots/bad_rows.csv");
+    const CommandResult first = run("import-grassroots --data " + data() + " " + file);
+    ASSERT_EQ(first.code, 0) << first.err;
+    EXPECT_NE(first.out.find("đã nhập 3, bỏ qua 0 trùng, từ chối 9"), std::string::npos)
+        << first.out;
+    for (int line = 6; line <= 14; ++line) {
+        EXPECT_NE(first.out.find("dòng " + std::to_string(line) + ":"), std::string::npos)
+            << line << "\n" << first.out;
+    }
+    // Organisations 4 and 5 had not reported in the demo; 1 had.
+    EXPECT_NE(first.out.find("đã gửi báo cáo: 4 Đảng bộ phường Cống Vị"), std::string::npos)
+        << first.out;
+    EXPECT_NE(first.out.find("đã gửi báo cáo: 5 Đảng bộ phường Liễu Giai"), std::string::npos)
+        << first.out;
+    EXPECT_EQ(first.out.find("đã gửi báo cáo: 1 "), std::string::npos) << first.out;
+
+    const CommandResult again = run("import-grassroots --data " + data() + " " + file);
+    ASSERT_EQ(again.code, 0) << again.err;
+    EXPECT_NE(again.out.find("đã nhập 0, bỏ qua 3 trùng, từ chối 9"), std::string::npos)
+        << again.out;
+    EXPECT_EQ(again.out.find("đã gửi báo cáo"), std::string::npos) << again.out;
+
+    gopy::server::Store store(data() + "/gopy.db");
+    int imported = 0;
+    for (const auto& c : store.comments().all()) {
+        if (c.id.rfind("grs-", 0) != 0) continue;
+        ++imported;
+        EXPECT_EQ(c.conferenceId, 7);
+        ASSERT_TRUE(c.origin);
+        EXPECT_TRUE(c.origin->organisationId == 1 || c.origin->organisationId == 4 ||
+                    c.origin->organisationId == 5)
+            << c.origin->organisationId;
+    }
+    EXPECT_EQ(imported, 3);
+    EXPECT_GT(store.grassroots().get(4)->reportedAt, 0);
+    EXPECT_GT(store.grassroots().get(5)->reportedAt, 0);
+    EXPECT_EQ(store.grassroots().get(6)->reportedAt, 0);
+}
+
+TEST_F(ImportCliTest, GrassrootsUsageAndMissingColumns) {
+    EXPECT_EQ(run("import-grassroots --data " + data()).code, 2);
+    EXPECT_EQ(run("import-grassroots " + fixture("grassroots/bad_rows.csv")).code, 2);
+    const CommandResult help = run("import-grassroots --help");
+    EXPECT_EQ(help.code, 0);
+    EXPECT_NE(help.out.find("organisation,section,kind,text"), std::string::npos) << help.out;
+    const fs::path wrong = dir_ / "wrong.csv";
+    std::ofstream(wrong) << "organisation,section\n1,I.1\n";
+    const CommandResult missing = run("import-grassroots --data " + data() + " " + wrong.string());
+    EXPECT_EQ(missing.code, 1);
+    EXPECT_NE(missing.err.find("Thiếu cột bắt buộc: text"), std::string::npos) << missing.err;
 }
 
 }  // namespace

@@ -72,6 +72,25 @@ TEST(CliTest, DemoTwiceThenAdmitPrintsACode) {
     EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(data) / "logs" / "gopy.log"));
 }
 
+TEST(CliTest, GrassrootsAdmissionNeedsAKnownOrganisation) {
+    TempDir dir;
+    const std::string data = dir.path().string();
+    ASSERT_EQ(runServerCommand({"demo", "--data", data}).exitCode, 0);
+    auto result = runServerCommand({"admit", "--data", data, "--role", "grassroots"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(contains(result.err, "--organisation")) << result.err;
+    result = runServerCommand({"admit", "--data", data, "--role", "chair", "--organisation", "3"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(contains(result.err, "grassroots")) << result.err;
+    result = runServerCommand({"admit", "--data", data, "--role", "grassroots", "--organisation", "99"});
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_TRUE(contains(result.err, "Không có tổ chức cơ sở đảng số 99")) << result.err;
+    EXPECT_TRUE(contains(result.err, "Đảng bộ phường Phúc Xá")) << result.err;
+    result = runServerCommand({"admit", "--data", data, "--role", "grassroots", "--organisation", "3"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(result.out.size(), 10u) << result.out;
+}
+
 TEST(CliTest, PortInUseIsRefused) {
     TempDir dir;
     ASSERT_EQ(runServerCommand({"demo", "--data", dir.path().string()}).exitCode, 0);

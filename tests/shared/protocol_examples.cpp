@@ -400,16 +400,27 @@ std::vector<NamedMessage> documentedMessages() {
     reported.organisation = sampleOrganisation();
     Events drafting;
     drafting.conferenceId = 6;
-    drafting.head = 308;
-    drafting.events = {assigned, grouped, reported};
-    out.push_back({"events (assignment, acceptance, grassroots report)", drafting});
+    drafting.head = 307;
+    drafting.events = {assigned, grouped};
+    out.push_back({"events (assignment, acceptance)", drafting});
+    // Logged under the grassroots channel's conference: its subscribers get it.
+    Events grassrootsChannel;
+    grassrootsChannel.conferenceId = 7;
+    grassrootsChannel.head = 308;
+    grassrootsChannel.events = {reported};
+    out.push_back({"events (grassroots report)", grassrootsChannel});
 
     std::int64_t seq = 1;
     for (const Operation& op : fullOperations()) {
         OpRequest r;
         r.clientId = "d-3f9a";
         r.clientSeq = seq++;
-        r.conferenceId = 2;
+        // Drafting operations name the conference of their first comment (here the public
+        // channel's), a grassroots report the grassroots channel's conference.
+        const bool drafting = std::holds_alternative<CommentAssign>(op) ||
+                              std::holds_alternative<GroupSet>(op) ||
+                              std::holds_alternative<AcceptanceSet>(op);
+        r.conferenceId = drafting ? 6 : std::holds_alternative<GrassrootsReport>(op) ? 7 : 2;
         r.op = op;
         out.push_back({"op " + std::string(kindName(op)), r});
     }

@@ -2,7 +2,11 @@
 // text normalisation and disk-full handling.
 #include <sqlite3.h>
 
+#include <map>
+#include <set>
+
 #include "fixture.h"
+#include "server/sync/permissions.h"
 
 namespace gopy::server::testing {
 namespace {
@@ -322,22 +326,27 @@ TEST_F(ApplyTest, RoleMatrix) {
     ASSERT_EQ(kinds.size(), std::variant_size_v<proto::Operation>);
     for (const Role role : {Role::Organiser, Role::Secretary, Role::Chair, Role::Delegate,
                             Role::Grassroots, Role::Drafting}) {
-        const Device device{"d-" + std::string(toString(role)), "Máy", role, 0};
+        // The grassroots reporter is bound to organisation 99 (the report below names it).
+        const Device device{"d-" + std::string(toString(role)), "Máy", role, 0,
+                            role == Role::Grassroots ? 99 : 0};
         std::int64_t seq = 0;
         for (const auto& op : kinds) {
             const bool drafting = std::holds_alternative<proto::CommentAssign>(op) ||
                                   std::holds_alternative<proto::GroupSet>(op) ||
                                   std::holds_alternative<proto::AcceptanceSet>(op);
             const bool grassrootsReport = std::holds_alternative<proto::GrassrootsReport>(op);
-            // A grassroots reporter may create comments only in the grassroots channel;
-            // conference 1 is a conference, so only its report remains.
+            // A grassroots reporter may create comments only in the grassroots channel and
+            // edit only its own organisation's: in conference 1 only its report remains, and
+            // the delete of a missing comment, which is not found before any ownership check.
             const bool allowed = role == Role::Organiser ||
                                  (role == Role::Secretary &&
                                   !std::holds_alternative<proto::CommentFlag>(op) && !drafting &&
                                   !grassrootsReport) ||
                                  (role == Role::Chair &&
                                   std::holds_alternative<proto::CommentFlag>(op)) ||
-                                 (role == Role::Grassroots && grassrootsReport) ||
+                                 (role == Role::Grassroots &&
+                                  (grassrootsReport ||
+                                   std::holds_alternative<proto::CommentDelete>(op))) ||
                                  (role == Role::Drafting && drafting);
             const auto result = engine_->apply(device, request(device, ++seq, 1, op), now_);
             const bool forbidden = result.nack && result.nack->code == proto::ErrorCode::Forbidden;
@@ -349,6 +358,38 @@ TEST_F(ApplyTest, RoleMatrix) {
             }
         }
         EXPECT_EQ(engine_->store().clientSeqs().get(device.id).lastSeq, seq);
+    }
+}
+
+// The role table itself (permissions::mayApply), every operation kind × every role.
+TEST(Permissions, RoleTable) {
+    const std::vector<proto::Operation> kinds = {
+        proto::SessionStart{},   proto::SessionEnd{},    proto::AttendanceSet{},
+        proto::HeadCount{},      proto::ParticipantAdd{}, proto::QueueAdd{},
+        proto::QueueMove{},      proto::QueueRemove{},   proto::TurnStart{},
+        proto::TurnStop{},       proto::CommentCreate{}, proto::CommentUpdate{},
+        proto::CommentDelete{},  proto::CommentFlag{},   proto::ReportRelease{},
+        proto::CommentAssign{},  proto::GroupSet{},      proto::AcceptanceSet{},
+        proto::GrassrootsReport{},
+    };
+    ASSERT_EQ(kinds.size(), std::variant_size_v<proto::Operation>);
+    const std::map<Role, std::set<std::string>> only = {
+        {Role::Chair, {"comment.flag"}},
+        {Role::Delegate, {}},
+        {Role::Grassroots,
+         {"comment.create", "comment.update", "comment.delete", "grassroots.report"}},
+        {Role::Drafting, {"comment.assign", "group.set", "acceptance.set"}},
+    };
+    const std::set<std::string> notSecretary = {"comment.flag", "comment.assign", "group.set",
+                                                "acceptance.set", "grassroots.report"};
+    for (const auto& op : kinds) {
+        const std::string kind(proto::kindName(op));
+        EXPECT_TRUE(permissions::mayApply(Role::Organiser, op)) << kind;
+        EXPECT_EQ(permissions::mayApply(Role::Secretary, op), !notSecretary.contains(kind)) << kind;
+        for (const auto& [role, allowed] : only) {
+            EXPECT_EQ(permissions::mayApply(role, op), allowed.contains(kind))
+                << toString(role) << " " << kind;
+        }
     }
 }
 

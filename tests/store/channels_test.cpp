@@ -123,7 +123,7 @@ TEST_F(ChannelsTest, DashboardShowsDoneDueAndLate) {
     auto& orgs = engine_->store().grassroots();
     const auto sent = orgs.insert({0, "Chi bộ Khu dân cư số 1", "2025-05-31", 0});
     orgs.insert({0, "Chi bộ Khu dân cư số 2", "2025-05-31", 0});
-    const Device reporter{"d-cs", "Chi bộ 1", Role::Grassroots, 0};
+    const Device reporter{"d-cs", "Chi bộ 1", Role::Grassroots, 6, sent};
     applyOk(reporter, 1, 6, proto::GrassrootsReport{sent, 0});
     const auto d = engine_->dashboard(organiser(), "2025-06-20");
     EXPECT_EQ(d.organisations.size(), 2u);

@@ -185,7 +185,7 @@ INSERT INTO comment_conflicts (comment_id, base_rev, text, device_name, at)
 PRAGMA user_version = 2;
 )sql";
 
-TEST(Migration, Version2FileOpensAsVersion3WithDataIntact) {
+TEST(Migration, Version2FileOpensAtTheCurrentVersionWithDataIntact) {
     TempDir dir;
     const std::string path = dir.file("gopy.db");
     {
@@ -202,7 +202,7 @@ TEST(Migration, Version2FileOpensAsVersion3WithDataIntact) {
 
     Engine engine(path);
     Store& store = engine.store();
-    EXPECT_EQ(store.db().scalarInt("PRAGMA user_version"), 3);
+    EXPECT_EQ(store.db().scalarInt("PRAGMA user_version"), store::kSchemaVersion);
 
     auto old = store.comments().get("c1");
     ASSERT_TRUE(old);
@@ -229,6 +229,120 @@ TEST(Migration, Version2FileOpensAsVersion3WithDataIntact) {
     store.grassroots().setReported(org, 99);
     EXPECT_EQ(store.grassroots().get(org)->reportedAt, 99);
     EXPECT_EQ(store.db().scalarInt("SELECT count(organisation_id) FROM devices"), 0);
+}
+
+// Version 3 as it shipped: version 2 plus the 2→3 statements.
+constexpr const char* kVersion2To3Sql = R"sql(
+ALTER TABLE comments ADD COLUMN paragraph INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN origin_ward TEXT;
+ALTER TABLE comments ADD COLUMN origin_author TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN origin_contact TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN origin_submitted_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN origin_outside_window INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN origin_organisation_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN dedupe_key TEXT;
+ALTER TABLE comments ADD COLUMN acceptance TEXT NOT NULL DEFAULT 'pending';
+ALTER TABLE comments ADD COLUMN acceptance_note TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX comments_dedupe ON comments(dedupe_key) WHERE dedupe_key IS NOT NULL;
+CREATE TABLE draft_paragraphs (
+  section_code TEXT NOT NULL, number INTEGER NOT NULL, text TEXT NOT NULL,
+  PRIMARY KEY (section_code, number)
+) WITHOUT ROWID;
+CREATE TABLE grassroots_orgs (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, due TEXT NOT NULL,
+  reported_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE comment_groups (
+  id TEXT PRIMARY KEY, conference_id INTEGER NOT NULL, section_code TEXT NOT NULL DEFAULT '',
+  acceptance TEXT NOT NULL DEFAULT 'pending', explanation TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE group_members (
+  group_id TEXT NOT NULL REFERENCES comment_groups(id), comment_id TEXT NOT NULL UNIQUE,
+  ord INTEGER NOT NULL, PRIMARY KEY (group_id, comment_id)
+);
+ALTER TABLE devices ADD COLUMN organisation_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE admission_codes ADD COLUMN organisation_id INTEGER NOT NULL DEFAULT 0;
+INSERT INTO conferences (id, title, channel, chair_body, audience)
+  VALUES (2, 'Hội nghị thứ hai', 'conference', 'Ban Thường vụ Quận ủy', 'Doanh nghiệp');
+INSERT INTO comments (id, conference_id, participant_id, kind, text, rev, created_at, updated_at,
+  seq_created) VALUES ('c2', 2, '', 'other', 'Ý kiến ở hội nghị thứ hai', 1, 6, 6, 2);
+INSERT INTO grassroots_orgs VALUES (1, 'Chi bộ số 1', '2025-05-31', 0);
+INSERT INTO devices (id, name, role, conference_id, token_hash, created_at)
+  VALUES ('d-team', 'Tổ biên tập', 'drafting', 0, 'ab', 7);
+PRAGMA user_version = 3;
+)sql";
+
+std::string sqlQuoted(const std::string& text) {
+    std::string out = "'";
+    for (const char c : text) {
+        out += c;
+        if (c == '\'') out += '\'';
+    }
+    return out + "'";
+}
+
+TEST(Migration, Version3FileRoutesItsLoggedDraftingEvents) {
+    TempDir dir;
+    const std::string path = dir.file("gopy.db");
+    // A comment.assign logged under conference 1 by version 3 that changed conference 2's c2.
+    proto::Event assign;
+    assign.seq = 2;
+    assign.conferenceId = 1;
+    assign.at = 8;
+    assign.deviceId = "d-team";
+    assign.op = proto::CommentAssign{{"c2"}, {"I.1"}};
+    Comment c2 = comment("c2", "Ý kiến ở hội nghị thứ hai", {"I.1"}, "");
+    c2.conferenceId = 2;
+    c2.kind = CommentKind::Other;
+    c2.rev = 1;
+    assign.comments = {c2};
+    const std::string logged =
+        "INSERT INTO oplog (seq, conference_id, device_id, client_seq, at, event) VALUES (2, 1, "
+        "'d-team', 1, 8, " + sqlQuoted(proto::encodeEvent(assign)) + ");";
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+        char* error = nullptr;
+        int rc = sqlite3_exec(db, kVersion1File, nullptr, nullptr, &error);
+        if (rc == SQLITE_OK) rc = sqlite3_exec(db, kVersion1To2Sql, nullptr, nullptr, &error);
+        if (rc == SQLITE_OK) rc = sqlite3_exec(db, kVersion2To3Sql, nullptr, nullptr, &error);
+        if (rc == SQLITE_OK) rc = sqlite3_exec(db, logged.c_str(), nullptr, nullptr, &error);
+        const std::string message = error != nullptr ? error : "";
+        sqlite3_free(error);
+        sqlite3_close(db);
+        ASSERT_EQ(rc, SQLITE_OK) << message;
+    }
+
+    Engine engine(path);
+    Store& store = engine.store();
+    EXPECT_EQ(store.db().scalarInt("PRAGMA user_version"), 4);
+    EXPECT_EQ(store.db().scalarInt("SELECT count(*) FROM oplog_routes WHERE conference_id = 2 "
+                                   "AND seq = 2"),
+              1);
+    EXPECT_EQ(store.db().scalarInt("SELECT count(*) FROM oplog_routes"), 1);
+    EXPECT_EQ(store.comments().get("c2")->text, "Ý kiến ở hội nghị thứ hai");
+    EXPECT_EQ(store.grassroots().get(1)->name, "Chi bộ số 1");
+
+    // Conference 2 catching up since 1 gets the old event as its own.
+    const Device reader{"d-reader", "Chủ trì", Role::Chair, 2};
+    const auto caughtUp = engine.subscribe(reader, proto::Subscribe{2, 1});
+    ASSERT_TRUE(caughtUp.events);
+    ASSERT_EQ(caughtUp.events->events.size(), 1u);
+    EXPECT_EQ(caughtUp.events->events[0].seq, 2);
+    EXPECT_EQ(caughtUp.events->events[0].conferenceId, 2);
+    ASSERT_EQ(caughtUp.events->events[0].comments.size(), 1u);
+    EXPECT_EQ(caughtUp.events->events[0].comments[0].id, "c2");
+    // Conference 1, where it was logged, still gets it, without conference 2's comment.
+    const auto own = engine.subscribe(reader, proto::Subscribe{1, 1});
+    EXPECT_TRUE(own.error);  // the reader is bound to conference 2
+    const Device office{"d-office", "Văn phòng", Role::Organiser, 0};
+    const auto logged1 = engine.subscribe(office, proto::Subscribe{1, 1});
+    ASSERT_TRUE(logged1.events);
+    ASSERT_EQ(logged1.events->events.size(), 1u);
+    EXPECT_TRUE(logged1.events->events[0].comments.empty());
+
+    // The device table of version 3 is read with its organisation column.
+    EXPECT_EQ(store.devices().get("d-team")->organisationId, 0);
 }
 
 TEST(Migration, ReopeningACurrentFileChangesNothing) {
