@@ -1,4 +1,5 @@
 #include "test_setup.h"
+#include "test_server.h"
 
 #include <QDir>
 #include <QFontDatabase>
@@ -53,4 +54,6 @@ void TestSetup::qmlEngineAvailable(QQmlEngine* engine)
     engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
     auto* data = new TestData(pdfPath_, engine);
     qmlRegisterSingletonInstance("GopY.Test", 1, 0, "TestData", data);
+    // Started only by the tests that need server data (TestServer.start()).
+    qmlRegisterSingletonInstance("GopY.Test", 1, 0, "TestServer", new TestServer(engine));
 }

@@ -1,5 +1,6 @@
 // Prepares the Qt Quick Test run of the views: a fresh client data folder for the App singleton,
-// the Liberation fonts, and a `TestData` singleton (import GopY.Test) with a small PDF report.
+// the Liberation fonts, a `TestData` singleton (import GopY.Test) with a small PDF report and a
+// `TestServer` singleton that runs the real gopy-server with demo data.
 #pragma once
 
 #include <QObject>
@@ -14,10 +15,13 @@ class TestData : public QObject {
     Q_OBJECT
     Q_PROPERTY(QUrl pdfUrl READ pdfUrl CONSTANT)
     Q_PROPERTY(QString pdfPath READ pdfPath CONSTANT)
+    /// $GOPY_SCREENSHOT_DIR: where tests save pictures of the views to look at; "" = none.
+    Q_PROPERTY(QString screenshotDir READ screenshotDir CONSTANT)
 public:
     explicit TestData(QString pdfPath, QObject* parent = nullptr);
     QUrl pdfUrl() const { return QUrl::fromLocalFile(pdfPath_); }
     QString pdfPath() const { return pdfPath_; }
+    QString screenshotDir() const { return qEnvironmentVariable("GOPY_SCREENSHOT_DIR"); }
 
 private:
     QString pdfPath_;
@@ -30,7 +34,7 @@ public slots:
     /// Points the App singleton at an empty data folder (so it starts in NeedsAdmission),
     /// registers the fonts and writes the PDF.
     void applicationAvailable();
-    /// Registers the TestData singleton.
+    /// Registers the TestData and TestServer singletons.
     void qmlEngineAvailable(QQmlEngine* engine);
 
 private:
