@@ -37,9 +37,35 @@ ApplicationWindow {
         objectName: "roleView"
         anchors.fill: parent
         sourceComponent: !window.admitted ? connectScreen
+                         : window.showDashboard || App.role === "organiser" ? dashboardView
                          : App.role === "secretary" ? secretaryConsole
                          : App.role === "chair" ? chairView
+                         : App.role === "drafting" ? draftingDesk
+                         : App.role === "grassroots" ? grassrootsDesk
                          : delegateView
+    }
+
+    // The chair (and the drafting team) open the campaign's progress over their own view.
+    property bool showDashboard: false
+    readonly property bool mayOpenDashboard: window.admitted && (App.role === "chair" || App.role === "drafting")
+
+    RoundButton {
+        objectName: "dashboardButton"
+        visible: window.mayOpenDashboard && !window.showDashboard
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.spacing
+        width: implicitWidth
+        height: Theme.touch + 8
+        padding: Theme.spacing
+        text: qsTr("Tiến độ")
+        highlighted: true
+        onClicked: window.showDashboard = true
+    }
+    Shortcut {
+        sequence: "Ctrl+D"
+        enabled: window.mayOpenDashboard
+        onActivated: window.showDashboard = !window.showDashboard
     }
 
     Component {
@@ -60,6 +86,29 @@ ApplicationWindow {
         ChairView {
             objectName: "chairView"
             portrait: window.portrait
+        }
+    }
+    Component {
+        id: draftingDesk
+        DraftingDesk {
+            objectName: "draftingDesk"
+            portrait: window.portrait
+        }
+    }
+    Component {
+        id: grassrootsDesk
+        GrassrootsDesk {
+            objectName: "grassrootsDesk"
+            portrait: window.portrait
+        }
+    }
+    Component {
+        id: dashboardView
+        DashboardView {
+            objectName: "dashboardView"
+            portrait: window.portrait
+            closable: App.role !== "organiser"
+            onCloseRequested: window.showDashboard = false
         }
     }
     Component {
