@@ -36,6 +36,23 @@ QString itemText(QQuickItem* item)
     return item == nullptr ? QString() : item->property("text").toString();
 }
 
+// What a secretary types without Vietnamese input: no diacritics, no đ, lower case.
+QString folded(const QString& text)
+{
+    QString plain;
+    for (const QChar ch : text.normalized(QString::NormalizationForm_D)) {
+        if (ch.category() == QChar::Mark_NonSpacing)
+            continue;
+        plain += ch == u'đ' ? u'd' : ch == u'Đ' ? u'D' : ch;
+    }
+    return plain.toLower();
+}
+
+QString modelText(const QAbstractItemModel* model, int row, int role)
+{
+    return model->data(model->index(row, 0), role).toString();
+}
+
 }  // namespace
 
 ClientDriver::ClientDriver(ClientOptions options) : options_(std::move(options)) {}
@@ -81,12 +98,34 @@ void ClientDriver::pressKey(int key, Qt::KeyboardModifiers modifiers)
     QTest::keyClick(window_, static_cast<Qt::Key>(key), modifiers);
 }
 
+QQuickItem* ClientDriver::visibleItem(const QString& objectName) const
+{
+    for (QQuickItem* item : findItems(window_->contentItem(), objectName)) {
+        if (item->isVisible())
+            return item;
+    }
+    return nullptr;
+}
+
 bool ClientDriver::click(const QString& objectName)
 {
-    QQuickItem* item = findItem(window_->contentItem(), objectName);
+    QQuickItem* item = visibleItem(objectName);
     if (item == nullptr)
-        return fail(QStringLiteral("no item named %1").arg(objectName));
+        return fail(QStringLiteral("no visible item named %1").arg(objectName));
+    return clickItem(item, objectName);
+}
+
+bool ClientDriver::clickItem(QQuickItem* item, const QString& what)
+{
     const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    if (!item->isVisible() || !item->isEnabled()
+        || !QRectF(0, 0, window_->width(), window_->height()).contains(centre))
+        return fail(QStringLiteral("%1 cannot be tapped (visible %2, enabled %3, at %4,%5)")
+                        .arg(what)
+                        .arg(item->isVisible())
+                        .arg(item->isEnabled())
+                        .arg(centre.x())
+                        .arg(centre.y()));
     QTest::mouseClick(window_, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
     return true;
 }
@@ -152,20 +191,110 @@ bool ClientDriver::admitThroughScreen()
 
 bool ClientDriver::selectConference()
 {
-    const QString view = app_->role() == QLatin1String("secretary") ? "secretaryConsole"
-                       : app_->role() == QLatin1String("chair")     ? "chairView"
-                                                                    : "delegateView";
+    const QString role = app_->role();
+    const QString view = role == QLatin1String("secretary")    ? "secretaryConsole"
+                       : role == QLatin1String("chair")        ? "chairView"
+                       : role == QLatin1String("drafting")     ? "draftingDesk"
+                       : role == QLatin1String("grassroots")   ? "grassrootsDesk"
+                                                               : "delegateView";
     if (!waitFor([&] { return findItem(window_->contentItem(), view) != nullptr; }, kLongWait,
-                 "the view of the role " + app_->role()))
+                 "the view of the role " + role))
         return false;
+    // The drafting desk follows every conference; a grassroots device its organisation's channel.
+    if (role == QLatin1String("drafting") || role == QLatin1String("grassroots"))
+        return true;
     if (!waitFor([&] { return app_->conferences()->count() > 0; }, kLongWait,
                  "the list of conferences"))
         return false;
-    if (app_->conferenceId() != options_.conferenceId)
-        app_->selectConference(options_.conferenceId);
+    if (app_->conferenceId() != options_.conferenceId && !pickConferenceInUi())
+        return false;
     return waitFor([&] { return app_->conferenceId() == options_.conferenceId
                                 && app_->participants()->totalCount() > 0; },
                    kLongWait, "the conference's data");
+}
+
+bool ClientDriver::pickConferenceInUi()
+{
+    QQuickItem* picker = visibleItem("conferencePicker");
+    if (picker == nullptr)
+        return fail(QStringLiteral("no conference picker (device bound to another conference?)"));
+    auto* popup = picker->property("popup").value<QObject*>();
+    if (popup == nullptr)
+        return fail(QStringLiteral("the conference picker has no list"));
+    if (!clickItem(picker, "the conference picker"))
+        return false;
+    // Tap only once the list has finished opening (it grows in with an animation).
+    if (!waitFor([&] { return popup->property("opened").toBool(); }, kLongWait,
+                 "the list of conferences to open"))
+        return false;
+    int index = -1;
+    QMetaObject::invokeMethod(picker, "indexOfValue", Q_RETURN_ARG(int, index),
+                              Q_ARG(QVariant, options_.conferenceId));
+    if (index < 0)
+        return fail(QStringLiteral("conference %1 is not in the picker").arg(options_.conferenceId));
+    if (auto* list = qobject_cast<QQuickItem*>(popup->property("contentItem").value<QObject*>()))
+        QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, index),
+                                  Q_ARG(int, 4 /* ListView.Contain */));
+    QQuickItem* option = nullptr;
+    if (!waitFor([&] {
+            for (QQuickItem* item : findItems(window_->contentItem(), "conferenceOption")) {
+                if (item->isVisible() && item->property("conferenceId").toInt() == options_.conferenceId)
+                    option = item;
+            }
+            return option != nullptr;
+        }, kLongWait, "the conference in the picker's list"))
+        return false;
+    if (!clickItem(option, "the conference in the list"))
+        return false;
+    // The list closes with an animation that would swallow the next tap.
+    return waitFor([&] {
+        return app_->conferenceId() == options_.conferenceId && !popup->property("visible").toBool();
+    }, kLongWait, "the picked conference to be selected");
+}
+
+bool ClientDriver::queueSpeakerInUi(int participantRow, QString* participantId)
+{
+    const QAbstractItemModel* participants = app_->participants();
+    *participantId = modelText(participants, participantRow, client::ParticipantModel::ParticipantIdRole);
+    const QString name = modelText(participants, participantRow, client::ParticipantModel::FullNameRole);
+    if (participantId->isEmpty() || name.isEmpty())
+        return fail(QStringLiteral("no participant at row %1").arg(participantRow));
+    // In portrait the queue is a tab under the editor.
+    if (visibleItem("queuePanel") == nullptr && !click("consoleTabs/0"))
+        return false;
+    if (!waitFor([&] { return visibleItem("addSpeakerButton") != nullptr; }, kLongWait,
+                 "the speaker queue"))
+        return false;
+    if (!click("addSpeakerButton"))
+        return false;
+    if (!waitFor([&] { return visibleItem("speakerSearch") != nullptr; }, kLongWait,
+                 "the add-speaker pane"))
+        return false;
+    if (!click("speakerSearch"))
+        return false;
+    // Typed without diacritics, as on a keyboard without a Vietnamese input method.
+    typeText(folded(name), 0);
+    QQuickItem* candidate = nullptr;
+    if (!waitFor([&] {
+            const QList<QQuickItem*> shown = findItems(window_->contentItem(), "speakerCandidate");
+            candidate = nullptr;
+            for (QQuickItem* item : shown) {
+                if (item->isVisible() && item->property("participantId").toString() == *participantId)
+                    candidate = item;
+            }
+            return candidate != nullptr && participants->rowCount() <= 3;
+        }, kLongWait, "the search to find " + name))
+        return false;
+    const QAbstractItemModel* queue = app_->queue();
+    const int before = queue->rowCount();
+    if (!clickItem(candidate, name))
+        return false;
+    if (!waitFor([&] {
+            return queue->rowCount() == before + 1
+                && modelText(queue, before, client::QueueModel::ParticipantIdRole) == *participantId;
+        }, kLongWait, "the speaker at the end of the queue"))
+        return false;
+    return click("addSpeakerButton");  // closes the pane
 }
 
 bool ClientDriver::runSecretary()
@@ -177,10 +306,11 @@ bool ClientDriver::runSecretary()
                      kLongWait, "the session to start"))
             return false;
     }
-    const QString speaker = app_->participants()->idAt(0);
-    if (app_->enqueue(speaker).isEmpty())
-        return fail(QStringLiteral("enqueue refused: %1").arg(app_->lastError()));
-    QTest::qWait(100);
+    QString speaker;
+    if (!queueSpeakerInUi(0, &speaker))
+        return false;
+    if (!click("commentText"))  // the editor takes the keys again
+        return false;
     pressKey(Qt::Key_Right, Qt::ControlModifier);  // next speaker
     if (!waitFor([&] { return !app_->currentTurnId().isEmpty(); }, kLongWait,
                  "Ctrl+Right to start the turn"))
@@ -188,8 +318,6 @@ bool ClientDriver::runSecretary()
     QQuickItem* editor = findItem(window_->contentItem(), "commentEditor");
     if (!waitFor([&] { return editor->property("participantId").toString() == speaker; },
                  kLongWait, "the editor to follow the speaker"))
-        return false;
-    if (!click("commentText"))
         return false;
     const int before = app_->comments()->count();
     typeText(options_.comment, 60);
@@ -289,6 +417,27 @@ bool ClientDriver::shootDelegate()
     return grab(options_.screenshot);
 }
 
+bool ClientDriver::shootDesk()
+{
+    // Let the snapshot of every conference arrive and the lists fill.
+    QTest::qWait(3000);
+    if (!waitFor([&] { return app_->unsentCount() == 0 && app_->lastError().isEmpty(); }, kLongWait,
+                 "a settled desk"))
+        return false;
+    return grab(options_.screenshot);
+}
+
+bool ClientDriver::shootDashboard()
+{
+    if (!click("dashboardButton"))
+        return false;
+    if (!waitFor([&] { return visibleItem("dashboardView") != nullptr; }, kLongWait,
+                 "the dashboard"))
+        return false;
+    QTest::qWait(2000);
+    return grab(options_.screenshot);
+}
+
 int ClientDriver::run()
 {
     bool ok = start();
@@ -307,6 +456,11 @@ int ClientDriver::run()
         ok = shootChair();
     else if (ok && options_.scenario == QLatin1String("shot-delegate"))
         ok = shootDelegate();
+    else if (ok && (options_.scenario == QLatin1String("shot-drafting")
+                    || options_.scenario == QLatin1String("shot-grassroots")))
+        ok = shootDesk();
+    else if (ok && options_.scenario == QLatin1String("shot-dashboard"))
+        ok = shootDashboard();
     else if (ok)
         ok = fail(QStringLiteral("unknown scenario"));
     if (ok)

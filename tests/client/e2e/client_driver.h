@@ -12,6 +12,7 @@
 
 #include <Qt>
 
+class QQuickItem;
 class QQuickWindow;
 class QQmlApplicationEngine;
 
@@ -22,7 +23,7 @@ class App;
 namespace gopy::e2e {
 
 struct ClientOptions {
-    QString scenario;      ///< "secretary", "chair" (the live comment test) or "shot-<role>"
+    QString scenario;      ///< "secretary", "chair" (the live comment test) or "shot-<view>"
     QString server;        ///< "127.0.0.1:PORT"
     QString dataDir;       ///< the client's own data folder
     QString code;          ///< one-time admission code
@@ -47,16 +48,22 @@ private:
     bool start();
     bool admitThroughScreen();
     bool selectConference();
+    bool pickConferenceInUi();
+    bool queueSpeakerInUi(int participantRow, QString* participantId);
     bool runSecretary();
     bool runChair();
     bool shootSecretary();
     bool shootChair();
     bool shootDelegate();
+    bool shootDesk();
+    bool shootDashboard();
     bool grab(const QString& path);
 
     void typeText(const QString& text, int delayMs);
     void pressKey(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
     bool click(const QString& objectName);
+    bool clickItem(QQuickItem* item, const QString& what);
+    QQuickItem* visibleItem(const QString& objectName) const;
     bool waitFor(const std::function<bool()>& condition, int timeoutMs, const QString& what);
     bool fail(const QString& why);
 

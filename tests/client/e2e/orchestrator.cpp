@@ -88,12 +88,15 @@ bool Orchestrator::startServer(bool withReport)
     return false;
 }
 
-QString Orchestrator::admit(const QString& role, int conferenceId)
+QString Orchestrator::admit(const QString& role, int conferenceId, int organisationId)
 {
+    QStringList arguments{"admit", "--data", serverData_, "--role", role};
+    if (conferenceId > 0)
+        arguments << "--conference" << QString::number(conferenceId);
+    if (organisationId > 0)
+        arguments << "--organisation" << QString::number(organisationId);
     QString output;
-    if (!runGopyServer({"admit", "--data", serverData_, "--role", role, "--conference",
-                        QString::number(conferenceId)},
-                       &output))
+    if (!runGopyServer(arguments, &output))
         return {};
     const QStringList lines = output.split('\n', Qt::SkipEmptyParts);
     return lines.isEmpty() ? QString() : lines.last().trimmed();
@@ -127,9 +130,10 @@ int Orchestrator::runLiveComment()
 {
     if (!startServer(false))
         return 1;
-    // Conference 2 of the demo is planned: the secretary starts its session.
+    // Conference 2 of the demo is planned: the secretary picks it and starts its session. Her
+    // device is not bound to a conference (she chooses it on screen); the chair's is.
     const int conference = 2;
-    const QString secretaryCode = admit("secretary", conference);
+    const QString secretaryCode = admit("secretary", 0);
     const QString chairCode = admit("chair", conference);
     if (secretaryCode.isEmpty() || chairCode.isEmpty())
         return 1;
@@ -156,7 +160,7 @@ int Orchestrator::runLiveComment()
     }
     QProcess* secretary = startClient(QStringList{"--scenario", "secretary", "--code",
                                                   secretaryCode, "--device", "May thu ky 1",
-                                                  "--size", "1280x800"}
+                                                  "--size", "800x1280"}
                                       + common);
     const bool secretaryOk = finish(secretary, "the secretary client");
     const bool chairOk = finish(chair, "the chair client");
@@ -191,6 +195,27 @@ int Orchestrator::runScreenshots(const QString& outDir)
                  draft, "--shared", dir_.path(), "--screenshot",
                  QDir(outDir).filePath(role + "-" + tag + ".png")});
             ok = finish(client, role + " screenshot " + tag) && ok;
+        }
+        // The issue-5 views: the drafting team's desk, a grassroots organisation's entry
+        // (Đảng bộ phường Phúc Xá, demo organisation 1) and the chair's progress dashboard.
+        struct Desk {
+            QString shot;
+            QString role;
+            int conference;
+            int organisation;
+        };
+        for (const Desk& desk : {Desk{"drafting", "drafting", 0, 0},
+                                 Desk{"grassroots", "grassroots", 0, 1},
+                                 Desk{"dashboard", "chair", conference, 0}}) {
+            const QString code = admit(desk.role, desk.conference, desk.organisation);
+            if (code.isEmpty())
+                return 1;
+            QProcess* client = startClient(
+                {"--scenario", "shot-" + desk.shot, "--code", code, "--device", "Máy tính bảng",
+                 "--size", sizeArg, "--conference", QString::number(desk.conference),
+                 "--shared", dir_.path(), "--screenshot",
+                 QDir(outDir).filePath(desk.shot + "-" + tag + ".png")});
+            ok = finish(client, desk.shot + " screenshot " + tag) && ok;
         }
     }
     return ok ? 0 : 1;

@@ -17,15 +17,17 @@ public:
     Orchestrator(QString self, QString serverExe);
     ~Orchestrator();
 
-    /// The live-comment test: a secretary types a Vietnamese comment, the chair sees the draft
-    /// as typed and then the saved comment. Returns the exit code.
+    /// The live-comment test: on a portrait tablet, a secretary picks the conference, starts the
+    /// session, queues a speaker found by an unaccented search and types a Vietnamese comment;
+    /// the chair sees the draft as typed and then the saved comment. Returns the exit code.
     int runLiveComment();
     /// Screenshots of every role at 800×1280 and 1920×1080 into `outDir`. Returns the exit code.
     int runScreenshots(const QString& outDir);
 
 private:
     bool startServer(bool withReport);
-    QString admit(const QString& role, int conferenceId);
+    /// A one-time code from `gopy-server admit`; 0 leaves the conference or organisation open.
+    QString admit(const QString& role, int conferenceId, int organisationId = 0);
     QProcess* startClient(const QStringList& arguments);
     bool finish(QProcess* client, const QString& what);
     bool runGopyServer(const QStringList& arguments, QString* output);
