@@ -1,6 +1,7 @@
 // DOCX writer: WordprocessingML body built as text, package parts added at the end.
 #include "server/docx/docx_writer.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
@@ -20,6 +21,81 @@ constexpr std::string_view kR =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 constexpr std::string_view kRelBase =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+constexpr std::size_t kSpillBytes = std::size_t{1} << 20;
+
+// document.xml as prefix, the spilled body, the in-memory tail and suffix, read in turn.
+class DocumentStream : public ZipStream {
+public:
+    DocumentStream(std::string prefix, std::FILE* file, std::uint64_t fileSize,
+                   std::string_view tail, std::string suffix)
+        : prefix_(std::move(prefix)),
+          file_(file),
+          fileSize_(fileSize),
+          tail_(tail),
+          suffix_(std::move(suffix)) {}
+
+    [[nodiscard]] std::uint64_t size() const override {
+        return prefix_.size() + fileSize_ + tail_.size() + suffix_.size();
+    }
+
+    bool rewind() override {
+        piece_ = 0;
+        offset_ = 0;
+        return !file_ || std::fseek(file_, 0, SEEK_SET) == 0;
+    }
+
+    std::int64_t read(char* out, std::size_t length) override {
+        std::size_t done = 0;
+        while (done < length && piece_ < 4) {
+            std::size_t n = 0;
+            if (piece_ == 1) {
+                const std::uint64_t left = fileSize_ - offset_;
+                const std::size_t want =
+                    static_cast<std::size_t>(std::min<std::uint64_t>(left, length - done));
+                if (want > 0) {
+                    n = std::fread(out + done, 1, want, file_);
+                    if (n != want) return -1;
+                }
+            } else {
+                const std::string_view piece = piece_ == 0   ? std::string_view(prefix_)
+                                               : piece_ == 2 ? tail_
+                                                             : std::string_view(suffix_);
+                n = std::min<std::size_t>(piece.size() - offset_, length - done);
+                std::copy_n(piece.data() + offset_, n, out + done);
+            }
+            done += n;
+            offset_ += n;
+            if (offset_ == pieceSize(piece_)) {
+                ++piece_;
+                offset_ = 0;
+            }
+        }
+        return static_cast<std::int64_t>(done);
+    }
+
+private:
+    [[nodiscard]] std::uint64_t pieceSize(int piece) const {
+        switch (piece) {
+            case 0:
+                return prefix_.size();
+            case 1:
+                return fileSize_;
+            case 2:
+                return tail_.size();
+            default:
+                return suffix_.size();
+        }
+    }
+
+    std::string prefix_;
+    std::FILE* file_;
+    std::uint64_t fileSize_;
+    std::string_view tail_;
+    std::string suffix_;
+    int piece_ = 0;
+    std::uint64_t offset_ = 0;
+};
 
 long twips(double mm) { return std::lround(mm * 1440.0 / 25.4); }
 long halfPoints(double pt) { return std::lround(pt * 2.0); }
@@ -324,6 +400,26 @@ void DocxWriter::appendParagraph(std::string& out, const Paragraph& p) const {
 void DocxWriter::add(const Paragraph& paragraph) {
     appendParagraph(body_, paragraph);
     endsWithTable_ = false;
+    spillIfLarge();
+}
+
+void DocxWriter::spillIfLarge() {
+    if (body_.size() < kSpillBytes || spillUnavailable_) return;
+    if (!spill_) {
+        spill_.reset(std::tmpfile());
+        // Without a temporary file the body simply stays in memory.
+        if (!spill_) {
+            spillUnavailable_ = true;
+            return;
+        }
+    }
+    // bytes() may have read the file since the last write.
+    if (std::fseek(spill_.get(), 0, SEEK_END) != 0 ||
+        std::fwrite(body_.data(), 1, body_.size(), spill_.get()) != body_.size()) {
+        throw DocxError("Không ghi được tệp tạm của văn bản DOCX");
+    }
+    spilled_ += body_.size();
+    body_.clear();
 }
 
 void DocxWriter::add(std::string_view text, ParagraphFormat format) {
@@ -393,14 +489,17 @@ void DocxWriter::add(const Table& table) {
             out += "</w:tc>";
         }
         out += "</w:tr>";
+        spillIfLarge();
     }
     out += "</w:tbl>";
     endsWithTable_ = true;
+    spillIfLarge();
 }
 
 void DocxWriter::pageBreak() {
     body_ += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
     endsWithTable_ = false;
+    spillIfLarge();
 }
 
 Table DocxWriter::twoColumnLayout(std::vector<Paragraph> left, std::vector<Paragraph> right,
@@ -414,11 +513,12 @@ Table DocxWriter::twoColumnLayout(std::vector<Paragraph> left, std::vector<Parag
 }
 
 std::string DocxWriter::bytes() const {
-    std::string document(kXmlDecl);
-    document += "<w:document" + attr("xmlns:w", kW) + attr("xmlns:r", kR) + "><w:body>";
-    document += body_;
+    std::string prefix(kXmlDecl);
+    prefix += "<w:document" + attr("xmlns:w", kW) + attr("xmlns:r", kR) + "><w:body>";
+    // The body itself is streamed between prefix and suffix, never copied.
+    std::string document;
     // Word wants a paragraph between a final table and the section properties.
-    if (endsWithTable_ || body_.empty()) document += "<w:p/>";
+    if (endsWithTable_ || (body_.empty() && spilled_ == 0)) document += "<w:p/>";
     document += "<w:sectPr>";
     if (page_.pageNumbers) {
         document +=
@@ -439,7 +539,12 @@ std::string DocxWriter::bytes() const {
     zip.add("[Content_Types].xml", contentTypes());
     zip.add("_rels/.rels", packageRels());
     zip.add("docProps/core.xml", coreProperties(info_));
-    zip.add("word/document.xml", std::move(document));
+    if (spill_ && std::fflush(spill_.get()) != 0) {
+        throw DocxError("Không ghi được tệp tạm của văn bản DOCX");
+    }
+    zip.add("word/document.xml",
+            std::make_unique<DocumentStream>(std::move(prefix), spill_.get(), spilled_, body_,
+                                             std::move(document)));
     zip.add("word/_rels/document.xml.rels", documentRels());
     zip.add("word/styles.xml", styles(page_));
     zip.add("word/settings.xml", settings());

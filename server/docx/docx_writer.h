@@ -2,7 +2,10 @@
 // documents (Times New Roman, margins in mm, page numbers centred in the header from page 2).
 #pragma once
 
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -83,7 +86,11 @@ public:
 };
 
 /// Builds a document body in order, then writes the package. Text is NFC-normalised and
-/// XML-escaped; characters XML 1.0 forbids are dropped.
+/// XML-escaped; characters XML 1.0 forbids are dropped. A long body goes to an anonymous
+/// temporary file (removed when the writer is destroyed, or by the system if the process
+/// dies) in pieces of 1 MiB, and is streamed from there into the package, so a document of
+/// hundreds of megabytes is never held in memory; if no temporary file can be made, it stays
+/// in memory. Adding throws DocxError if writing the temporary file fails.
 class DocxWriter {
 public:
     explicit DocxWriter(DocumentInfo info, PageSetup page = {});
@@ -110,11 +117,19 @@ public:
                                  double leftWidthMm, double rightWidthMm);
 
 private:
+    struct FileCloser {
+        void operator()(std::FILE* f) const { std::fclose(f); }
+    };
+
     void appendParagraph(std::string& out, const Paragraph& paragraph) const;
+    void spillIfLarge();
 
     DocumentInfo info_;
     PageSetup page_;
-    std::string body_;
+    std::string body_;  // the body's tail not yet in spill_
+    std::unique_ptr<std::FILE, FileCloser> spill_;
+    std::uint64_t spilled_ = 0;
+    bool spillUnavailable_ = false;
     bool endsWithTable_ = false;
 };
 

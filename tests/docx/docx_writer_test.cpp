@@ -221,6 +221,44 @@ TEST(DocxWriter, SaveToFileWritesTheSameBytes) {
     EXPECT_THROW(w.save("/nonexistent-dir/x.docx"), DocxError);
 }
 
+// A body of several MiB goes through the temporary file and comes back whole and in order,
+// also when the package is written twice and when more is added after the first write.
+TEST(DocxWriter, LongBodyStreamedFromTemporaryFileReadsBackWhole) {
+    DocxWriter w({"Dài", "Tổ biên tập", kCreated});
+    const std::string sentence =
+        "Đề nghị bổ sung nội dung về phát triển kinh tế tập thể và chuyển đổi số ở cơ sở. ";
+    std::string text;
+    for (int i = 0; i < 8; ++i) text += sentence;
+    for (int i = 0; i < 3000; ++i) w.add("Ý kiến " + std::to_string(i + 1) + ": " + text);
+    Table t;
+    t.columnWidthsMm = {20, 140};
+    t.headerRows = 1;
+    const auto cell = [](std::string s) {
+        return TableCell{{Paragraph{{gopy::docx::Run{std::move(s)}}}}};
+    };
+    t.rows.push_back({cell("STT"), cell("Nội dung")});
+    for (int i = 0; i < 5000; ++i) t.rows.push_back({cell(std::to_string(i + 1)), cell(sentence)});
+    w.add(t);
+    const std::string first = w.bytes();
+    EXPECT_EQ(w.bytes(), first);
+    const test::DocxReadback r = test::readDocx(first);
+    EXPECT_EQ(r.parseError, "");
+    EXPECT_GT(r.entries.at("word/document.xml").size(), 4U << 20);
+    ASSERT_EQ(r.paragraphs.size(), 3000U + 2U * 5001U + 1U);
+    EXPECT_EQ(r.paragraphs[0].text(), "Ý kiến 1: " + text);
+    EXPECT_EQ(r.paragraphs[2999].text(), "Ý kiến 3000: " + text);
+    EXPECT_EQ(r.paragraphs[3000 + 2 * 5000].text(), "5000");
+    ASSERT_EQ(r.tables.size(), 1U);
+    EXPECT_EQ(r.tables[0].rows, 5001);
+    EXPECT_EQ(r.tables[0].headerRows, 1);
+
+    w.add("Kết thúc.");
+    const test::DocxReadback more = test::readDocx(w.bytes());
+    ASSERT_EQ(more.paragraphs.size(), r.paragraphs.size());
+    EXPECT_EQ(more.paragraphs.back().text(), "Kết thúc.");
+    EXPECT_EQ(more.paragraphs[2999].text(), "Ý kiến 3000: " + text);
+}
+
 // LibreOffice, when installed, must open the file and find the text.
 TEST(DocxWriter, LibreOfficeReadsTheDocument) {
     const std::string soffice = GOPY_SOFFICE;
