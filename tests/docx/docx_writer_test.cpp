@@ -239,9 +239,9 @@ TEST(DocxWriter, LongBodyStreamedFromTemporaryFileReadsBackWhole) {
     t.rows.push_back({cell("STT"), cell("Nội dung")});
     for (int i = 0; i < 5000; ++i) t.rows.push_back({cell(std::to_string(i + 1)), cell(sentence)});
     w.add(t);
-    const std::string first = w.bytes();
-    EXPECT_EQ(w.bytes(), first);
-    const test::DocxReadback r = test::readDocx(first);
+    const test::DocxReadback r = test::readDocx(w.bytes());
+    // Entry times may differ between two writes; the contents may not.
+    EXPECT_EQ(test::readDocx(w.bytes()).entries, r.entries);
     EXPECT_EQ(r.parseError, "");
     EXPECT_GT(r.entries.at("word/document.xml").size(), 4U << 20);
     ASSERT_EQ(r.paragraphs.size(), 3000U + 2U * 5001U + 1U);
