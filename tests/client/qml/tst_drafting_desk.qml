@@ -17,7 +17,7 @@ TestCase {
     visible: true
     when: windowShown
 
-    readonly property int wait: 60000
+    readonly property int patience: 60000
 
     Component {
         id: deskComponent
@@ -40,10 +40,10 @@ TestCase {
         verify(code.length > 0, TestServer.lastOutput);
         App.connectTo(TestServer.address);
         App.admit(code, "Máy tổ biên tập");
-        tryVerify(() => App.connectionState === App.Connected, wait, App.lastError);
+        tryVerify(() => App.connectionState === App.Connected, patience, App.lastError);
         compare(App.role, "drafting");
         // Every conference arrives: conference 1's forty comments and the public ones.
-        tryVerify(() => App.drafting.totalCount > 40 && App.drafting.unassignedCount >= 2, wait,
+        tryVerify(() => App.drafting.totalCount > 40 && App.drafting.unassignedCount >= 2, patience,
                   "every conference on the desk");
     }
 
@@ -76,7 +76,7 @@ TestCase {
         search.forceActiveFocus();
         keyClick(Qt.Key_C); keyClick(Qt.Key_H); keyClick(Qt.Key_U); keyClick(Qt.Key_N); keyClick(Qt.Key_G);
         keyClick(Qt.Key_Space); keyClick(Qt.Key_C); keyClick(Qt.Key_U);
-        tryVerify(() => list.count > 0 && list.count < App.drafting.totalCount, wait, "search narrows the list");
+        tryVerify(() => list.count > 0 && list.count < App.drafting.totalCount, patience, "search narrows the list");
         // "chung cu" finds "chung cư" (folded for case and diacritics).
         for (let row = 0; row < App.drafting.items.count; ++row)
             verify(App.drafting.items.get(row).text.toLowerCase().indexOf("chung") >= 0,
@@ -100,7 +100,7 @@ TestCase {
         // Shown at once from the outbox, then confirmed.
         compare(App.drafting.selectedCount, 0);
         compare(App.drafting.unassignedCount, 0);
-        tryCompare(App, "unsentCount", 0, wait);
+        tryCompare(App, "unsentCount", 0, patience);
         compare(App.lastError, "");
         App.drafting.setSection("II.3");
         verify(App.drafting.items.count >= before);
@@ -108,16 +108,17 @@ TestCase {
 
     function test_4_confirm_suggestion_and_answer_in_part() {
         const desk = createDesk();
+        App.drafting.setSection("");  // the groups model follows the section chosen
         App.refreshDashboard();
         desk.page = 2;
-        tryVerify(() => App.drafting.suggestions.count > 0, wait, "near-duplicates suggested");
+        tryVerify(() => App.drafting.suggestions.count > 0, patience, "near-duplicates suggested");
         const groupsBefore = App.drafting.groups.count;
         const button = findChild(desk, "confirmSuggestion_0");
         verify(button);
         waitForRendering(desk);
         mouseClick(button);
-        tryVerify(() => App.drafting.groups.count === groupsBefore + 1, wait, "group created");
-        tryCompare(App, "unsentCount", 0, wait);
+        tryVerify(() => App.drafting.groups.count === groupsBefore + 1, patience, "group created");
+        tryCompare(App, "unsentCount", 0, patience);
         snapshot(desk, "drafting-suggestions-1920x1080");
 
         // The group's block in the work list: answer it "Tiếp thu một phần" with a reason.
@@ -136,11 +137,11 @@ TestCase {
         const at = App.drafting.items.indexOf(firstMember);
         list.positionViewAtIndex(Math.max(0, at), ListView.Beginning);
         let answer = null;
-        tryVerify(() => (answer = findChild(desk, "answerGroup_" + groupId)) !== null, wait);
+        tryVerify(() => (answer = findChild(desk, "answerGroup_" + groupId)) !== null, patience);
         waitForRendering(desk);
         mouseClick(answer);
         const dialog = findChild(desk, "answerDialog");
-        tryVerify(() => dialog.opened, wait);
+        tryVerify(() => dialog.opened, patience);
         mouseClick(findChild(dialog.contentItem, "answer_partly"));
         compare(dialog.acceptance, "partly");
         const save = findChild(dialog.contentItem, "answerSave");
@@ -156,8 +157,8 @@ TestCase {
                     return g.acceptance === "partly" && g.acceptanceLabel === "Tiếp thu một phần";
             }
             return false;
-        }, wait, "the group is answered in part");
-        tryCompare(App, "unsentCount", 0, wait);
+        }, patience, "the group is answered in part");
+        tryCompare(App, "unsentCount", 0, patience);
         snapshot(desk, "drafting-1920x1080");
     }
 
