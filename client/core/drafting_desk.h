@@ -28,7 +28,7 @@ namespace gopy::client {
 
 class DraftingDesk : public QObject {
     Q_OBJECT
-    QML_ELEMENT
+    QML_NAMED_ELEMENT(DraftingDeskModel)  // the view in GopY.Views is DraftingDesk
     QML_UNCREATABLE("App.drafting")
     Q_PROPERTY(gopy::client::SectionCountModel* sectionCounts READ sectionCounts CONSTANT)
     Q_PROPERTY(gopy::client::WorkItemModel* items READ items CONSTANT)
