@@ -21,36 +21,28 @@ Item {
     readonly property string reportedAt: ownRow ? ownRow.reportedAt : ""
     readonly property alias entryForm: form
 
-    // Finds this device's organisation among the dashboard's rows.
+    // Reads this device's organisation from the dashboard's rows. The rows are updated in
+    // place and re-sorted (sent ones last), so it is looked up again after every change.
     function findOwnRow() {
         let found = null;
-        for (let i = 0; i < ownRows.count; ++i) {
-            const row = ownRows.objectAt(i);
-            if (row && row.organisationId === App.organisationId)
+        for (let i = 0; i < App.organisations.rowCount(); ++i) {
+            const row = App.organisations.get(i);
+            if (row.organisationId === App.organisationId)
                 found = row;
         }
         ownRow = found;
     }
 
-    Instantiator {
-        id: ownRows
-        model: App.organisations
-        delegate: QtObject {
-            required property int organisationId
-            required property string due
-            required property bool late
-            required property string reportedAt
-        }
-        onObjectAdded: desk.findOwnRow()
-        onObjectRemoved: (index, object) => {
-            if (object === desk.ownRow)
-                desk.ownRow = null;
-            Qt.callLater(desk.findOwnRow);
-        }
-    }
+    Component.onCompleted: findOwnRow()
     Connections {
         target: App
         function onDeviceChanged() {
+            desk.findOwnRow();
+        }
+        function onDashboardChanged() {
+            desk.findOwnRow();
+        }
+        function onOrganisationChanged() {
             desk.findOwnRow();
         }
     }

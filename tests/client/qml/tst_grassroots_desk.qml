@@ -195,6 +195,9 @@ TestCase {
         compare(findChild(form, "kindBox").currentValue, "agreement");
         area.insert(area.length, " Đề nghị nêu thêm kết quả giảm nghèo.");
         compare(findChild(form, "saveCommentButton").text, "Lưu sửa đổi");
+        // "Huỷ sửa" appears beside the save button; until the row is laid out again it lies
+        // over it, where no user could press it.
+        waitForRendering(form);
         mouseClick(findChild(form, "saveCommentButton"));
         verify(!form.editing);
         tryVerify(() => cardWithText(desk, "Nhất trí với đánh giá về an sinh xã hội. Đề nghị nêu thêm kết quả giảm nghèo.") !== null, patience);
@@ -207,6 +210,7 @@ TestCase {
         mouseClick(remove);
         compare(remove.text, "Bấm lần nữa để xoá");
         compare(App.comments.count, 3);
+        waitForRendering(doomed);
         mouseClick(remove);
         tryCompare(App.comments, "count", 2, patience);
         verify(cardWithText(desk, "Kiến nghị ưu tiên vốn cho cải tạo chung cư cũ.") === null);
@@ -219,9 +223,11 @@ TestCase {
         tryVerify(() => App.connectionState !== App.Connected, patience, "the client noticed");
 
         enter(desk, ["II.3"], "other", "Ý kiến ghi khi mất kết nối.", "", "");
-        // Shown at once, counted as unsent, marked on its card.
+        // In the list at once, counted as unsent, marked on its card (the card is made when
+        // the list lays out, next frame).
+        compare(App.comments.count, 3);
+        tryVerify(() => cardWithText(desk, "Ý kiến ghi khi mất kết nối.") !== null, patience);
         const card = cardWithText(desk, "Ý kiến ghi khi mất kết nối.");
-        verify(card);
         verify(card.pending);
         compare(findChild(card, "pendingBadge").visible, true);
         verify(App.unsentCount >= 1);
