@@ -117,7 +117,10 @@ Item {
         GridLayout {
             id: grid
             // Fixed shares: the list's wrapped labels must not claim the form's width.
-            readonly property real formWidth: (width - columnSpacing) * 0.45
+            // Taken from the desk's width, known before the grid is first laid out: a share of
+            // the grid's own width left the first layout stale until something else changed.
+            readonly property real formWidth: (desk.width - Theme.spacing - columnSpacing) * 0.45
+            readonly property real listWidth: desk.width - Theme.spacing - columnSpacing - formWidth
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.margins: Theme.spacing / 2
@@ -144,8 +147,8 @@ Item {
                 Layout.column: desk.portrait ? 0 : 1
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredWidth: desk.portrait ? grid.width : grid.width - grid.formWidth - grid.columnSpacing
-                Layout.maximumWidth: desk.portrait ? grid.width : grid.width - grid.formWidth - grid.columnSpacing
+                Layout.preferredWidth: desk.portrait ? grid.width : grid.listWidth
+                Layout.maximumWidth: desk.portrait ? grid.width : grid.listWidth
                 Layout.preferredHeight: desk.portrait ? grid.height * 0.5 : -1
                 padding: Theme.spacing / 2
                 Material.background: Theme.paper
