@@ -1096,6 +1096,31 @@ void App::nextSpeaker()
         submit(proto::TurnStart{nextId, now()});
 }
 
+std::optional<App::CommentFields> App::checkedFields(const QStringList& sections, const QString& kind,
+                                                     const QString& proposedWording,
+                                                     const QString& proposedLocation)
+{
+    CommentFields fields;
+    const auto parsedKind = commentKindFromString(fromQ(kind));
+    if (!parsedKind) {
+        setError(QStringLiteral("Loại ý kiến không hợp lệ."));
+        return std::nullopt;
+    }
+    fields.kind = *parsedKind;
+    for (const std::string& code : fromQ(sections)) {
+        if (!outlineData_.contains(code)) {
+            setError(QStringLiteral("Mục %1 không có trong dự thảo.").arg(toQ(code)));
+            return std::nullopt;
+        }
+        if (std::find(fields.sections.begin(), fields.sections.end(), code) == fields.sections.end())
+            fields.sections.push_back(code);
+    }
+    const std::string wording = trimmed(proposedWording);
+    if (!wording.empty())
+        fields.proposed = ProposedWording{wording, trimmed(proposedLocation)};
+    return fields;
+}
+
 QString App::createComment(const QString& participantId, const QString& turnId, const QString& text,
                            const QStringList& sections, const QString& kind,
                            const QString& proposedWording, const QString& proposedLocation, bool written)
@@ -1111,26 +1136,15 @@ QString App::createComment(const QString& participantId, const QString& turnId, 
         setError(QStringLiteral("Hãy chọn người phát biểu của ý kiến."));
         return {};
     }
-    const auto parsedKind = commentKindFromString(fromQ(kind));
-    if (!parsedKind) {
-        setError(QStringLiteral("Loại ý kiến không hợp lệ."));
+    auto fields = checkedFields(sections, kind, proposedWording, proposedLocation);
+    if (!fields)
         return {};
-    }
-    comment.kind = *parsedKind;
-    for (const std::string& code : fromQ(sections)) {
-        if (!outlineData_.contains(code)) {
-            setError(QStringLiteral("Mục %1 không có trong dự thảo.").arg(toQ(code)));
-            return {};
-        }
-        if (std::find(comment.sections.begin(), comment.sections.end(), code) == comment.sections.end())
-            comment.sections.push_back(code);
-    }
+    comment.kind = fields->kind;
+    comment.sections = std::move(fields->sections);
+    comment.proposed = std::move(fields->proposed);
     comment.turnId = fromQ(turnId);
     if (!comment.turnId.empty() && displayed_.turn(comment.turnId) == nullptr)
         comment.turnId.clear();
-    const std::string wording = trimmed(proposedWording);
-    if (!wording.empty())
-        comment.proposed = ProposedWording{wording, trimmed(proposedLocation)};
     comment.written = written;
     comment.id = newId();
     comment.conferenceId = conferenceId_;
@@ -1161,23 +1175,12 @@ void App::updateComment(const QString& commentId, const QString& text, const QSt
         setError(QStringLiteral("Nội dung ý kiến đang trống; muốn bỏ ý kiến thì hãy xóa."));
         return;
     }
-    const auto parsedKind = commentKindFromString(fromQ(kind));
-    if (!parsedKind) {
-        setError(QStringLiteral("Loại ý kiến không hợp lệ."));
+    auto fields = checkedFields(sections, kind, proposedWording, proposedLocation);
+    if (!fields)
         return;
-    }
-    update.kind = *parsedKind;
-    for (const std::string& code : fromQ(sections)) {
-        if (!outlineData_.contains(code)) {
-            setError(QStringLiteral("Mục %1 không có trong dự thảo.").arg(toQ(code)));
-            return;
-        }
-        if (std::find(update.sections.begin(), update.sections.end(), code) == update.sections.end())
-            update.sections.push_back(code);
-    }
-    const std::string wording = trimmed(proposedWording);
-    if (!wording.empty())
-        update.proposed = ProposedWording{wording, trimmed(proposedLocation)};
+    update.kind = fields->kind;
+    update.sections = std::move(fields->sections);
+    update.proposed = std::move(fields->proposed);
     update.written = written;
     const std::string participantId = current->participantId;
     if (update.text == current->text && update.sections == current->sections &&
@@ -1443,23 +1446,12 @@ QString App::createGrassrootsComment(const QStringList& sections, const QString&
         setError(QStringLiteral("Nội dung ý kiến đang trống."));
         return {};
     }
-    const auto parsedKind = commentKindFromString(fromQ(kind));
-    if (!parsedKind) {
-        setError(QStringLiteral("Loại ý kiến không hợp lệ."));
+    auto fields = checkedFields(sections, kind, proposedWording, proposedLocation);
+    if (!fields)
         return {};
-    }
-    comment.kind = *parsedKind;
-    for (const std::string& code : fromQ(sections)) {
-        if (!outlineData_.contains(code)) {
-            setError(QStringLiteral("Mục %1 không có trong dự thảo.").arg(toQ(code)));
-            return {};
-        }
-        if (std::find(comment.sections.begin(), comment.sections.end(), code) == comment.sections.end())
-            comment.sections.push_back(code);
-    }
-    const std::string wording = trimmed(proposedWording);
-    if (!wording.empty())
-        comment.proposed = ProposedWording{wording, trimmed(proposedLocation)};
+    comment.kind = fields->kind;
+    comment.sections = std::move(fields->sections);
+    comment.proposed = std::move(fields->proposed);
     comment.origin = CommentOrigin{};
     comment.origin->organisationId = welcome_->organisationId;
     comment.id = newId();

@@ -290,6 +290,17 @@ private:
     void subscribe();
     void sendPending();
     bool submit(const proto::Operation& op);
+    /// The editable fields of a comment as a person entered them, checked: a known kind, draft
+    /// sections (each once, in order), the proposed wording trimmed. Sets the error and returns
+    /// nullopt when refused. Shared by create, update and the grassroots entry.
+    struct CommentFields {
+        CommentKind kind = CommentKind::Other;
+        std::vector<std::string> sections;
+        std::optional<ProposedWording> proposed;
+    };
+    std::optional<CommentFields> checkedFields(const QStringList& sections, const QString& kind,
+                                               const QString& proposedWording,
+                                               const QString& proposedLocation);
     void rebuild();
     void refreshModels();
     void saveSnapshotSoon();
