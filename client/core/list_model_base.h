@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QVariantMap>
 
 #include <algorithm>
 #include <cstddef>
@@ -25,6 +26,19 @@ signals:
     void countChanged();
 
 protected:
+    /// Every role of `row` under its role name ({} outside the model): what QML's get(row) returns.
+    QVariantMap rowAsMap(int row) const
+    {
+        QVariantMap result;
+        if (row < 0 || row >= rowCount())
+            return result;
+        const QHash<int, QByteArray> names = roleNames();
+        const QModelIndex at = index(row);
+        for (auto it = names.begin(); it != names.end(); ++it)
+            result.insert(QString::fromUtf8(it.value()), data(at, it.key()));
+        return result;
+    }
+
     /// Turns `rows` into `next` with the fewest row signals. `key(row)` identifies a row
     /// (comparable with ==); rows with an equal key and different content get dataChanged.
     template <class Row, class Key>

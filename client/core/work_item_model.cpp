@@ -189,14 +189,7 @@ int WorkItemModel::indexOf(const QString& commentId) const
 
 QVariantMap WorkItemModel::get(int row) const
 {
-    QVariantMap result;
-    if (row < 0 || row >= static_cast<int>(rows_.size()))
-        return result;
-    const QHash<int, QByteArray> names = roleNames();
-    const QModelIndex at = index(row);
-    for (auto it = names.begin(); it != names.end(); ++it)
-        result.insert(QString::fromUtf8(it.value()), data(at, it.key()));
-    return result;
+    return rowAsMap(row);
 }
 
 int WorkItemModel::rowCount(const QModelIndex& parent) const
