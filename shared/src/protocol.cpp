@@ -220,6 +220,12 @@ json::object toJson(const Section& s, const json::storage_ptr& sp) {
     return w.take();
 }
 
+json::object toJson(const ParagraphHead& p, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.str("section", p.section).integer("number", p.number).str("opening", p.opening);
+    return w.take();
+}
+
 json::object toJson(const Conference& c, const json::storage_ptr& sp) {
     ObjectWriter w(sp);
     w.integer("id", c.id)
@@ -380,6 +386,8 @@ json::object toJson(const Operation& op, const json::storage_ptr& sp) {
                     .str("comment_kind", toString(o.kind));
                 if (o.proposed) w.value("proposed", toJson(*o.proposed, sp));
                 w.optTrue("written", o.written).ints("resolves", o.resolves);
+                // 0 is meaningful here (clear the paragraph), so only absence is left out.
+                if (o.paragraph) w.integer("paragraph", *o.paragraph);
             },
             [&](const CommentDelete& o) { w.str("comment_id", o.commentId); },
             [&](const CommentFlag& o) {
@@ -451,7 +459,8 @@ json::object bodyOf(const Message& message, const json::storage_ptr& sp) {
                     .value("campaign", toJson(m.campaign, sp))
                     .objects("sections", m.sections, toJsonOf<Section>)
                     .objects("conferences", m.conferences, toJsonOf<Conference>)
-                    .optInt("organisation_id", m.organisationId);
+                    .optInt("organisation_id", m.organisationId)
+                    .objects("paragraphs", m.paragraphs, toJsonOf<ParagraphHead>);
             },
             [&](const Subscribe& m) {
                 w.integer("conference_id", m.conferenceId).integer("since", m.since);
@@ -551,6 +560,14 @@ Section readSection(const JsonReader& r) {
     s.label = r.optionalString("label");
     s.title = r.requiredString("title");
     return s;
+}
+
+ParagraphHead readParagraphHead(const JsonReader& r) {
+    ParagraphHead p;
+    p.section = r.requiredString("section");
+    p.number = r.requiredInt32("number", 1);
+    p.opening = r.optionalString("opening");
+    return p;
 }
 
 Conference readConference(const JsonReader& r) {
@@ -738,6 +755,7 @@ Operation readOperation(const JsonReader& r) {
             u.proposed = readProposed(r);
             u.written = r.optionalBool("written");
             u.resolves = r.intArray("resolves");
+            u.paragraph = r.optionalInt32("paragraph");
             return u;
         }
         case 12:
@@ -813,6 +831,7 @@ Message readBody(MessageType type, const JsonReader& r) {
             m.sections = r.objectArray<Section>("sections", readSection);
             m.conferences = r.objectArray<Conference>("conferences", readConference);
             m.organisationId = r.optionalInt("organisation_id");
+            m.paragraphs = r.objectArray<ParagraphHead>("paragraphs", readParagraphHead);
             return m;
         }
         case MessageType::Subscribe:

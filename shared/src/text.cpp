@@ -1,6 +1,7 @@
 // Vietnamese text helpers on top of ICU: NFC, search folding and collation keys.
 #include "gopy/text.h"
 
+#include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
 #include <unicode/coll.h>
 #include <unicode/locid.h>
@@ -232,6 +233,43 @@ std::string personSortKey(std::string_view fullName) {
 int comparePersons(std::string_view a, std::string_view b) {
     const int c = personSortKey(a).compare(personSortKey(b));
     return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+std::string opening(std::string_view utf8, std::size_t maxChars) {
+    const icu::UnicodeString source = toUnicode(nfc(utf8));
+    icu::UnicodeString flat;
+    for (const icu::UnicodeString& word : words(source)) {
+        if (!flat.isEmpty()) flat.append(static_cast<UChar>(u' '));
+        flat.append(word);
+    }
+    if (maxChars == 0) return {};
+    if (static_cast<std::size_t>(flat.countChar32()) <= maxChars) return toUtf8(flat);
+    // Room for the ellipsis: the kept text has at most maxChars - 1 characters.
+    const int32_t limit = flat.moveIndex32(0, static_cast<int32_t>(maxChars - 1));
+    int32_t cut = limit;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> lines(
+        icu::BreakIterator::createLineInstance(icu::Locale("vi"), status));
+    if (U_SUCCESS(status) && lines) {
+        lines->setText(flat);
+        // A break at `limit` itself is fine: the text before it fits.
+        const int32_t at = lines->isBoundary(limit) ? limit : lines->preceding(limit);
+        if (at != icu::BreakIterator::DONE && at > 0) cut = at;
+    }
+    icu::UnicodeString head(flat, 0, cut);
+    head.trim();
+    // A cut right after a comma or a colon reads better without it.
+    while (!head.isEmpty()) {
+        const UChar32 last = head.char32At(head.length() - 1);
+        if (last != u',' && last != u';' && last != u':' && last != u'(' && last != u'-' &&
+            last != 0x2013) {
+            break;
+        }
+        head.truncate(head.length() - U16_LENGTH(last));
+        head.trim();
+    }
+    head.append(static_cast<UChar>(0x2026));
+    return toUtf8(head);
 }
 
 }  // namespace gopy::text

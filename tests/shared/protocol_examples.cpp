@@ -87,6 +87,7 @@ CommentUpdate sampleUpdate() {
                                  "Phần II, mục 3, đoạn 2, trang 14, dòng 5"};
     u.written = true;
     u.resolves = {12};
+    u.paragraph = 2;
     return u;
 }
 
@@ -260,6 +261,10 @@ std::vector<NamedMessage> documentedMessages() {
         sampleSection("II.3", "II", 2, 8, "3.", "Phát triển kinh tế, chuyển đổi số"),
     };
     w.conferences = {sampleConference()};
+    w.paragraphs = {
+        ParagraphHead{"II.3", 1, "Tập trung phát triển kinh tế số, xã hội số gắn với cải cách hành chính…"},
+        ParagraphHead{"II.3", 2, "Đẩy mạnh chuyển đổi số ở cấp phường."},
+    };
     out.push_back({"welcome", w});
 
     out.push_back({"subscribe", Subscribe{2, 118}});
@@ -300,6 +305,7 @@ std::vector<NamedMessage> documentedMessages() {
     stale.proposed.reset();
     stale.written = false;
     stale.resolves.clear();
+    stale.paragraph.reset();
     conflicted.op = stale;
     conflicted.comment = sampleComment();
     conflicted.conflict = sampleConflict();
@@ -328,6 +334,7 @@ std::vector<NamedMessage> documentedMessages() {
     merged.sections = sampleUpdate().sections;
     merged.proposed = sampleUpdate().proposed;
     merged.written = true;
+    merged.paragraph = 2;
     merged.updatedAt = kMorning + 120000;
     resolved.comment = merged;
     resolved.resolvedConflicts = {12};
@@ -361,6 +368,7 @@ std::vector<NamedMessage> documentedMessages() {
     grassroots.token.clear();
     grassroots.conferences.clear();
     grassroots.organisationId = 3;
+    grassroots.paragraphs.clear();
     out.push_back({"welcome (grassroots reporter)", grassroots});
 
     Snapshot publicChannel;

@@ -115,6 +115,88 @@ TEST(ProtocolRoundTrip, EventStandAloneForEveryKind) {
     EXPECT_EQ(decodeEvent(encodeEvent(bare)), bare);
 }
 
+// comment.update: an absent paragraph (keep by the server's rule), 0 (clear) and N (set) are
+// three different requests and must stay three on the wire.
+TEST(ProtocolRoundTrip, CommentUpdateParagraphAbsentZeroOrSet) {
+    CommentUpdate base;
+    base.commentId = "c-1";
+    base.baseRev = 3;
+    base.text = "Đề nghị làm rõ đoạn này.";
+    base.sections = {"II.3"};
+    for (const std::optional<int> paragraph : {std::optional<int>{}, std::optional<int>{0},
+                                               std::optional<int>{7}}) {
+        SCOPED_TRACE(paragraph ? std::to_string(*paragraph) : std::string("absent"));
+        CommentUpdate u = base;
+        u.paragraph = paragraph;
+        const std::string json = encode(opOf(u, 1));
+        const auto body = boost::json::parse(json).at("body").at("op").as_object();
+        ASSERT_EQ(body.contains("paragraph"), paragraph.has_value()) << json;
+        if (paragraph) {
+            EXPECT_EQ(body.at("paragraph").as_int64(), *paragraph);
+        }
+        const Message back = roundTrip(opOf(u, 1));
+        const auto& op = std::get<OpRequest>(back).op;
+        ASSERT_TRUE(std::holds_alternative<CommentUpdate>(op));
+        EXPECT_EQ(std::get<CommentUpdate>(op).paragraph, paragraph);
+        EXPECT_EQ(std::get<CommentUpdate>(op), u);
+
+        Event e;
+        e.seq = 5;
+        e.conferenceId = 2;
+        e.at = 1;
+        e.op = u;
+        const auto event = decodeEvent(encodeEvent(e));
+        ASSERT_TRUE(event);
+        EXPECT_EQ(std::get<CommentUpdate>(event->op).paragraph, paragraph);
+    }
+    // A negative number is refused with the field named.
+    const std::string bad =
+        R"({"v":1,"type":"op","body":{"client_id":"d","client_seq":1,"conference_id":2,)"
+        R"("op":{"kind":"comment.update","comment_id":"c-1","base_rev":1,"text":"x",)"
+        R"("comment_kind":"other","paragraph":-1}}})";
+    const DecodeResult refused = decode(bad);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error.code, ErrorCode::BadField);
+    EXPECT_NE(refused.error.message.find("body.op.paragraph"), std::string::npos)
+        << refused.error.message;
+}
+
+TEST(ProtocolRoundTrip, WelcomeParagraphHeads) {
+    Welcome w;
+    w.deviceId = "d-1";
+    w.deviceName = "Máy thư ký";
+    w.campaign.title = "Lấy ý kiến";
+    // Absent when empty.
+    EXPECT_EQ(encode(w).find("\"paragraphs\""), std::string::npos);
+    EXPECT_EQ(std::get<Welcome>(roundTrip(w)).paragraphs.size(), 0u);
+
+    w.paragraphs = {{"I.1", 1, "Công tác xây dựng Đảng về chính trị…"},
+                    {"I.1", 2, "Đổi mới phương thức lãnh đạo."},
+                    {"II.3", 7, "Chuyển đổi số"}};
+    const std::string json = encode(w);
+    const auto heads = boost::json::parse(json).at("body").at("paragraphs").as_array();
+    ASSERT_EQ(heads.size(), 3u);
+    EXPECT_EQ(heads[2].at("section").as_string(), "II.3");
+    EXPECT_EQ(heads[2].at("number").as_int64(), 7);
+    EXPECT_EQ(heads[2].at("opening").as_string(), "Chuyển đổi số");
+    EXPECT_EQ(std::get<Welcome>(roundTrip(w)), w);
+
+    // A decomposed opening is stored composed; number 0 is refused (paragraphs count from 1).
+    const std::string decomposed =
+        "{\"v\":1,\"type\":\"welcome\",\"body\":{\"device_id\":\"d\",\"device_name\":\"m\","
+        "\"role\":\"secretary\",\"campaign\":{\"title\":\"t\"},\"paragraphs\":[{\"section\":"
+        "\"I.1\",\"number\":1,\"opening\":\"Ho\u0300a bi\u0300nh\"}]}}";
+    const DecodeResult r = decode(decomposed);
+    ASSERT_TRUE(r) << r.error.message;
+    EXPECT_EQ(std::get<Welcome>(*r.message).paragraphs.at(0).opening, "Hòa bình");
+    std::string zero = decomposed;
+    zero.replace(zero.find("\"number\":1"), 10, "\"number\":0");
+    const DecodeResult z = decode(zero);
+    ASSERT_FALSE(z);
+    EXPECT_NE(z.error.message.find("body.paragraphs[0].number"), std::string::npos)
+        << z.error.message;
+}
+
 TEST(ProtocolRoundTrip, EnvelopeShape) {
     const auto v = boost::json::parse(encode(Ack{4, 99, true}));
     const auto& o = v.as_object();

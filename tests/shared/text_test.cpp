@@ -222,5 +222,46 @@ TEST(TextPersons, ThreadsGetTheSameKeys) {
     for (int m : mismatches) EXPECT_EQ(m, 0);
 }
 
+std::size_t codePoints(const std::string& utf8) {
+    return static_cast<std::size_t>(
+        std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+TEST(TextOpening, ShortTextIsKeptWithSpacesCollapsed) {
+    EXPECT_EQ(opening("Phát triển  kinh tế\n số."), "Phát triển kinh tế số.");
+    EXPECT_EQ(opening("  "), "");
+    EXPECT_EQ(opening(std::string(80, 'a')), std::string(80, 'a'));
+}
+
+TEST(TextOpening, LongTextIsCutAtAWordWithAnEllipsis) {
+    const std::string text =
+        "Tiếp tục đẩy mạnh công tác xây dựng, chỉnh đốn Đảng và hệ thống chính trị trong sạch, "
+        "vững mạnh toàn diện; nâng cao năng lực lãnh đạo, sức chiến đấu của tổ chức cơ sở đảng.";
+    const std::string cut = opening(text);
+    EXPECT_LE(codePoints(cut), 80u) << cut;
+    EXPECT_GE(codePoints(cut), 60u) << cut;
+    ASSERT_GE(cut.size(), 3u);
+    EXPECT_EQ(cut.substr(cut.size() - 3), "…");
+    const std::string kept = cut.substr(0, cut.size() - 3);
+    // Whole words only: the kept text is a prefix of the text and ends before a space.
+    ASSERT_EQ(text.compare(0, kept.size(), kept), 0) << cut;
+    EXPECT_EQ(text[kept.size()], ' ') << cut;
+    EXPECT_NE(kept.back(), ',');
+    EXPECT_EQ(opening(text), nfc(cut));
+}
+
+TEST(TextOpening, DecomposedInputComesOutComposed) {
+    std::string decomposed;
+    for (int i = 0; i < 30; ++i) decomposed += "Ho\xCC\x80" "a bi\xCC\x80" "nh ";
+    const std::string cut = opening(decomposed, 20);
+    EXPECT_EQ(cut, nfc(cut));
+    EXPECT_EQ(cut, "Hòa bình Hòa bình…");
+}
+
+TEST(TextOpening, AWordLongerThanTheLimitIsCutInside) {
+    const std::string cut = opening(std::string(200, 'x'), 10);
+    EXPECT_EQ(cut, std::string(9, 'x') + "…");
+}
+
 }  // namespace
 }  // namespace gopy::text

@@ -54,6 +54,14 @@ struct Section {
     bool operator==(const Section&) const = default;
 };
 
+/// The start of one numbered body paragraph of the draft, so that a person can pick it.
+struct ParagraphHead {
+    std::string section;     ///< Section::code
+    int number = 0;          ///< from 1 within the section
+    std::string opening;     ///< first words, at most ~80 characters, "…" when cut
+    bool operator==(const ParagraphHead&) const = default;
+};
+
 enum class Channel { Conference, Public, Grassroots };
 enum class ConferenceState { Planned, InSession, Concluded };
 

@@ -96,6 +96,9 @@ struct CommentUpdate {
     std::optional<ProposedWording> proposed;
     bool written = false;
     std::vector<std::int64_t> resolves;
+    /// Absent: the paragraph is kept while the first section stays the same, else cleared.
+    /// Present: the new paragraph number within the first section (0 clears it).
+    std::optional<int> paragraph;
     bool operator==(const CommentUpdate&) const = default;
 };
 struct CommentDelete { std::string commentId; bool operator==(const CommentDelete&) const = default; };
@@ -165,6 +168,7 @@ struct Welcome {
     std::vector<Section> sections;  ///< in the draft's order
     std::vector<Conference> conferences;
     std::int64_t organisationId = 0;  ///< grassroots role: the device's organisation
+    std::vector<ParagraphHead> paragraphs;  ///< the draft's body paragraphs, in draft order
     bool operator==(const Welcome&) const = default;
 };
 struct Subscribe {

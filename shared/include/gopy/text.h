@@ -1,6 +1,7 @@
 // Vietnamese text: normalisation, folding for search, collation for sorting (ICU).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -23,5 +24,9 @@ std::string collationKey(std::string_view utf8);
 std::string personSortKey(std::string_view fullName);
 /// Vietnamese comparison for two names as above; <0, 0, >0.
 int comparePersons(std::string_view a, std::string_view b);
+/// The first words of a text for a picker: NFC, runs of white space as one space, at most
+/// `maxChars` characters (code points). A longer text is cut at the last line-break
+/// opportunity (ICU, "vi") that leaves room for "…", which is appended.
+std::string opening(std::string_view utf8, std::size_t maxChars = 80);
 
 }  // namespace gopy::text
