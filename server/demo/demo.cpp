@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "server/store/draft_table.h"
 #include "server/store/store.h"
 #include "server/sync/engine.h"
 
@@ -107,6 +108,65 @@ std::vector<Section> outline() {
         sections.push_back(Section{n.code, n.parent, n.level, ++ord, n.label, n.title});
     }
     return sections;
+}
+
+// Body paragraphs of a few sections, numbered from 1 as the draft import numbers them; the
+// other sections are headings only in this sample draft.
+std::vector<store::ParagraphRow> draftParagraphs() {
+    struct Body {
+        const char* section;
+        std::vector<const char*> paragraphs;
+    };
+    static const std::vector<Body> bodies = {
+        {"I.1",
+         {"Nhiệm kỳ qua, Đảng bộ quận đã lãnh đạo triển khai nghiêm túc các nghị quyết, chỉ thị "
+          "của Trung ương và Thành ủy về xây dựng, chỉnh đốn Đảng; nội dung sinh hoạt chi bộ có "
+          "nhiều đổi mới, gắn với nhiệm vụ chính trị của từng địa bàn, cơ quan, đơn vị.",
+          "Công tác tổ chức, cán bộ được thực hiện chặt chẽ, đúng quy trình; việc sắp xếp tổ "
+          "chức bộ máy và đơn vị hành chính cấp phường bảo đảm tiến độ, không làm gián đoạn "
+          "việc phục vụ người dân, doanh nghiệp.",
+          "Tuy vậy, chất lượng sinh hoạt ở một số chi bộ khu dân cư chưa cao; việc phát triển "
+          "đảng viên trong doanh nghiệp ngoài khu vực nhà nước và trong thanh niên còn gặp "
+          "nhiều khó khăn."}},
+        {"I.2",
+         {"Kinh tế của quận duy trì tăng trưởng khá; cơ cấu chuyển dịch theo hướng thương mại, "
+          "dịch vụ chất lượng cao, tỷ trọng các ngành dịch vụ tiếp tục chiếm phần lớn giá trị "
+          "sản xuất trên địa bàn.",
+          "Thu ngân sách hằng năm đều vượt dự toán được giao; công tác quản lý thu, chống thất "
+          "thu được tăng cường, nhất là đối với hoạt động kinh doanh thương mại điện tử.",
+          "Công tác quản lý quy hoạch, trật tự xây dựng có chuyển biến; song việc xử lý vi phạm "
+          "ở một số khu tập thể cũ và tình trạng lấn chiếm vỉa hè còn tái diễn."}},
+        {"II.3",
+         {"Tiếp tục đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị trong sạch, vững "
+          "mạnh toàn diện; nâng cao năng lực lãnh đạo, sức chiến đấu của tổ chức cơ sở đảng và "
+          "chất lượng đội ngũ đảng viên.",
+          "Đổi mới nội dung, hình thức sinh hoạt chi bộ theo hướng thiết thực; mỗi chi bộ lựa "
+          "chọn ít nhất một việc khó, việc mới để tập trung lãnh đạo trong từng năm.",
+          "Xây dựng đội ngũ cán bộ các cấp, nhất là cán bộ chủ chốt cấp phường, đủ phẩm chất, "
+          "năng lực và uy tín, dám nghĩ, dám làm, dám chịu trách nhiệm vì lợi ích chung.",
+          "Tăng cường kiểm tra, giám sát việc thực hiện nhiệm vụ được giao; kịp thời phát hiện, "
+          "chấn chỉnh những biểu hiện né tránh, đùn đẩy trách nhiệm."}},
+        {"II.4",
+         {"Phát triển kinh tế dịch vụ chất lượng cao, kinh tế số phù hợp với vị thế của quận "
+          "trung tâm; phấn đấu thu ngân sách trên địa bàn tăng bình quân từ 7% mỗi năm trở lên.",
+          "Khai thác hiệu quả các tuyến phố thương mại, văn hóa, ẩm thực; gắn phát triển du lịch "
+          "với bảo tồn di tích lịch sử, cảnh quan hồ và các công trình kiến trúc có giá trị.",
+          "Đẩy mạnh cải tạo, xây dựng lại các khu chung cư cũ theo quy hoạch được duyệt; công "
+          "khai tiến độ để người dân theo dõi, giám sát.",
+          "Hoàn thành chuyển đổi số trong quản lý đô thị; mọi thủ tục hành chính đủ điều kiện "
+          "được cung cấp trực tuyến toàn trình."}},
+        {"III.1",
+         {"Ban Chấp hành Đảng bộ quận xây dựng các chương trình công tác trọng tâm của nhiệm kỳ, "
+          "phân công rõ người, rõ việc, rõ thời hạn và rõ kết quả.",
+          "Lựa chọn ba khâu đột phá: cải cách hành chính gắn với chuyển đổi số; chỉnh trang đô "
+          "thị, cải tạo chung cư cũ; nâng cao chất lượng tổ chức cơ sở đảng."}},
+    };
+    std::vector<store::ParagraphRow> rows;
+    for (const Body& body : bodies) {
+        int number = 0;
+        for (const char* text : body.paragraphs) rows.push_back({body.section, ++number, text});
+    }
+    return rows;
 }
 
 std::vector<Conference> conferences() {
@@ -437,7 +497,8 @@ bool createDemoCampaign(Engine& engine) {
         store::Transaction transaction(store.db());
         if (store.campaign().get()) return false;
         store.campaign().put(campaign());
-        for (const Section& section : outline()) store.sections().insert(section);
+        // Outline and paragraphs go in as a draft import writes them.
+        store.draft().replace(outline(), draftParagraphs());
         for (const Conference& conference : conferences()) store.conferences().insert(conference);
         for (const auto& organisation : grassrootsOrganisations()) {
             store.grassroots().insert(organisation);

@@ -26,7 +26,7 @@ struct Line {
     Topic topic;
     const char* text;
     const char* wording = nullptr;  // proposed wording, verbatim
-    int paragraph = 0;              // for the proposal's location
+    int paragraph = 0;              // for the proposal's location (and the comment's paragraph)
     int page = 0;
     int line = 0;
 };
@@ -317,6 +317,16 @@ std::string locationOf(const OutlineIndex& outline, const Section* s, const Line
            ", dòng " + std::to_string(l.line);
 }
 
+// A proposed wording names its paragraph; where the draft has that paragraph in the comment's
+// section, the comment points at it (the secretary picked it from the list).
+int paragraphOf(const proto::Welcome& welcome, const Section* section, const Line& l) {
+    if (section == nullptr || l.wording == nullptr || l.paragraph <= 0) return 0;
+    for (const ParagraphHead& head : welcome.paragraphs) {
+        if (head.section == section->code && head.number == l.paragraph) return l.paragraph;
+    }
+    return 0;
+}
+
 std::string commentId(std::size_t i) {
     std::array<char, 64> buf{};
     std::snprintf(buf.data(), buf.size(), "de300000-0001-4000-8000-%012zu", i + 1);
@@ -406,6 +416,7 @@ void seedDemoSession(Engine& engine) {
             if (section != nullptr) c.sections.push_back(section->code);
             if (l.wording != nullptr)
                 c.proposed = ProposedWording{l.wording, locationOf(outline, section, l)};
+            c.paragraph = paragraphOf(welcome, section, l);
             rec.add(proto::CommentCreate{c});
             rec.commit(at(date, start / 60, start % 60, 50 + 40 * typed++));
         }
@@ -431,6 +442,7 @@ void seedDemoSession(Engine& engine) {
         if (section != nullptr) c.sections.push_back(section->code);
         if (l.wording != nullptr)
             c.proposed = ProposedWording{l.wording, locationOf(outline, section, l)};
+        c.paragraph = paragraphOf(welcome, section, l);
         rec.add(proto::CommentCreate{c});
     }
     rec.commit(at(date, minute / 60, minute % 60 + 2));

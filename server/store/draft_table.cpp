@@ -43,4 +43,23 @@ std::int64_t DraftTable::paragraphCount() {
     return db_.scalarInt("SELECT count(*) FROM draft_paragraphs");
 }
 
+std::vector<ParagraphRow> DraftTable::all() {
+    // A paragraph whose section is unknown (not possible through replace()) sorts last.
+    auto q = db_.query(
+        "SELECT p.section_code, p.number, p.text FROM draft_paragraphs p "
+        "LEFT JOIN sections s ON s.code = p.section_code "
+        "ORDER BY s.ord IS NULL, s.ord, p.section_code, p.number");
+    std::vector<ParagraphRow> out;
+    while (q->step()) {
+        out.push_back({q->getText(0), static_cast<int>(q->getInt(1)), q->getText(2)});
+    }
+    return out;
+}
+
+bool DraftTable::has(const std::string& sectionCode, int number) {
+    auto q = db_.query("SELECT 1 FROM draft_paragraphs WHERE section_code = ? AND number = ?");
+    q->bind(1, sectionCode).bind(2, number);
+    return q->step();
+}
+
 }  // namespace gopy::server::store

@@ -30,6 +30,10 @@ public:
     std::vector<ParagraphRow> paragraphs(const std::string& sectionCode);
     /// Number of paragraphs in the whole draft.
     std::int64_t paragraphCount();
+    /// Every paragraph in draft order: sections in their order, then by number.
+    std::vector<ParagraphRow> all();
+    /// True if the section has a paragraph with this number.
+    bool has(const std::string& sectionCode, int number);
 
 private:
     Database& db_;

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <exception>
 
+#include "gopy/text.h"
 #include "server/store/store.h"
 #include "server/sync/admission.h"
 #include "server/sync/crypto.h"
@@ -189,6 +190,12 @@ proto::Welcome Engine::welcome(const Device& device) {
     w.campaign = store_->campaign().get().value_or(Campaign{});
     w.sections = store_->sections().all();
     w.conferences = store_->conferences().all();
+    // Only the first words travel: enough to pick a paragraph, small enough for a big draft.
+    const auto paragraphs = store_->draft().all();
+    w.paragraphs.reserve(paragraphs.size());
+    for (const auto& p : paragraphs) {
+        w.paragraphs.push_back({p.sectionCode, p.number, text::opening(p.text)});
+    }
     return w;
 }
 

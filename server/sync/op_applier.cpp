@@ -240,6 +240,21 @@ private:
         return std::nullopt;
     }
 
+    // A paragraph number points into the first section: that section must have it.
+    std::optional<Outcome> checkParagraph(const std::vector<std::string>& sections, int paragraph) {
+        if (paragraph < 0) return refuse(proto::ErrorCode::Invalid, "Số đoạn không hợp lệ");
+        if (paragraph == 0) return std::nullopt;
+        if (sections.empty()) {
+            return refuse(proto::ErrorCode::Invalid, "Số đoạn chỉ ghi khi ý kiến có mục dự thảo");
+        }
+        if (!store_.draft().has(sections.front(), paragraph)) {
+            return refuse(proto::ErrorCode::Invalid, "Mục " + sections.front() +
+                                                         " của dự thảo không có đoạn " +
+                                                         std::to_string(paragraph));
+        }
+        return std::nullopt;
+    }
+
     std::optional<Outcome> checkProposed(const std::optional<ProposedWording>& proposed) {
         if (proposed && trimmed(proposed->wording).empty()) {
             return refuse(proto::ErrorCode::Invalid,
@@ -456,8 +471,8 @@ private:
         if (!comment.turnId.empty() && !turnHere(comment.turnId)) {
             return turnNotFound(comment.turnId);
         }
-        if (comment.paragraph < 0 || (comment.paragraph > 0 && comment.sections.empty())) {
-            return refuse(proto::ErrorCode::Invalid, "Số đoạn chỉ ghi khi ý kiến có mục dự thảo");
+        if (auto refusal = checkParagraph(comment.sections, comment.paragraph)) {
+            return std::move(*refusal);
         }
         // Answers are the drafting team's, through acceptance.set.
         comment.acceptance = Acceptance::Pending;
@@ -485,6 +500,11 @@ private:
         if (!validKind(o.kind)) return refuse(proto::ErrorCode::Invalid, "Loại ý kiến không hợp lệ");
         if (auto refusal = checkSections(sections)) return std::move(*refusal);
         if (auto refusal = checkProposed(o.proposed)) return std::move(*refusal);
+        // Only a paragraph the update names is checked: one kept from before stays as it is
+        // even if a revised draft no longer has it, so that the text can still be edited.
+        if (o.paragraph) {
+            if (auto refusal = checkParagraph(sections, *o.paragraph)) return std::move(*refusal);
+        }
 
         if (o.baseRev != comment->rev) {
             // Lost the race: keep the committed text and this one beside it, for a person to
@@ -502,10 +522,13 @@ private:
             }
             return done();
         }
-        // The paragraph numbers a paragraph of the first section: it cannot follow a change
-        // of that section. Everything the update does not carry is kept.
-        if (sections.empty() || comment->sections.empty() ||
-            sections.front() != comment->sections.front()) {
+        // The paragraph numbers a paragraph of the first section: unless the update names
+        // one, it cannot follow a change of that section. Everything else the update does not
+        // carry is kept.
+        if (o.paragraph) {
+            comment->paragraph = *o.paragraph;
+        } else if (sections.empty() || comment->sections.empty() ||
+                   sections.front() != comment->sections.front()) {
             comment->paragraph = 0;
         }
         comment->text = text;
@@ -559,7 +582,17 @@ private:
         if (auto refusal = checkComments(ids)) return std::move(*refusal);
         if (auto refusal = checkSections(sections)) return std::move(*refusal);
         for (const auto& id : ids) {
-            store_.comments().setSections(id, sections);
+            auto comment = store_.comments().get(id);
+            // As with comment.update: a paragraph does not follow a change of first section.
+            if (comment->paragraph > 0 &&
+                (sections.empty() || comment->sections.empty() ||
+                 comment->sections.front() != sections.front())) {
+                comment->paragraph = 0;
+                comment->sections = sections;
+                store_.comments().update(*comment);
+            } else {
+                store_.comments().setSections(id, sections);
+            }
             event_.comments.push_back(*store_.comments().get(id));
         }
         touch(ids);

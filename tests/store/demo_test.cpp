@@ -1,7 +1,10 @@
 // The demo campaign of Plan 273-KH/QU, including the recorded session of conference 1.
+#include <map>
 #include <set>
 
 #include "fixture.h"
+#include "gopy/text.h"
+#include "server/store/draft_table.h"
 #include "server/demo/demo.h"
 
 namespace gopy::server::testing {
@@ -130,6 +133,45 @@ TEST(Demo, HasPublicCommentsAndTheDraftingTeamsFirstAnswers) {
     ASSERT_TRUE(answered);
     EXPECT_EQ(answered->acceptance, Acceptance::Accepted);
     EXPECT_FALSE(answered->acceptanceNote.empty());
+}
+
+TEST(Demo, DraftNumbersParagraphsAndSomeCommentsPointAtOne) {
+    TempDir dir;
+    Engine engine(dir.file("gopy.db"));
+    ASSERT_TRUE(demo::createDemoCampaign(engine));
+
+    const auto welcome = engine.welcome(organiser());
+    std::map<std::string, int> perSection;
+    for (const auto& head : welcome.paragraphs) {
+        perSection[head.section] += 1;
+        EXPECT_EQ(head.number, perSection[head.section]) << head.section;
+        EXPECT_FALSE(head.opening.empty());
+        EXPECT_EQ(head.opening, text::nfc(head.opening));
+        EXPECT_TRUE(engine.store().sections().exists(head.section)) << head.section;
+    }
+    EXPECT_GE(perSection.size(), 3u);
+    EXPECT_LE(perSection.size(), 6u);
+    for (const auto& [section, count] : perSection) {
+        EXPECT_GE(count, 2) << section;
+        EXPECT_LE(count, 5) << section;
+    }
+    EXPECT_EQ(engine.store().draft().paragraphCount(),
+              static_cast<std::int64_t>(welcome.paragraphs.size()));
+
+    // A few comments of the recorded session point at a paragraph their first section has.
+    int pointing = 0;
+    for (const Comment& c : engine.store().comments().all()) {
+        if (c.paragraph == 0) continue;
+        ++pointing;
+        ASSERT_FALSE(c.sections.empty()) << c.id;
+        EXPECT_TRUE(engine.store().draft().has(c.sections.front(), c.paragraph)) << c.id;
+        ASSERT_TRUE(c.proposed) << c.id;
+        EXPECT_NE(c.proposed->location.find("đoạn " + std::to_string(c.paragraph)),
+                  std::string::npos)
+            << c.proposed->location;
+    }
+    EXPECT_GE(pointing, 2);
+    EXPECT_LE(pointing, 4);
 }
 
 }  // namespace

@@ -57,6 +57,15 @@ void seedSmallCampaign(Store& store) {
     store.participants().insert({"p1", 1, "Nguyễn Văn An", "Phó Trưởng ban", "Ban Tổ chức", "A"});
     store.participants().insert({"p2", 1, "Trần Thị Bình", "Chuyên viên", "Sở Y tế", "B"});
     store.participants().insert({"p3", 2, "Lê Văn Cường", "Giám đốc", "Công ty", "C"});
+    // Body paragraphs, through the path a draft import takes: I.1 has 3, II.1 has 4.
+    std::vector<store::ParagraphRow> paragraphs;
+    for (int n = 1; n <= 3; ++n) {
+        paragraphs.push_back({"I.1", n, "Đoạn " + std::to_string(n) + " về xây dựng Đảng."});
+    }
+    for (int n = 1; n <= 4; ++n) {
+        paragraphs.push_back({"II.1", n, "Đoạn " + std::to_string(n) + " về dự báo tình hình."});
+    }
+    store.draft().replace(store.sections().all(), paragraphs);
     transaction.commit();
 }
 

@@ -30,7 +30,8 @@ private:
 Millis wallNow();
 
 /// Writes a small campaign through the store: outline I, I.1, I.2, II, II.1; conferences 1
-/// and 2; participants p1, p2 (conference 1) and p3 (conference 2).
+/// and 2; participants p1, p2 (conference 1) and p3 (conference 2); body paragraphs 1–3 of
+/// I.1 and 1–4 of II.1.
 void seedSmallCampaign(Store& store);
 
 Device organiser();
