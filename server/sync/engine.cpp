@@ -273,7 +273,9 @@ std::vector<ApplyResult> Engine::applyBatch(
     } catch (const store::IoError&) {
         return refuseAll(ops, proto::ErrorCode::StorageFull, kStorageFull);
     } catch (const store::Busy&) {
-        return refuseAll(ops, proto::ErrorCode::Internal, kBusy);
+        // Nothing was applied and retrying will work: the same answer as a full disk, which
+        // clients keep and resend (an Internal refusal would make them drop the op).
+        return refuseAll(ops, proto::ErrorCode::StorageFull, kBusy);
     }
     // Only after the commit: the hook reads committed state (and may write a report).
     for (const auto conferenceId : ended) {
