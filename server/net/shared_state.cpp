@@ -19,9 +19,21 @@ void SharedState::leave(const WebsocketSession* session) {
 }
 
 void SharedState::subscribe(std::int64_t conferenceId,
-                            const std::shared_ptr<WebsocketSession>& session) {
+                            const std::shared_ptr<WebsocketSession>& session, Device device) {
     std::lock_guard lock(mutex_);
-    subscribers_[conferenceId][session.get()] = session;
+    subscribers_[conferenceId][session.get()] = Subscriber{session, std::move(device)};
+}
+
+std::vector<std::pair<std::shared_ptr<WebsocketSession>, Device>> SharedState::subscribers(
+    std::int64_t conferenceId) {
+    std::vector<std::pair<std::shared_ptr<WebsocketSession>, Device>> out;
+    std::lock_guard lock(mutex_);
+    const auto it = subscribers_.find(conferenceId);
+    if (it == subscribers_.end()) return out;
+    for (const auto& [raw, member] : it->second) {
+        if (auto session = member.session.lock()) out.emplace_back(std::move(session), member.device);
+    }
+    return out;
 }
 
 void SharedState::broadcast(std::int64_t conferenceId,
@@ -33,8 +45,8 @@ void SharedState::broadcast(std::int64_t conferenceId,
         const auto it = subscribers_.find(conferenceId);
         if (it == subscribers_.end()) return;
         targets.reserve(it->second.size());
-        for (const auto& [raw, weak] : it->second) {
-            if (raw != except) targets.push_back(weak);
+        for (const auto& [raw, member] : it->second) {
+            if (raw != except) targets.push_back(member.session);
         }
     }
     // Sending only posts to each session's strand; a slow reader cannot block this loop.

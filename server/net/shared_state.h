@@ -7,7 +7,10 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
+
+#include "server/sync/engine.h"
 
 namespace gopy::server::net {
 
@@ -19,8 +22,14 @@ public:
     void join(const std::shared_ptr<WebsocketSession>& session);
     /// Forgets the session everywhere (called from its destructor: pointer only).
     void leave(const WebsocketSession* session);
-    /// Adds the session to the conference's subscribers (idempotent).
-    void subscribe(std::int64_t conferenceId, const std::shared_ptr<WebsocketSession>& session);
+    /// Adds the session, authenticated as `device`, to the conference's subscribers
+    /// (idempotent).
+    void subscribe(std::int64_t conferenceId, const std::shared_ptr<WebsocketSession>& session,
+                   Device device);
+    /// The live subscribers of a conference with their devices (the writer re-subscribes them
+    /// after a large change made by another process).
+    std::vector<std::pair<std::shared_ptr<WebsocketSession>, Device>> subscribers(
+        std::int64_t conferenceId);
 
     /// Sends the already-encoded frame to every subscriber of the conference except `except`.
     /// The subscriber list is copied under the lock and the sends happen outside it.
@@ -34,9 +43,14 @@ public:
 
 private:
     using Members = std::unordered_map<const WebsocketSession*, std::weak_ptr<WebsocketSession>>;
+    struct Subscriber {
+        std::weak_ptr<WebsocketSession> session;
+        Device device;
+    };
+    using Subscribers = std::unordered_map<const WebsocketSession*, Subscriber>;
     std::mutex mutex_;
     Members sessions_;
-    std::unordered_map<std::int64_t, Members> subscribers_;
+    std::unordered_map<std::int64_t, Subscribers> subscribers_;
 };
 
 }  // namespace gopy::server::net

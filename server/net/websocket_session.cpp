@@ -150,7 +150,7 @@ void WebsocketSession::handleMessage(proto::Message message) {
             if (result.error) return self->sendMessage(*result.error);
             // Registered on the writer thread before any later batch is broadcast, so the
             // subscriber neither misses nor duplicates an event after its snapshot.
-            state->subscribe(request.conferenceId, self);
+            state->subscribe(request.conferenceId, self, device);
             if (result.snapshot) self->sendMessage(std::move(*result.snapshot));
             if (result.events) self->sendMessage(std::move(*result.events));
         });

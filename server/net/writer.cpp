@@ -3,13 +3,16 @@
 #include <chrono>
 #include <exception>
 #include <future>
+#include <algorithm>
 #include <map>
+#include <set>
 #include <string_view>
 
 #include "server/net/event_log.h"
 #include "server/net/shared_state.h"
 #include "server/net/websocket_session.h"
 #include "server/report/report_service.h"
+#include "server/store/store.h"
 
 namespace gopy::server::net {
 
@@ -38,6 +41,12 @@ void Writer::start() {
     engine_.setOnSessionEnded([this](std::int64_t conferenceId) {
         endedSessions_.push_back(conferenceId);
     });
+    try {
+        knownHead_ = engine_.store().oplog().head();
+    } catch (const std::exception& e) {
+        // Unread: everything in the log counts as new and reaches no one (nobody subscribed).
+        logEvent(std::string("error: cannot read the log head: ") + e.what());
+    }
     thread_ = std::thread([this] { loop(); });
 }
 
@@ -99,6 +108,7 @@ void Writer::track(const std::shared_ptr<WebsocketSession>& session, std::string
 void Writer::loop() {
     using namespace std::chrono_literals;
     auto lastCheck = std::chrono::steady_clock::now();
+    auto lastPoll = lastCheck;
     std::deque<Item> work;
     for (;;) {
         {
@@ -126,6 +136,11 @@ void Writer::loop() {
         if (!batch.empty()) applyBatch(batch);
         work.clear();
         const auto now = std::chrono::steady_clock::now();
+        if (now - lastPoll >= 250ms) {
+            // Another process (an import) may have logged events: deliver them.
+            lastPoll = now;
+            deliver({});
+        }
         if (now - lastCheck >= 1s) {
             lastCheck = now;
             checkRevocations();
@@ -153,7 +168,7 @@ void Writer::applyBatch(std::vector<OpItem>& batch) {
         }
     }
 
-    std::map<std::int64_t, proto::Events> events;
+    std::vector<Delivery> own;
     for (std::size_t i = 0; i < results.size(); ++i) {
         auto& result = results[i];
         auto session = batch[i].session.lock();
@@ -167,26 +182,21 @@ void Writer::applyBatch(std::vector<OpItem>& batch) {
             if (session) session->sendMessage(*result.nack);
         }
         if (!result.event) continue;
+        const std::int64_t seq = result.event->seq;
         if (result.routedTo.empty() && result.event->comments.empty()) {
             // The usual case: one conference, nothing to filter, no copy.
-            auto& group = events[result.event->conferenceId];
-            group.conferenceId = result.event->conferenceId;
-            group.head = result.event->seq;
-            group.events.push_back(std::move(*result.event));
+            const std::int64_t conferenceId = result.event->conferenceId;
+            own.push_back({seq, conferenceId, std::move(*result.event)});
             continue;
         }
         // The op's conference, then every other conference whose comments it changed; each
-        // gets the event as its own (seq order holds per conference: results are in seq order).
-        std::vector<std::int64_t> targets{result.event->conferenceId};
-        targets.insert(targets.end(), result.routedTo.begin(), result.routedTo.end());
-        for (const auto conferenceId : targets) {
-            auto& group = events[conferenceId];
-            group.conferenceId = conferenceId;
-            group.head = result.event->seq;
-            group.events.push_back(eventFor(*result.event, conferenceId));
+        // gets the event as its own.
+        own.push_back({seq, result.event->conferenceId, eventFor(*result.event, result.event->conferenceId)});
+        for (const auto conferenceId : result.routedTo) {
+            own.push_back({seq, conferenceId, eventFor(*result.event, conferenceId)});
         }
     }
-    for (auto& [conferenceId, group] : events) broadcastEvents(std::move(group));
+    deliver(std::move(own));
     batch.clear();
 
     auto ended = std::move(endedSessions_);
@@ -198,6 +208,91 @@ void Writer::applyBatch(std::vector<OpItem>& batch) {
         } catch (const std::exception& e) {
             logEvent("error: report for conference " + std::to_string(conferenceId) +
                      " failed: " + e.what());
+        }
+    }
+}
+
+void Writer::deliver(std::vector<Delivery> own) {
+    std::int64_t seen = knownHead_;
+    std::set<std::int64_t> ownSeqs(sentAhead_.begin(), sentAhead_.end());
+    for (const auto& d : own) {
+        ownSeqs.insert(d.seq);
+        seen = std::max(seen, d.seq);
+    }
+    std::set<std::int64_t> resync;
+    bool logRead = true;
+    try {
+        auto& oplog = engine_.store().oplog();
+        const std::int64_t head = oplog.head();
+        if (head > knownHead_) {
+            // Rows past knownHead_ that are not this writer's were logged by another process.
+            auto rows = oplog.after(knownHead_, kMaxLiveExternal + ownSeqs.size() + 1);
+            std::erase_if(rows, [&](const store::RoutedEvent& r) { return ownSeqs.contains(r.seq); });
+            if (rows.size() > kMaxLiveExternal) {
+                // Read after the head: a row committed in between is in a listed conference.
+                const auto conferences = oplog.conferencesAfter(knownHead_);
+                resync.insert(conferences.begin(), conferences.end());
+                seen = std::max(seen, head);
+            } else {
+                for (const auto& row : rows) {
+                    seen = std::max(seen, row.seq);
+                    auto event = proto::decodeEvent(row.event);
+                    if (!event) {
+                        // Unreadable: the subscribers of its conferences start over.
+                        resync.insert(row.conferenceId);
+                        resync.insert(row.routedTo.begin(), row.routedTo.end());
+                        continue;
+                    }
+                    event->seq = row.seq;
+                    own.push_back({row.seq, row.conferenceId, eventFor(*event, row.conferenceId)});
+                    for (const auto conferenceId : row.routedTo) {
+                        own.push_back({row.seq, conferenceId, eventFor(*event, conferenceId)});
+                    }
+                }
+            }
+        }
+    } catch (const std::exception& e) {
+        // A busy or failing database: deliver this writer's events now, the others next time.
+        logEvent(std::string("error: reading the log for other writers failed: ") + e.what());
+        logRead = false;
+    }
+    std::stable_sort(own.begin(), own.end(),
+                     [](const Delivery& a, const Delivery& b) { return a.seq < b.seq; });
+    std::map<std::int64_t, proto::Events> groups;
+    for (auto& d : own) {
+        if (resync.contains(d.conferenceId)) continue;
+        auto& group = groups[d.conferenceId];
+        group.conferenceId = d.conferenceId;
+        group.events.push_back(std::move(d.event));
+    }
+    for (auto& [conferenceId, group] : groups) {
+        // Everything of this conference up to `seen` is in this group or was sent before.
+        group.head = logRead ? seen : group.events.back().seq;
+        broadcastEvents(std::move(group));
+    }
+    for (const auto conferenceId : resync) resubscribe(conferenceId);
+    if (logRead) {
+        knownHead_ = seen;
+        sentAhead_.clear();
+    } else {
+        for (const auto seq : ownSeqs) {
+            if (seq > knownHead_) sentAhead_.push_back(seq);
+        }
+    }
+}
+
+void Writer::resubscribe(std::int64_t conferenceId) {
+    for (auto& [session, device] : state_.subscribers(conferenceId)) {
+        try {
+            auto result = engine_.subscribe(device, proto::Subscribe{conferenceId, knownHead_});
+            if (result.error) {
+                session->sendMessage(*result.error);
+                continue;
+            }
+            if (result.snapshot) session->sendMessage(std::move(*result.snapshot));
+            if (result.events) session->sendMessage(std::move(*result.events));
+        } catch (const std::exception& e) {
+            logEvent("error: re-subscribing " + session->describe() + " failed: " + e.what());
         }
     }
 }

@@ -1,7 +1,9 @@
 // The writer: the one thread that calls the Engine. Sessions post operations and requests;
 // the writer drains everything queued, applies all queued operations in ONE
 // Engine::applyBatch (one fsync per batch: group commit), and only then sends the acks and
-// broadcasts the events, each frame encoded once.
+// broadcasts the events, each frame encoded once. It also watches the log for events another
+// process wrote into the same database (an import run while the server serves) and delivers
+// them in seq order with its own.
 #pragma once
 
 #include <condition_variable>
@@ -55,6 +57,10 @@ public:
 
     /// Largest number of operations put into one applyBatch.
     static constexpr std::size_t kMaxBatch = 4096;
+    /// More events than this written by another process at once (a large import) are not
+    /// pushed one by one: the subscribers of the conferences they touch are re-subscribed
+    /// (catch-up or snapshot, as if they had reconnected).
+    static constexpr std::size_t kMaxLiveExternal = 2000;
 
 private:
     struct OpItem {
@@ -68,8 +74,20 @@ private:
         std::string token;
     };
 
+    /// One event for the subscribers of one conference.
+    struct Delivery {
+        std::int64_t seq = 0;
+        std::int64_t conferenceId = 0;
+        proto::Event event;
+    };
+
     void loop();
     void applyBatch(std::vector<OpItem>& batch);
+    /// Sends `own` (events of this writer, already committed) together with every event
+    /// another process logged since knownHead_, in seq order per conference.
+    void deliver(std::vector<Delivery> own);
+    /// Re-subscribes every subscriber of the conference from knownHead_ (writer thread).
+    void resubscribe(std::int64_t conferenceId);
     void checkRevocations();
     /// Encodes once and sends to the conference's subscribers, split into frames that fit.
     void broadcastEvents(proto::Events group);
@@ -84,6 +102,10 @@ private:
     // Writer thread only.
     std::vector<std::int64_t> endedSessions_;
     std::unordered_map<const WebsocketSession*, Tracked> tracked_;
+    /// Every logged event up to this seq has been delivered (or was there at start).
+    std::int64_t knownHead_ = 0;
+    /// Own events delivered past knownHead_ while the log could not be read.
+    std::vector<std::int64_t> sentAhead_;
 };
 
 }  // namespace gopy::server::net

@@ -45,7 +45,9 @@ Database::Database(const std::string& path) : path_(path) {
             throw CannotOpen(SQLITE_CANTOPEN,
                              "Không bật được chế độ WAL cho " + path + " (journal_mode=" + mode + ")");
         }
-        exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        // 16 MiB of page cache (default 2 MiB): a campaign of 10⁵ comments is read and imported
+        // without re-reading the same index pages from disk.
+        exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384;");
     } catch (...) {
         cache_.clear();
         sqlite3_close_v2(db_);

@@ -70,4 +70,35 @@ std::size_t OpLogTable::countSince(std::int64_t conferenceId, std::int64_t since
     return static_cast<std::size_t>(q->getInt(0));
 }
 
+std::vector<RoutedEvent> OpLogTable::after(std::int64_t since, std::size_t limit) {
+    std::vector<RoutedEvent> events;
+    auto q = db_.query(
+        "SELECT seq, conference_id, event FROM oplog WHERE seq > ? ORDER BY seq LIMIT ?");
+    q->bind(1, since).bind(2, static_cast<std::int64_t>(limit));
+    while (q->step()) events.push_back({q->getInt(0), q->getInt(1), {}, q->getText(2)});
+    if (events.empty()) return events;
+    auto routes = db_.query(
+        "SELECT seq, conference_id FROM oplog_routes WHERE seq > ? AND seq <= ? "
+        "ORDER BY seq, conference_id");
+    routes->bind(1, since).bind(2, events.back().seq);
+    auto it = events.begin();
+    while (routes->step()) {
+        const std::int64_t seq = routes->getInt(0);
+        while (it != events.end() && it->seq < seq) ++it;
+        if (it == events.end()) break;
+        if (it->seq == seq) it->routedTo.push_back(routes->getInt(1));
+    }
+    return events;
+}
+
+std::vector<std::int64_t> OpLogTable::conferencesAfter(std::int64_t since) {
+    auto q = db_.query(
+        "SELECT conference_id FROM oplog WHERE seq > ?1 "
+        "UNION SELECT conference_id FROM oplog_routes WHERE seq > ?1 ORDER BY 1");
+    q->bind(1, since);
+    std::vector<std::int64_t> out;
+    while (q->step()) out.push_back(q->getInt(0));
+    return out;
+}
+
 }  // namespace gopy::server::store

@@ -18,6 +18,15 @@ struct LoggedEvent {
     std::string event;  ///< proto::encodeEvent JSON
 };
 
+/// A logged event with every conference it reaches: the one it is logged under, then its
+/// routes (oplog_routes).
+struct RoutedEvent {
+    std::int64_t seq = 0;
+    std::int64_t conferenceId = 0;
+    std::vector<std::int64_t> routedTo;
+    std::string event;  ///< proto::encodeEvent JSON
+};
+
 class OpLogTable {
 public:
     explicit OpLogTable(Database& db) : db_(db) {}
@@ -43,6 +52,11 @@ public:
     /// Number of events of a conference (logged or routed) with seq > since, counting at most
     /// `cap` + 1.
     std::size_t countSince(std::int64_t conferenceId, std::int64_t since, std::size_t cap);
+    /// Events of every conference with seq > since, oldest first, at most `limit`, each with
+    /// its routes. The server reads what another process (an import) logged through this.
+    std::vector<RoutedEvent> after(std::int64_t since, std::size_t limit);
+    /// Every conference an event with seq > since is logged under or routed to.
+    std::vector<std::int64_t> conferencesAfter(std::int64_t since);
 
 private:
     Database& db_;

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -122,23 +123,91 @@ Engine::DraftImportResult Engine::importDraft(const std::vector<Section>& sectio
     return result;
 }
 
-intake::ImportSummary Engine::importPublic(const std::vector<intake::PublicRow>& rows, int refused,
-                                           Millis now) {
-    std::int64_t publicConference = 0;
-    for (const Conference& c : store_->conferences().all()) {
-        if (c.channel == Channel::Public) {
-            publicConference = c.id;
-            break;
+namespace {
+
+// Imports commit every kImportChunk rows: a running server waits for the write lock at most
+// one chunk long (its busy timeout is 5 s), and an interrupted import is simply run again
+// (rows already in are recognised by their dedupe key).
+constexpr std::size_t kImportChunk = 2000;
+
+// The device name imported rows are logged under (no device has it: device ids are UUIDs).
+constexpr const char* kImportDevice = "import";
+
+// Inserts an imported comment and logs it as a comment.create event, so that a running
+// server pushes it to its subscribers and a client catching up "since" receives it.
+void insertImported(Store& store, Comment comment, const std::string& dedupeKey, Millis now) {
+    const std::int64_t seq = store.oplog().nextSeq();
+    store.comments().insert(comment, seq, dedupeKey);
+    proto::Event event;
+    event.seq = seq;
+    event.conferenceId = comment.conferenceId;
+    event.at = now;
+    event.deviceId = kImportDevice;
+    event.comment = comment;
+    event.op = proto::CommentCreate{std::move(comment)};
+    store.oplog().append(seq, event.conferenceId, kImportDevice, 0, now, proto::encodeEvent(event));
+}
+
+// Marks an organisation reported and logs it as a grassroots.report event.
+void logReported(Store& store, std::int64_t channel, const GrassrootsOrganisation& organisation,
+                 Millis now) {
+    const std::int64_t seq = store.oplog().nextSeq();
+    store.grassroots().setReported(organisation.id, organisation.reportedAt);
+    proto::Event event;
+    event.seq = seq;
+    event.conferenceId = channel;
+    event.at = now;
+    event.deviceId = kImportDevice;
+    event.op = proto::GrassrootsReport{organisation.id, organisation.reportedAt};
+    event.organisation = organisation;
+    store.oplog().append(seq, channel, kImportDevice, 0, now, proto::encodeEvent(event));
+}
+
+// Lets the write-ahead log grow during an import instead of copying it into the database
+// after every chunk (SQLite's default is every 1,000 pages): one checkpoint at the end.
+class ImportCheckpoints {
+public:
+    explicit ImportCheckpoints(store::Database& db) : db_(db) {
+        db_.exec("PRAGMA wal_autocheckpoint=20000");
+    }
+    ~ImportCheckpoints() {
+        try {
+            db_.exec("PRAGMA wal_autocheckpoint=1000");
+            db_.exec("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (const std::exception&) {
+            // The next commit of this connection checkpoints anyway.
+            return;
         }
     }
+    ImportCheckpoints(const ImportCheckpoints&) = delete;
+    ImportCheckpoints& operator=(const ImportCheckpoints&) = delete;
+
+private:
+    store::Database& db_;
+};
+
+std::int64_t channelConference(Store& store, Channel channel) {
+    for (const Conference& c : store.conferences().all()) {
+        if (c.channel == channel) return c.id;
+    }
+    return 0;
+}
+
+}  // namespace
+
+intake::ImportSummary Engine::importPublic(const std::vector<intake::PublicRow>& rows, int refused,
+                                           Millis now) {
+    const std::int64_t publicConference = channelConference(*store_, Channel::Public);
     if (publicConference == 0) {
         throw std::runtime_error("Chiến dịch chưa có kênh lấy ý kiến Nhân dân (kênh public)");
     }
     intake::ImportSummary summary;
     summary.refused = refused;
-    store::Transaction transaction(store_->db());
-    const std::int64_t seq = store_->oplog().head();
+    ImportCheckpoints checkpoints(store_->db());
+    std::optional<store::Transaction> transaction;
+    std::size_t inChunk = 0;
     for (const auto& row : rows) {
+        if (!transaction) transaction.emplace(store_->db());
         if (store_->comments().hasDedupeKey(row.dedupeKey)) {
             ++summary.duplicates;
             continue;
@@ -159,31 +228,32 @@ intake::ImportSummary Engine::importPublic(const std::vector<intake::PublicRow>&
         origin.submittedAt = hanoiDateTime(row.submittedAt);
         origin.outsideWindow = row.outsideWindow;
         c.origin = origin;
-        store_->comments().insert(c, seq, row.dedupeKey);
+        insertImported(*store_, std::move(c), row.dedupeKey, now);
         ++summary.imported;
+        if (++inChunk == kImportChunk) {
+            transaction->commit();
+            transaction.reset();
+            inChunk = 0;
+        }
     }
-    transaction.commit();
+    if (transaction) transaction->commit();
     return summary;
 }
 
 Engine::GrassrootsImportResult Engine::importGrassroots(
     const std::vector<intake::GrassrootsRow>& rows, int refused, Millis now) {
-    std::int64_t channel = 0;
-    for (const Conference& c : store_->conferences().all()) {
-        if (c.channel == Channel::Grassroots) {
-            channel = c.id;
-            break;
-        }
-    }
+    const std::int64_t channel = channelConference(*store_, Channel::Grassroots);
     if (channel == 0) {
         throw std::runtime_error("Chiến dịch chưa có kênh tổ chức cơ sở đảng (kênh grassroots)");
     }
     GrassrootsImportResult result;
     result.summary.refused = refused;
-    store::Transaction transaction(store_->db());
-    const std::int64_t seq = store_->oplog().head();
     std::set<std::int64_t> organisations;
+    ImportCheckpoints checkpoints(store_->db());
+    std::optional<store::Transaction> transaction;
+    std::size_t inChunk = 0;
     for (const auto& row : rows) {
+        if (!transaction) transaction.emplace(store_->db());
         if (store_->comments().hasDedupeKey(row.dedupeKey)) {
             ++result.summary.duplicates;
             continue;
@@ -200,18 +270,25 @@ Engine::GrassrootsImportResult Engine::importGrassroots(
         CommentOrigin origin;
         origin.organisationId = row.organisationId;
         c.origin = origin;
-        store_->comments().insert(c, seq, row.dedupeKey);
+        insertImported(*store_, std::move(c), row.dedupeKey, now);
         organisations.insert(row.organisationId);
         ++result.summary.imported;
+        if (++inChunk == kImportChunk) {
+            transaction->commit();
+            transaction.reset();
+            inChunk = 0;
+        }
     }
+    // The organisations last, once their comments are in: a report marked sent has its rows.
+    if (!transaction) transaction.emplace(store_->db());
     for (const auto id : organisations) {
         auto organisation = store_->grassroots().get(id);
         if (!organisation || organisation->reportedAt > 0) continue;
         organisation->reportedAt = now;
-        store_->grassroots().setReported(id, now);
+        logReported(*store_, channel, *organisation, now);
         result.reported.push_back(std::move(*organisation));
     }
-    transaction.commit();
+    transaction->commit();
     return result;
 }
 
