@@ -135,6 +135,7 @@ Item {
                             kindLabel: model.kindLabel
                             sectionLabel: model.sectionLabel
                             sections: model.sections
+                            paragraph: model.paragraph
                             text: model.text
                             proposedWording: model.proposedWording
                             proposedLocation: model.proposedLocation
@@ -206,6 +207,7 @@ Item {
                         kindLabel: model.kindLabel
                         sectionLabel: model.sectionLabel
                         sections: model.sections
+                        paragraph: model.paragraph
                         showSection: true
                         text: model.text
                         proposedWording: model.proposedWording

@@ -15,6 +15,8 @@ Rectangle {
     property string kindLabel
     property string sectionLabel
     property var sections: []
+    /// Paragraph number within the first section; 0: the whole section.
+    property int paragraph: 0
     property string text
     property string proposedWording
     property string proposedLocation
@@ -69,16 +71,32 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.spacing
-            visible: card.showSection || card.written || card.pending || card.hasConflict
+            visible: card.showSection || card.paragraph > 0 || card.written || card.pending || card.hasConflict
             Label {
+                objectName: "sectionLine"
                 visible: card.showSection
                 Layout.fillWidth: true
-                text: card.sections.length > 1 ? qsTr("%1 (và %2 mục khác)").arg(card.sectionLabel).arg(card.sections.length - 1)
-                                               : card.sectionLabel
+                readonly property string where: card.paragraph > 0
+                                                ? qsTr("%1, đoạn %2").arg(card.sectionLabel).arg(card.paragraph)
+                                                : card.sectionLabel
+                text: card.sections.length > 1 ? qsTr("%1 (và %2 mục khác)").arg(where).arg(card.sections.length - 1)
+                                               : where
                 textFormat: Text.PlainText
                 font.pixelSize: Theme.smallFont
                 color: Theme.muted
-                elide: Text.ElideRight
+                // The paragraph and the other sections stay readable when a long title is cut.
+                elide: card.paragraph > 0 || card.sections.length > 1 ? Text.ElideMiddle : Text.ElideRight
+            }
+            Label {
+                // In a list grouped by section the heading names the section: the card adds
+                // which paragraph of it.
+                objectName: "paragraphLine"
+                visible: !card.showSection && card.paragraph > 0
+                Layout.fillWidth: true
+                text: qsTr("Đoạn %1").arg(card.paragraph)
+                textFormat: Text.PlainText
+                font.pixelSize: Theme.smallFont
+                color: Theme.muted
             }
             Label {
                 visible: card.written

@@ -5,7 +5,8 @@ import QtQuick.Controls.Material
 import GopY
 
 // The secretary's comment editor for the current speaker: the text (sent live to the chair as it
-// is typed), the sections and kind, proposed wording with its location, written submission; saved
+// is typed), the sections and kind, the paragraph of the first section (when the draft numbers
+// its paragraphs), proposed wording with its location, written submission; saved
 // to the outbox with "Lưu ý kiến" / Ctrl+Enter. Several comments per speaker; an earlier comment
 // is loaded with beginEdit() and saved with updateComment.
 Pane {
@@ -29,11 +30,13 @@ Pane {
         const kind = kindBox.currentValue ?? "other";
         if (editing) {
             App.updateComment(editingCommentId, textArea.text, sectionPicker.selected, kind,
-                              wordingArea.text, locationField.text, writtenBox.checked);
+                              wordingArea.text, locationField.text, writtenBox.checked,
+                              paragraphPicker.paragraph);
         } else {
             const id = App.createComment(participantId, turnId, textArea.text,
                                          sectionPicker.selected, kind, wordingArea.text,
-                                         locationField.text, writtenBox.checked);
+                                         locationField.text, writtenBox.checked,
+                                         paragraphPicker.paragraph);
             // Refused (the reason is in App.lastError): keep the text so nothing typed is lost.
             if (id.length === 0)
                 return;
@@ -50,6 +53,7 @@ Pane {
         locationField.clear();
         writtenBox.checked = false;
         sectionPicker.selected = [];
+        paragraphPicker.paragraph = 0;
         kindBox.currentIndex = kindBox.indexOfValue("other");
         loading = false;
         followSpeaker();
@@ -78,7 +82,7 @@ Pane {
     // Loads an earlier comment for editing.
     function beginEdit(commentId: string, participant: string, name: string, body: string,
                        sections: var, kind: string, wording: string, location: string,
-                       written: bool) {
+                       written: bool, paragraph: int) {
         loading = true;
         editingCommentId = commentId;
         participantId = participant;
@@ -87,6 +91,8 @@ Pane {
         speakerTitle = "";
         textArea.text = body;
         sectionPicker.selected = Array.from(sections);
+        // After the sections: a change of section resets the paragraph.
+        paragraphPicker.paragraph = paragraph;
         kindBox.currentIndex = kindBox.indexOfValue(kind);
         wordingArea.text = wording;
         locationField.text = location;
@@ -240,6 +246,13 @@ Pane {
                 objectName: "sectionPicker"
                 Layout.fillWidth: true
                 Layout.columnSpan: editor.width < 620 ? 1 : 2
+            }
+            ParagraphPicker {
+                id: paragraphPicker
+                objectName: "paragraphPicker"
+                Layout.fillWidth: true
+                Layout.columnSpan: editor.width < 620 ? 1 : 2
+                sectionCode: sectionPicker.selected.length > 0 ? sectionPicker.selected[0] : ""
             }
             TextField {
                 id: wordingArea

@@ -10,7 +10,7 @@ Item {
 
     signal editRequested(string commentId, string participantId, string speakerName, string text,
                          var sections, string kind, string proposedWording,
-                         string proposedLocation, bool written)
+                         string proposedLocation, bool written, int paragraph)
     readonly property alias count: list.count
 
     ListView {
@@ -40,6 +40,7 @@ Item {
             kindLabel: model.kindLabel
             sectionLabel: model.sectionLabel
             sections: model.sections
+            paragraph: model.paragraph
             text: model.text
             proposedWording: model.proposedWording
             proposedLocation: model.proposedLocation
@@ -59,7 +60,8 @@ Item {
                 onClicked: history.editRequested(entry.commentId, entry.participantId,
                                                  entry.speakerName, entry.text, entry.sections,
                                                  entry.kind, entry.proposedWording,
-                                                 entry.proposedLocation, entry.written)
+                                                 entry.proposedLocation, entry.written,
+                                                 entry.paragraph)
             }
         }
 

@@ -160,6 +160,7 @@ Item {
                 kindLabel: model.kindLabel
                 sectionLabel: model.sectionLabel
                 sections: model.sections
+                paragraph: model.paragraph
                 text: model.text
                 proposedWording: model.proposedWording
                 proposedLocation: model.proposedLocation

@@ -17,6 +17,7 @@ Item {
     required property string who
     required property string sectionLabel
     required property var sections
+    required property int paragraph
     required property string text
     required property string kindLabel
     required property string groupId
@@ -143,7 +144,12 @@ Item {
             spacing: Theme.spacing / 2
             Label {
                 Layout.fillWidth: true
-                text: (card.sections.length > 0 ? card.sections.join(", ") : qsTr("Chưa phân mục"))
+                // The paragraph belongs to the first section: "II.3, đoạn 2, II.4".
+                readonly property string where: card.sections.length === 0 ? qsTr("Chưa phân mục")
+                    : card.paragraph > 0 ? [qsTr("%1, đoạn %2").arg(card.sections[0]).arg(card.paragraph)]
+                                           .concat(Array.from(card.sections).slice(1)).join(", ")
+                    : Array.from(card.sections).join(", ")
+                text: where
                       + (card.outsideWindow ? qsTr(" · gửi ngoài thời gian lấy ý kiến") : "")
                       + (card.pending ? qsTr(" · chưa gửi") : "")
                 color: card.outsideWindow ? Theme.warn : Theme.muted

@@ -195,6 +195,7 @@ Item {
                             kindLabel: model.kindLabel
                             sectionLabel: model.sectionLabel
                             sections: model.sections
+                            paragraph: model.paragraph
                             showSection: model.sections.length > 1
                             text: model.text
                             proposedWording: model.proposedWording
@@ -215,7 +216,7 @@ Item {
                                 enabled: !form.dirty
                                 onClicked: form.beginEdit(entry.commentId, entry.text, entry.sections,
                                                           entry.kind, entry.proposedWording,
-                                                          entry.proposedLocation)
+                                                          entry.proposedLocation, entry.paragraph)
                                 ToolTip.visible: hovered && !enabled
                                 ToolTip.text: qsTr("Lưu ý kiến đang nhập trước khi sửa ý kiến khác")
                             }

@@ -4,8 +4,9 @@ import QtQuick.Layouts
 import QtQuick.Controls.Material
 import GopY
 
-// The grassroots reporter's form for one comment of its congress: the draft section(s), the kind,
-// the text, and optionally the proposed wording with its location. "Lưu ý kiến" (Ctrl+Enter)
+// The grassroots reporter's form for one comment of its congress: the draft section(s) and the
+// paragraph of the first one (when the draft numbers its paragraphs), the kind, the text, and
+// optionally the proposed wording with its location. "Lưu ý kiến" (Ctrl+Enter)
 // records it through App.createGrassrootsComment; the sections stay chosen for the next comment,
 // since a congress's comments are entered section by section. beginEdit() loads an earlier one.
 Pane {
@@ -27,10 +28,12 @@ Pane {
         const kind = kindBox.currentValue ?? "other";
         if (editing) {
             App.updateComment(editingCommentId, textArea.text, sectionPicker.selected, kind,
-                              wordingField.text, locationField.text, false);
+                              wordingField.text, locationField.text, false,
+                              paragraphPicker.paragraph);
         } else {
             const id = App.createGrassrootsComment(sectionPicker.selected, kind, textArea.text,
-                                                   wordingField.text, locationField.text);
+                                                   wordingField.text, locationField.text,
+                                                   paragraphPicker.paragraph);
             // Refused (the reason is in App.lastError): keep the text so nothing typed is lost.
             if (id.length === 0)
                 return;
@@ -38,9 +41,11 @@ Pane {
         clearForNext();
     }
 
-    // Empties the text fields for the next comment; the chosen sections stay.
+    // Empties the text fields for the next comment; the chosen sections stay, the paragraph
+    // goes back to the whole section.
     function clearForNext() {
         editingCommentId = "";
+        paragraphPicker.paragraph = 0;
         textArea.clear();
         wordingField.clear();
         locationField.clear();
@@ -50,10 +55,12 @@ Pane {
 
     // Loads an earlier comment of this organisation for editing.
     function beginEdit(commentId: string, body: string, sections: var, kind: string,
-                       wording: string, location: string) {
+                       wording: string, location: string, paragraph: int) {
         editingCommentId = commentId;
         textArea.text = body;
         sectionPicker.selected = Array.from(sections);
+        // After the sections: a change of section resets the paragraph.
+        paragraphPicker.paragraph = paragraph;
         kindBox.currentIndex = kindBox.indexOfValue(kind);
         wordingField.text = wording;
         locationField.text = location;
@@ -84,6 +91,12 @@ Pane {
             id: sectionPicker
             objectName: "sectionPicker"
             Layout.fillWidth: true
+        }
+        ParagraphPicker {
+            id: paragraphPicker
+            objectName: "paragraphPicker"
+            Layout.fillWidth: true
+            sectionCode: sectionPicker.selected.length > 0 ? sectionPicker.selected[0] : ""
         }
         RowLayout {
             Layout.fillWidth: true

@@ -157,9 +157,9 @@ Item {
         parent: console.portrait ? historySlotBottom : historySlotSide
         anchors.fill: parent
         onEditRequested: (commentId, participantId, speakerName, text, sections, kind,
-                          proposedWording, proposedLocation, written) => {
+                          proposedWording, proposedLocation, written, paragraph) => {
             editor.beginEdit(commentId, participantId, speakerName, text, sections, kind,
-                             proposedWording, proposedLocation, written);
+                             proposedWording, proposedLocation, written, paragraph);
         }
     }
     ConflictPanel {

@@ -331,6 +331,23 @@ QVariantList App::kinds() const
     return result;
 }
 
+QVariantList App::paragraphsOf(const QString& sectionCode) const
+{
+    QVariantList result;
+    if (!welcome_)
+        return result;
+    const std::string code = fromQ(sectionCode);
+    for (const ParagraphHead& head : welcome_->paragraphs) {
+        if (head.section != code)
+            continue;
+        QVariantMap item;
+        item.insert(QStringLiteral("number"), head.number);
+        item.insert(QStringLiteral("opening"), toQ(head.opening));
+        result.append(item);
+    }
+    return result;
+}
+
 // ---- connection ------------------------------------------------------------------------
 
 void App::connectTo(const QString& address)
@@ -1121,9 +1138,32 @@ std::optional<App::CommentFields> App::checkedFields(const QStringList& sections
     return fields;
 }
 
+bool App::checkParagraph(const std::vector<std::string>& sections, int paragraph)
+{
+    if (paragraph == 0)
+        return true;
+    if (paragraph < 0) {
+        setError(QStringLiteral("Số đoạn không hợp lệ."));
+        return false;
+    }
+    if (sections.empty()) {
+        setError(QStringLiteral("Số đoạn chỉ ghi khi ý kiến có mục dự thảo."));
+        return false;
+    }
+    if (welcome_) {
+        for (const ParagraphHead& head : welcome_->paragraphs) {
+            if (head.section == sections.front() && head.number == paragraph)
+                return true;
+        }
+    }
+    setError(QStringLiteral("Mục %1 của dự thảo không có đoạn %2.").arg(toQ(sections.front())).arg(paragraph));
+    return false;
+}
+
 QString App::createComment(const QString& participantId, const QString& turnId, const QString& text,
                            const QStringList& sections, const QString& kind,
-                           const QString& proposedWording, const QString& proposedLocation, bool written)
+                           const QString& proposedWording, const QString& proposedLocation, bool written,
+                           int paragraph)
 {
     Comment comment;
     comment.text = trimmed(text);
@@ -1139,9 +1179,12 @@ QString App::createComment(const QString& participantId, const QString& turnId, 
     auto fields = checkedFields(sections, kind, proposedWording, proposedLocation);
     if (!fields)
         return {};
+    if (!checkParagraph(fields->sections, paragraph))
+        return {};
     comment.kind = fields->kind;
     comment.sections = std::move(fields->sections);
     comment.proposed = std::move(fields->proposed);
+    comment.paragraph = paragraph;
     comment.turnId = fromQ(turnId);
     if (!comment.turnId.empty() && displayed_.turn(comment.turnId) == nullptr)
         comment.turnId.clear();
@@ -1159,7 +1202,7 @@ QString App::createComment(const QString& participantId, const QString& turnId, 
 
 void App::updateComment(const QString& commentId, const QString& text, const QStringList& sections,
                         const QString& kind, const QString& proposedWording,
-                        const QString& proposedLocation, bool written)
+                        const QString& proposedLocation, bool written, int paragraph)
 {
     const std::string id = fromQ(commentId);
     const Comment* current = displayed_.comment(id);
@@ -1178,6 +1221,18 @@ void App::updateComment(const QString& commentId, const QString& text, const QSt
     auto fields = checkedFields(sections, kind, proposedWording, proposedLocation);
     if (!fields)
         return;
+    // -1: the paragraph is left to the server's rule (the field stays off the wire).
+    if (paragraph >= 0) {
+        // An unchanged paragraph is not checked again: a revised draft may have dropped it,
+        // and the text must stay editable.
+        const bool unchanged = paragraph == current->paragraph && !fields->sections.empty() &&
+                               !current->sections.empty() &&
+                               fields->sections.front() == current->sections.front();
+        if (!unchanged && !checkParagraph(fields->sections, paragraph))
+            return;
+        if (!unchanged)
+            update.paragraph = paragraph;
+    }
     update.kind = fields->kind;
     update.sections = std::move(fields->sections);
     update.proposed = std::move(fields->proposed);
@@ -1185,7 +1240,7 @@ void App::updateComment(const QString& commentId, const QString& text, const QSt
     const std::string participantId = current->participantId;
     if (update.text == current->text && update.sections == current->sections &&
         update.kind == current->kind && update.proposed == current->proposed &&
-        update.written == current->written)
+        update.written == current->written && !update.paragraph)
         return;
     if (!submit(update))
         return;
@@ -1430,7 +1485,8 @@ void App::noteEvents(const proto::Events& events)
 }
 
 QString App::createGrassrootsComment(const QStringList& sections, const QString& kind, const QString& text,
-                                     const QString& proposedWording, const QString& proposedLocation)
+                                     const QString& proposedWording, const QString& proposedLocation,
+                                     int paragraph)
 {
     if (!welcome_ || welcome_->role != Role::Grassroots) {
         setError(QStringLiteral("Chỉ báo cáo viên của tổ chức cơ sở đảng ghi ý kiến này."));
@@ -1449,9 +1505,12 @@ QString App::createGrassrootsComment(const QStringList& sections, const QString&
     auto fields = checkedFields(sections, kind, proposedWording, proposedLocation);
     if (!fields)
         return {};
+    if (!checkParagraph(fields->sections, paragraph))
+        return {};
     comment.kind = fields->kind;
     comment.sections = std::move(fields->sections);
     comment.proposed = std::move(fields->proposed);
+    comment.paragraph = paragraph;
     comment.origin = CommentOrigin{};
     comment.origin->organisationId = welcome_->organisationId;
     comment.id = newId();

@@ -66,6 +66,8 @@ class App : public QObject {
 
     Q_PROPERTY(QString campaignTitle READ campaignTitle NOTIFY campaignChanged)
     Q_PROPERTY(QString draftTitle READ draftTitle NOTIFY campaignChanged)
+    /// Numbered body paragraphs of the draft (all sections); bind to it to re-read paragraphsOf().
+    Q_PROPERTY(int paragraphCount READ paragraphCount NOTIFY campaignChanged)
 
     Q_PROPERTY(int conferenceId READ conferenceId NOTIFY conferenceChanged)
     Q_PROPERTY(QString conferenceTitle READ conferenceTitle NOTIFY conferenceChanged)
@@ -135,6 +137,7 @@ public:
     QString dataDir() const { return dataDir_; }
     QString campaignTitle() const;
     QString draftTitle() const;
+    int paragraphCount() const { return welcome_ ? static_cast<int>(welcome_->paragraphs.size()) : 0; }
     int conferenceId() const { return static_cast<int>(conferenceId_); }
     QString conferenceTitle() const;
     QString conferenceState() const;
@@ -215,16 +218,21 @@ public:
 
     // ---- comments ----
     /// Records a comment; returns its id ("" and lastError when refused: empty text, unknown
-    /// participant, unknown section or kind). `turnId` may be "" (written submission).
+    /// participant, unknown section or kind, a paragraph the first section does not have).
+    /// `turnId` may be "" (written submission). `paragraph`: number within the first section,
+    /// 0 = the whole section.
     Q_INVOKABLE QString createComment(const QString& participantId, const QString& turnId,
                                       const QString& text, const QStringList& sections,
                                       const QString& kind, const QString& proposedWording,
-                                      const QString& proposedLocation, bool written);
+                                      const QString& proposedLocation, bool written,
+                                      int paragraph = 0);
     /// Edits a comment against the revision shown; a concurrent edit becomes a conflict.
+    /// `paragraph`: the new number within the first section, 0 clears it; -1 (the default)
+    /// leaves it to the server's rule (kept while the first section stays the same).
     Q_INVOKABLE void updateComment(const QString& commentId, const QString& text,
                                    const QStringList& sections, const QString& kind,
                                    const QString& proposedWording, const QString& proposedLocation,
-                                   bool written);
+                                   bool written, int paragraph = -1);
     Q_INVOKABLE void deleteComment(const QString& commentId);
     /// Live draft for the chair (not durable), at most 4 messages a second; the last text is
     /// always sent. Empty text clears the draft. commentId "" for a comment not yet created.
@@ -242,6 +250,9 @@ public:
 
     /// Kind names for pickers: [{kind, label}] in the order of the model.
     Q_INVOKABLE QVariantList kinds() const;
+    /// The numbered body paragraphs of a draft section, from the last Welcome (kept in
+    /// client.db, so also offline): [{number, opening}] in order; [] when it has none.
+    Q_INVOKABLE QVariantList paragraphsOf(const QString& sectionCode) const;
 
     // ---- dashboard and grassroots (issue 5) ----
     /// Asks the server for the dashboard (deadlines, organisations, suggestions); the answer
@@ -253,7 +264,7 @@ public:
     /// section, device not bound to an organisation).
     Q_INVOKABLE QString createGrassrootsComment(const QStringList& sections, const QString& kind,
                                                 const QString& text, const QString& proposedWording,
-                                                const QString& proposedLocation);
+                                                const QString& proposedLocation, int paragraph = 0);
     /// Grassroots reporter: marks the organisation's report complete and sent.
     Q_INVOKABLE void sendGrassrootsReport();
 
@@ -301,6 +312,9 @@ private:
     std::optional<CommentFields> checkedFields(const QStringList& sections, const QString& kind,
                                                const QString& proposedWording,
                                                const QString& proposedLocation);
+    /// A paragraph number for these (checked) sections: 0, or one the first section has in the
+    /// draft. Sets the error (the server's wording) and returns false otherwise.
+    bool checkParagraph(const std::vector<std::string>& sections, int paragraph);
     void rebuild();
     void refreshModels();
     void saveSnapshotSoon();

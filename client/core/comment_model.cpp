@@ -86,6 +86,7 @@ QVariant CommentModel::data(const QModelIndex& index, int role) const
     case TurnIdRole: return toQ(c.turnId);
     case CreatedAtRole: return static_cast<double>(c.createdAt);
     case SpeakerGroupRole: return toQ(r.speakerGroup);
+    case ParagraphRole: return c.paragraph;
     default: return {};
     }
 }
@@ -111,7 +112,8 @@ QHash<int, QByteArray> CommentModel::roleNames() const
             {HasConflictRole, "hasConflict"},
             {TurnIdRole, "turnId"},
             {CreatedAtRole, "createdAt"},
-            {SpeakerGroupRole, "speakerGroup"}};
+            {SpeakerGroupRole, "speakerGroup"},
+            {ParagraphRole, "paragraph"}};
 }
 
 }  // namespace gopy::client

@@ -42,6 +42,7 @@ public:
         TurnIdRole,
         CreatedAtRole,
         SpeakerGroupRole,
+        ParagraphRole,         ///< paragraph number within the first section; 0: none
     };
     /// `flaggedOnly`: the chair's list of points for the closing remarks.
     explicit CommentModel(bool flaggedOnly = false, QObject* parent = nullptr);

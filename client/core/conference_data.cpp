@@ -207,6 +207,12 @@ void ConferenceData::applyLocal(const proto::Operation& op, Millis now)
                 auto it = findById(comments, o.commentId);
                 if (it == comments.end())
                     return;
+                // As the server: a paragraph named by the update is taken; otherwise it is
+                // kept only while the first section stays the same.
+                if (o.paragraph)
+                    it->paragraph = *o.paragraph;
+                else if (o.sections.empty() || it->sections.empty() || o.sections.front() != it->sections.front())
+                    it->paragraph = 0;
                 it->text = o.text;
                 it->sections = o.sections;
                 it->kind = o.kind;
@@ -225,8 +231,11 @@ void ConferenceData::applyLocal(const proto::Operation& op, Millis now)
             } else if constexpr (std::is_same_v<T, proto::CommentAssign>) {
                 for (const std::string& id : o.commentIds) {
                     auto it = findById(comments, id);
-                    if (it != comments.end())
-                        it->sections = o.sections;
+                    if (it == comments.end())
+                        continue;
+                    if (o.sections.empty() || it->sections.empty() || o.sections.front() != it->sections.front())
+                        it->paragraph = 0;
+                    it->sections = o.sections;
                 }
             } else if constexpr (std::is_same_v<T, proto::GroupSet>) {
                 CommentGroup next;

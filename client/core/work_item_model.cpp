@@ -227,6 +227,7 @@ QVariant WorkItemModel::data(const QModelIndex& index, int role) const
     case PendingRole: return r.pending;
     case ProposedWordingRole: return c.proposed ? toQ(c.proposed->wording) : QString();
     case SubmittedAtRole: return c.origin ? toQ(c.origin->submittedAt) : QString();
+    case ParagraphRole: return c.paragraph;
     default: return {};
     }
 }
@@ -243,7 +244,7 @@ QHash<int, QByteArray> WorkItemModel::roleNames() const
             {OutsideWindowRole, "outsideWindow"},     {SelectedRole, "selected"},
             {GroupFirstRole, "groupFirst"},     {GroupSizeRole, "groupSize"},
             {PendingRole, "pending"},           {ProposedWordingRole, "proposedWording"},
-            {SubmittedAtRole, "submittedAt"}};
+            {SubmittedAtRole, "submittedAt"},   {ParagraphRole, "paragraph"}};
 }
 
 }  // namespace gopy::client

@@ -47,6 +47,7 @@ public:
         PendingRole,
         ProposedWordingRole,
         SubmittedAtRole,      ///< as submitted (public, grassroots)
+        ParagraphRole,        ///< paragraph number within the first section; 0: none
     };
     using ListModelBase::ListModelBase;
 

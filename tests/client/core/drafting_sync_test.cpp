@@ -304,3 +304,40 @@ TEST_F(DraftingSyncTest, OfflineDraftingWorkSurvivesARestart)
     }, kWaitMs)) << drafting->lastError().toStdString();
     EXPECT_FALSE(desk->items()->find(shops)->pending);
 }
+
+// The office imports public comments while the hall server runs: the drafting desk shows them
+// without reconnecting, first a few (pushed as events), then a large file (pushed as events
+// chunk by chunk, or, when the server finds more than it pushes one by one, by re-subscribing
+// the desk, which then takes a snapshot).
+TEST_F(DraftingSyncTest, ImportsWhileTheServerRunsReachTheDeskLive)
+{
+    auto drafting = admitted("drafting", "drafting", "Tổ biên tập 1", 0);
+    ASSERT_FALSE(HasFailure());
+    ASSERT_TRUE(waitForCampaign(*drafting));
+    const int before = drafting->drafting()->totalCount();
+
+    const char* const kLate = "Đề nghị bổ sung giải pháp giảm ùn tắc giao thông quanh các trường học vào giờ cao điểm.";
+    QFile small(root.filePath("late.csv"));
+    ASSERT_TRUE(small.open(QIODevice::WriteOnly));
+    small.write(QStringLiteral("submitted_at,ward,name,contact,section,text\n2025-04-01,Ngọc Hà,Lê Thị Mai,,,\"%1\"\n")
+                    .arg(QString::fromUtf8(kLate))
+                    .toUtf8());
+    small.close();
+    ASSERT_TRUE(server->importPublic(small.fileName())) << server->lastOutput().toStdString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !idOf(*drafting, kLate).empty(); }, kWaitMs))
+        << "the imported comment did not reach the desk";
+    EXPECT_EQ(drafting->connectionState(), App::Connected);
+
+    QFile large(root.filePath("large.csv"));
+    ASSERT_TRUE(large.open(QIODevice::WriteOnly));
+    QByteArray rows = "submitted_at,ward,name,contact,section,text\n";
+    constexpr int kLarge = 2500;  // more than the server pushes one by one
+    for (int i = 0; i < kLarge; ++i)
+        rows += QStringLiteral("2025-04-02,Kim Mã,Người góp ý %1,,,\"Góp ý số %1 về chỉnh trang đô thị\"\n").arg(i).toUtf8();
+    large.write(rows);
+    large.close();
+    ASSERT_TRUE(server->importPublic(large.fileName())) << server->lastOutput().toStdString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return drafting->drafting()->totalCount() >= before + 1 + kLarge; }, kWaitMs))
+        << "the desk shows " << drafting->drafting()->totalCount() << " comments, expected " << before + 1 + kLarge;
+    EXPECT_FALSE(idOf(*drafting, kLate).empty());
+}
