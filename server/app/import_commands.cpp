@@ -6,6 +6,7 @@
 #include <iostream>
 #include <optional>
 
+#include "server/app/data_lock.h"
 #include "server/intake/draft_import.h"
 #include "server/intake/grassroots_import.h"
 #include "server/intake/public_import.h"
@@ -21,12 +22,14 @@ constexpr std::string_view kDraftUsage =
     "Cách dùng: gopy-server draft import --data DIR FILE\n"
     "  Nhập Dự thảo từ FILE (.docx hoặc Markdown): đề cương (phần, mục, tiểu mục) và các\n"
     "  đoạn đánh số. Nhập lại bản sửa thì các ý kiến giữ mục còn tồn tại; in ra các ý kiến\n"
-    "  có mục đã bị bỏ.\n";
+    "  có mục đã bị bỏ. Máy chủ phải dừng trong khi nhập dự thảo (các thiết bị nhận đề cương\n"
+    "  mới khi kết nối lại).\n";
 constexpr std::string_view kPublicUsage =
     "Cách dùng: gopy-server import-public --data DIR FILE\n"
     "  Nhập ý kiến của Nhân dân từ FILE (CSV UTF-8 hoặc .json), cột\n"
     "  submitted_at,ward,name,contact,section,text. Dòng lỗi được báo kèm số dòng và lý do,\n"
-    "  các dòng khác vẫn được nhập; nhập lại cùng tệp không thêm gì.\n";
+    "  các dòng khác vẫn được nhập; nhập lại cùng tệp không thêm gì. Có thể nhập khi máy chủ\n"
+    "  đang phục vụ: các thiết bị đang theo dõi thấy ý kiến mới trong khoảng một giây.\n";
 
 constexpr std::string_view kGrassrootsUsage =
     "Cách dùng: gopy-server import-grassroots --data DIR FILE\n"
@@ -35,7 +38,8 @@ constexpr std::string_view kGrassrootsUsage =
     "  là mục dự thảo (\"II.3\", có thể bỏ trống); kind là loại ý kiến (agreement, addition,\n"
     "  amendment, deletion, recommendation, other; bỏ trống: other); text bắt buộc.\n"
     "  Dòng lỗi được báo kèm số dòng và lý do, các dòng khác vẫn được nhập; nhập lại cùng tệp\n"
-    "  không thêm gì. Tổ chức có ý kiến được nhập được ghi là đã gửi báo cáo.\n";
+    "  không thêm gì. Tổ chức có ý kiến được nhập được ghi là đã gửi báo cáo. Có thể nhập khi\n"
+    "  máy chủ đang phục vụ: các thiết bị đang theo dõi thấy ý kiến mới trong khoảng một giây.\n";
 
 Millis nowMillis() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -102,6 +106,16 @@ std::optional<fs::path> database(const fs::path& dir) {
 int draftImport(const Args& args) {
     const auto path = database(args.data);
     if (!path) return 1;
+    // A new outline changes the sections every connected device works with, and they learn
+    // the outline only when they connect: the server must not be serving meanwhile.
+    DataLock lock(args.data / "gopy.lock");
+    if (!lock.held()) {
+        std::cerr << "gopy-server: thư mục dữ liệu " << args.data.string()
+                  << " đang được máy chủ phục vụ (" << lock.reason()
+                  << ").\n  Hãy dừng máy chủ, nhập dự thảo, rồi chạy lại máy chủ; các thiết bị "
+                     "nhận đề cương mới khi kết nối lại.\n";
+        return 1;
+    }
     intake::DraftOutline outline;
     try {
         outline = intake::importDraftFile(args.file);

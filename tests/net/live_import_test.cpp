@@ -287,5 +287,27 @@ TEST(LiveImportCli, ImportPublicWhileTheServerRunsReachesASubscriber) {
     EXPECT_EQ(server.wait(), 0);
 }
 
+// A new outline needs every device to reconnect: draft import refuses while a server serves
+// the folder, and works once it stopped.
+TEST(LiveImportCli, DraftImportWaitsForTheServerToStop) {
+    TempDir dir;
+    const std::string data = dir.path().string();
+    ASSERT_EQ(runServerCommand({"demo", "--data", data}).exitCode, 0);
+    const auto draft = dir.path() / "du-thao.md";
+    {
+        std::ofstream out(draft, std::ios::binary);
+        out << "# Phần I. Kết quả thực hiện Nghị quyết\n\n## 1. Về kinh tế\n\nTăng trưởng khá.\n";
+    }
+    ServerProcess server({"serve", "--data", data, "--listen", "127.0.0.1:0"}, (dir.path() / "serve.err").string());
+    ASSERT_TRUE(server.waitListening()) << server.output();
+    const auto refused = runServerCommand({"draft", "import", "--data", data, draft.string()});
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_NE(refused.err.find("Hãy dừng máy chủ"), std::string::npos) << refused.err;
+    server.signal(SIGTERM);
+    ASSERT_EQ(server.wait(), 0);
+    const auto imported = runServerCommand({"draft", "import", "--data", data, draft.string()});
+    EXPECT_EQ(imported.exitCode, 0) << imported.err;
+}
+
 }  // namespace
 }  // namespace gopy::test
