@@ -3,8 +3,10 @@
 //   1. server RSS when idle;
 //   2. time for 1,000 clients to connect, hello and subscribe; RSS with them connected;
 //   3. op → event latency at every subscriber with 1,000, 300 and 50 subscribers;
-//   4. acknowledged durable ops/s with 50 typists sending concurrently.
-// Usage: gopy_bench_sync [--ops N] [--seconds S] [--window W]
+//   4. acknowledged durable ops/s with 50 typists sending concurrently;
+//   5. with --import FILE: op → event latency at 50 subscribers while `gopy-server
+//      import-public` imports FILE into the served database (another process).
+// Usage: gopy_bench_sync [--ops N] [--seconds S] [--window W] [--import FILE]
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -13,6 +15,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -164,11 +167,13 @@ int main(int argc, char** argv) {
     int opsPerRun = 200;
     int seconds = 5;
     int window = 32;
+    std::string importFile;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string name = argv[i];
         if (name == "--ops") opsPerRun = std::atoi(argv[i + 1]);
         else if (name == "--seconds") seconds = std::atoi(argv[i + 1]);
         else if (name == "--window") window = std::atoi(argv[i + 1]);
+        else if (name == "--import") importFile = argv[i + 1];
     }
     rlimit limit{};
     getrlimit(RLIMIT_NOFILE, &limit);
@@ -255,20 +260,10 @@ int main(int argc, char** argv) {
         phase.wait(std::chrono::seconds(30));
     }
     int opCounter = 0;
-    for (const int subscribers : {1000, 300, 50}) {
-        Phase closed;
-        asio::post(io, [&] {
-            closingOnPurpose = true;
-            while (static_cast<int>(chairs.size()) > subscribers) {
-                chairs.back()->onFrame = nullptr;
-                chairs.back()->close();
-                chairs.pop_back();
-            }
-            closed.done();
-        });
-        closed.wait(std::chrono::seconds(30));
-        std::this_thread::sleep_for(std::chrono::milliseconds(500));
-
+    // Sends one comment.create at a time and times its event at every chair, while
+    // keepGoing(measured ops so far) holds.
+    const auto measureLatency = [&](int subscribers, const char* label,
+                                    const std::function<bool(int)>& keepGoing) {
         bench::Stats delivery, allReached;
         Phase phase;
         int sent = 0, received = 0;
@@ -280,7 +275,7 @@ int main(int argc, char** argv) {
         const auto maybeNext = [&] {
             if (received < subscribers || !acked) return;
             if (sent > warmup) allReached.add(msSince(t0));
-            if (sent >= opsPerRun + warmup) return phase.done();
+            if (!keepGoing(sent - warmup)) return phase.done();
             sendNext();
         };
         sendNext = [&] {
@@ -318,10 +313,42 @@ int main(int argc, char** argv) {
             quiet.done();
         });
         quiet.wait(std::chrono::seconds(30));
-        std::printf("latency op→event, %4d subscribers, %d ops: per delivery p50 %.2f ms p99 %.2f ms; "
+        std::printf("latency op→event%s, %4d subscribers, %d ops: per delivery p50 %.2f ms p99 %.2f ms; "
                     "all reached p50 %.2f ms p99 %.2f ms max %.2f ms%s\n",
-                    subscribers, opsPerRun, delivery.quantile(0.5), delivery.quantile(0.99), allReached.quantile(0.5),
-                    allReached.quantile(0.99), allReached.max(), ok ? "" : " (TIMEOUT)");
+                    label, subscribers, std::max(0, sent - warmup), delivery.quantile(0.5), delivery.quantile(0.99),
+                    allReached.quantile(0.5), allReached.quantile(0.99), allReached.max(), ok ? "" : " (TIMEOUT)");
+        };
+    for (const int subscribers : {1000, 300, 50}) {
+        Phase closed;
+        asio::post(io, [&] {
+            closingOnPurpose = true;
+            while (static_cast<int>(chairs.size()) > subscribers) {
+                chairs.back()->onFrame = nullptr;
+                chairs.back()->close();
+                chairs.pop_back();
+            }
+            closed.done();
+        });
+        closed.wait(std::chrono::seconds(30));
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        measureLatency(subscribers, "", [&](int measured) { return measured < opsPerRun; });
+    }
+    if (!importFile.empty()) {
+        // The office imports while the hall types: the import runs as its own process on the
+        // served database; ops are timed for as long as it runs.
+        std::atomic<bool> importing{true};
+        int importExit = -1;
+        const auto importStart = Clock::now();
+        double importMs = 0;
+        std::thread importer([&] {
+            importExit = runToEnd({"import-public", "--data", data.string(), importFile});
+            importMs = msSince(importStart);
+            importing = false;
+        });
+        measureLatency(static_cast<int>(chairs.size()), " during import",
+                       [&](int) { return importing.load(); });
+        importer.join();
+        std::printf("import-public during the run: exit %d, %.1f s\n", importExit, importMs / 1000.0);
     }
     {
         Phase closed;

@@ -171,8 +171,13 @@ int publicImport(const Args& args) {
         return 1;
     }
     std::cerr << "đang ghi " << parsed.rows.size() << " ý kiến vào cơ sở dữ liệu\n";
-    const auto summary =
-        engine.importPublic(parsed.rows, static_cast<int>(parsed.errors.size()), nowMillis());
+    std::size_t reported = 0;
+    const auto summary = engine.importPublic(
+        parsed.rows, static_cast<int>(parsed.errors.size()), nowMillis(), [&](std::size_t done) {
+            if (done == reported || (done - reported < 10000 && done != parsed.rows.size())) return;
+            reported = done;
+            std::cerr << "đã ghi " << done << "/" << parsed.rows.size() << " dòng\n";
+        });
     std::cout << "đã nhập " << summary.imported << ", bỏ qua " << summary.duplicates
               << " trùng, từ chối " << summary.refused << "\n";
     for (const auto& error : parsed.errors) std::cout << "  " << error.reason << "\n";

@@ -129,24 +129,30 @@ public:
     /// without any section by this import.
     DraftImportResult importDraft(const std::vector<Section>& sections,
                                   const std::vector<intake::DraftParagraph>& paragraphs);
-    /// Inserts checked public rows into the public channel's conference in one transaction;
+    /// Inserts checked public rows into the public channel's conference;
     /// rows whose dedupe key exists are skipped. `refused` (rows the parser refused) is
     /// copied into the summary. Throws std::runtime_error (Vietnamese) when the campaign has
     /// no public channel.
+    /// Rows are committed in chunks (a running server waits at most one chunk for the write
+    /// lock); `progress`, if set, is called with the rows handled after each chunk. Each
+    /// imported row is logged as a comment.create event of the device "import".
     intake::ImportSummary importPublic(const std::vector<intake::PublicRow>& rows, int refused,
-                                       Millis now);
+                                       Millis now,
+                                       const std::function<void(std::size_t)>& progress = {});
     struct GrassrootsImportResult {
         intake::ImportSummary summary;
         /// Organisations marked reported by this import (they had no report before).
         std::vector<GrassrootsOrganisation> reported;
     };
-    /// Inserts checked grassroots rows into the grassroots channel's conference in one
-    /// transaction; rows whose dedupe key exists are skipped. Every organisation with at least
+    /// Inserts checked grassroots rows into the grassroots channel's conference (in chunks,
+    /// logged as events, as importPublic); rows whose dedupe key exists are skipped. Every
+    /// organisation with at least
     /// one row imported is marked reported at `now` unless it already was. `refused` is copied
     /// into the summary. Throws std::runtime_error (Vietnamese) when the campaign has no
     /// grassroots channel.
     GrassrootsImportResult importGrassroots(const std::vector<intake::GrassrootsRow>& rows,
-                                            int refused, Millis now);
+                                            int refused, Millis now,
+                                            const std::function<void(std::size_t)>& progress = {});
     /// Comments of every channel with no section, in creation order.
     std::vector<Comment> unassigned();
     /// Suggested groups of near-duplicates per section: comments not yet grouped whose folded

@@ -126,9 +126,9 @@ Engine::DraftImportResult Engine::importDraft(const std::vector<Section>& sectio
 namespace {
 
 // Imports commit every kImportChunk rows: a running server waits for the write lock at most
-// one chunk long (its busy timeout is 5 s), and an interrupted import is simply run again
-// (rows already in are recognised by their dedupe key).
-constexpr std::size_t kImportChunk = 2000;
+// one chunk long (about 0.1 s; see docs/benchmarks.md), and an interrupted import is simply
+// run again (rows already in are recognised by their dedupe key).
+constexpr std::size_t kImportChunk = 500;
 
 // The device name imported rows are logged under (no device has it: device ids are UUIDs).
 constexpr const char* kImportDevice = "import";
@@ -163,29 +163,6 @@ void logReported(Store& store, std::int64_t channel, const GrassrootsOrganisatio
     store.oplog().append(seq, channel, kImportDevice, 0, now, proto::encodeEvent(event));
 }
 
-// Lets the write-ahead log grow during an import instead of copying it into the database
-// after every chunk (SQLite's default is every 1,000 pages): one checkpoint at the end.
-class ImportCheckpoints {
-public:
-    explicit ImportCheckpoints(store::Database& db) : db_(db) {
-        db_.exec("PRAGMA wal_autocheckpoint=20000");
-    }
-    ~ImportCheckpoints() {
-        try {
-            db_.exec("PRAGMA wal_autocheckpoint=1000");
-            db_.exec("PRAGMA wal_checkpoint(PASSIVE)");
-        } catch (const std::exception&) {
-            // The next commit of this connection checkpoints anyway.
-            return;
-        }
-    }
-    ImportCheckpoints(const ImportCheckpoints&) = delete;
-    ImportCheckpoints& operator=(const ImportCheckpoints&) = delete;
-
-private:
-    store::Database& db_;
-};
-
 std::int64_t channelConference(Store& store, Channel channel) {
     for (const Conference& c : store.conferences().all()) {
         if (c.channel == channel) return c.id;
@@ -196,18 +173,20 @@ std::int64_t channelConference(Store& store, Channel channel) {
 }  // namespace
 
 intake::ImportSummary Engine::importPublic(const std::vector<intake::PublicRow>& rows, int refused,
-                                           Millis now) {
+                                           Millis now,
+                                           const std::function<void(std::size_t)>& progress) {
     const std::int64_t publicConference = channelConference(*store_, Channel::Public);
     if (publicConference == 0) {
         throw std::runtime_error("Chiến dịch chưa có kênh lấy ý kiến Nhân dân (kênh public)");
     }
     intake::ImportSummary summary;
     summary.refused = refused;
-    ImportCheckpoints checkpoints(store_->db());
     std::optional<store::Transaction> transaction;
     std::size_t inChunk = 0;
+    std::size_t handled = 0;
     for (const auto& row : rows) {
         if (!transaction) transaction.emplace(store_->db());
+        ++handled;
         if (store_->comments().hasDedupeKey(row.dedupeKey)) {
             ++summary.duplicates;
             continue;
@@ -234,14 +213,17 @@ intake::ImportSummary Engine::importPublic(const std::vector<intake::PublicRow>&
             transaction->commit();
             transaction.reset();
             inChunk = 0;
+            if (progress) progress(handled);
         }
     }
     if (transaction) transaction->commit();
+    if (progress) progress(rows.size());
     return summary;
 }
 
 Engine::GrassrootsImportResult Engine::importGrassroots(
-    const std::vector<intake::GrassrootsRow>& rows, int refused, Millis now) {
+    const std::vector<intake::GrassrootsRow>& rows, int refused, Millis now,
+    const std::function<void(std::size_t)>& progress) {
     const std::int64_t channel = channelConference(*store_, Channel::Grassroots);
     if (channel == 0) {
         throw std::runtime_error("Chiến dịch chưa có kênh tổ chức cơ sở đảng (kênh grassroots)");
@@ -249,11 +231,12 @@ Engine::GrassrootsImportResult Engine::importGrassroots(
     GrassrootsImportResult result;
     result.summary.refused = refused;
     std::set<std::int64_t> organisations;
-    ImportCheckpoints checkpoints(store_->db());
     std::optional<store::Transaction> transaction;
     std::size_t inChunk = 0;
+    std::size_t handled = 0;
     for (const auto& row : rows) {
         if (!transaction) transaction.emplace(store_->db());
+        ++handled;
         if (store_->comments().hasDedupeKey(row.dedupeKey)) {
             ++result.summary.duplicates;
             continue;
@@ -277,6 +260,7 @@ Engine::GrassrootsImportResult Engine::importGrassroots(
             transaction->commit();
             transaction.reset();
             inChunk = 0;
+            if (progress) progress(handled);
         }
     }
     // The organisations last, once their comments are in: a report marked sent has its rows.
@@ -289,6 +273,7 @@ Engine::GrassrootsImportResult Engine::importGrassroots(
         result.reported.push_back(std::move(*organisation));
     }
     transaction->commit();
+    if (progress) progress(rows.size());
     return result;
 }
 
