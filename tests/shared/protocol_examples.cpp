@@ -417,6 +417,30 @@ std::vector<NamedMessage> documentedMessages() {
     grassrootsChannel.head = 308;
     grassrootsChannel.events = {reported};
     out.push_back({"events (grassroots report)", grassrootsChannel});
+    // An imported public row, logged by `gopy-server import-public` as the pseudo-device
+    // "import" and pushed by the running server.
+    Comment imported;
+    imported.id = "pub-3f1c9a0e5b7d2c4a8e6f1b3d";
+    imported.conferenceId = 6;
+    imported.sections = {"I"};
+    imported.text = "Đề nghị bổ sung giải pháp phát triển văn hoá, thể thao ở khu dân cư.";
+    imported.rev = 1;
+    imported.createdAt = kMorning - 86400000;
+    imported.updatedAt = kMorning + 3600000;
+    imported.origin = CommentOrigin{"Phúc Xá", "Nguyễn Thị Hoa", "", "2025-03-05T00:00:00+07:00",
+                                    false, 0};
+    Event importedEvent;
+    importedEvent.seq = 412;
+    importedEvent.conferenceId = 6;
+    importedEvent.at = kMorning + 3600000;
+    importedEvent.deviceId = "import";
+    importedEvent.op = CommentCreate{imported};
+    importedEvent.comment = imported;
+    Events importedEvents;
+    importedEvents.conferenceId = 6;
+    importedEvents.head = 412;
+    importedEvents.events = {importedEvent};
+    out.push_back({"events (imported row)", importedEvents});
 
     std::int64_t seq = 1;
     for (const Operation& op : fullOperations()) {
