@@ -121,6 +121,9 @@ Item {
             // the grid's own width left the first layout stale until something else changed.
             readonly property real formWidth: (desk.width - Theme.spacing - columnSpacing) * 0.45
             readonly property real listWidth: desk.width - Theme.spacing - columnSpacing - formWidth
+            // Portrait: one column as wide as the desk (less the grid's margins), for the same
+            // reason.
+            readonly property real fullWidth: desk.width - Theme.spacing
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.margins: Theme.spacing / 2
@@ -136,8 +139,8 @@ Item {
                 Layout.column: 0
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredWidth: desk.portrait ? grid.width : grid.formWidth
-                Layout.maximumWidth: desk.portrait ? grid.width : grid.formWidth
+                Layout.preferredWidth: desk.portrait ? grid.fullWidth : grid.formWidth
+                Layout.maximumWidth: desk.portrait ? grid.fullWidth : grid.formWidth
                 Layout.preferredHeight: desk.portrait ? grid.height * 0.5 : -1
             }
 
@@ -147,8 +150,8 @@ Item {
                 Layout.column: desk.portrait ? 0 : 1
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredWidth: desk.portrait ? grid.width : grid.listWidth
-                Layout.maximumWidth: desk.portrait ? grid.width : grid.listWidth
+                Layout.preferredWidth: desk.portrait ? grid.fullWidth : grid.listWidth
+                Layout.maximumWidth: desk.portrait ? grid.fullWidth : grid.listWidth
                 Layout.preferredHeight: desk.portrait ? grid.height * 0.5 : -1
                 padding: Theme.spacing / 2
                 Material.background: Theme.paper

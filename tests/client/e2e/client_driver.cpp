@@ -270,8 +270,19 @@ bool ClientDriver::queueSpeakerInUi(int participantRow, QString* participantId)
     if (!waitFor([&] { return visibleItem("speakerSearch") != nullptr; }, kLongWait,
                  "the add-speaker pane"))
         return false;
-    if (!click("speakerSearch"))
-        return false;
+    // The pane may still be moving into place when it first shows, and a tap then misses the
+    // field: tap until the field takes the keys.
+    bool focused = false;
+    for (int attempt = 0; attempt < 20 && !focused; ++attempt) {
+        if (!click("speakerSearch"))
+            return false;
+        focused = QTest::qWaitFor([&] {
+            QQuickItem* search = visibleItem("speakerSearch");
+            return search != nullptr && search->hasActiveFocus();
+        }, 3000);
+    }
+    if (!focused)
+        return fail(QStringLiteral("the speaker search field does not take the keys"));
     // Typed without diacritics, as on a keyboard without a Vietnamese input method.
     typeText(folded(name), 0);
     QQuickItem* candidate = nullptr;
@@ -373,12 +384,29 @@ bool ClientDriver::runChair()
     return grab(options_.screenshot);
 }
 
+bool ClientDriver::pointAtParagraph(const QString& section, int paragraph)
+{
+    QQuickItem* sections = visibleItem(QStringLiteral("sectionPicker"));
+    if (sections == nullptr)
+        return false;
+    sections->setProperty("selected", QVariantList{section});
+    QQuickItem* picker = visibleItem(QStringLiteral("paragraphPicker"));
+    if (picker == nullptr) {
+        sections->setProperty("selected", QVariantList{});
+        return false;
+    }
+    picker->setProperty("paragraph", paragraph);
+    return true;
+}
+
 bool ClientDriver::shootSecretary()
 {
     QTest::qWait(1000);
     if (!click("commentText"))
         return false;
     typeText(options_.comment, 0);
+    if (!pointAtParagraph(QStringLiteral("II.4"), 3))
+        return fail(QStringLiteral("the demo draft has no paragraph 3 in II.4 to point at"));
     // Release the conference's reports so that delegates can read them.
     for (const client::ReportRow& row : app_->reports()->rows()) {
         if (!row.report.released)
@@ -424,6 +452,10 @@ bool ClientDriver::shootDesk()
     if (!waitFor([&] { return app_->unsentCount() == 0 && app_->lastError().isEmpty(); }, kLongWait,
                  "a settled desk"))
         return false;
+    // The grassroots reporter's form, where the layout shows it, points at a paragraph; the
+    // drafting desk has no such form.
+    if (app_->role() == QLatin1String("grassroots"))
+        pointAtParagraph(QStringLiteral("II.3"), 2);
     return grab(options_.screenshot);
 }
 

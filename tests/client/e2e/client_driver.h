@@ -64,6 +64,9 @@ private:
     bool click(const QString& objectName);
     bool clickItem(QQuickItem* item, const QString& what);
     QQuickItem* visibleItem(const QString& objectName) const;
+    /// Chooses `section` in the visible comment form and its paragraph `paragraph`, so that the
+    /// picture shows the "Đoạn" box; false (and nothing chosen) if the form has no such box.
+    bool pointAtParagraph(const QString& section, int paragraph);
     bool waitFor(const std::function<bool()>& condition, int timeoutMs, const QString& what);
     bool fail(const QString& why);
 
