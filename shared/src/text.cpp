@@ -95,6 +95,20 @@ icu::Collator* threadCollator() {
     return collator.get();  // NOLINT(clang-analyzer-cplusplus.NewDelete)
 }
 
+// Vietnamese line-break opportunities; one iterator per thread, since building one costs more
+// than cutting a paragraph and a Welcome cuts every paragraph of the draft. nullptr if ICU
+// cannot make one.
+icu::BreakIterator* threadLineBreaks() {
+    thread_local std::unique_ptr<icu::BreakIterator> lines;
+    if (!lines) {
+        UErrorCode status = U_ZERO_ERROR;
+        lines.reset(icu::BreakIterator::createLineInstance(icu::Locale("vi"), status));
+        if (U_FAILURE(status)) lines.reset();
+    }
+    // As threadCollator: the thread_local is destroyed at thread exit, not on return.
+    return lines.get();  // NOLINT(clang-analyzer-cplusplus.NewDelete)
+}
+
 // Sort key bytes without ICU's terminating NUL, so keys can be concatenated.
 std::string sortKey(const icu::UnicodeString& s) {
     icu::Collator* collator = threadCollator();
@@ -247,14 +261,15 @@ std::string opening(std::string_view utf8, std::size_t maxChars) {
     // Room for the ellipsis: the kept text has at most maxChars - 1 characters.
     const int32_t limit = flat.moveIndex32(0, static_cast<int32_t>(maxChars - 1));
     int32_t cut = limit;
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> lines(
-        icu::BreakIterator::createLineInstance(icu::Locale("vi"), status));
-    if (U_SUCCESS(status) && lines) {
+    icu::BreakIterator* lines = threadLineBreaks();
+    if (lines != nullptr) {
         lines->setText(flat);
         // A break at `limit` itself is fine: the text before it fits.
         const int32_t at = lines->isBoundary(limit) ? limit : lines->preceding(limit);
         if (at != icu::BreakIterator::DONE && at > 0) cut = at;
+        // The iterator keeps a reference to its text; `flat` does not outlive this call.
+        static const icu::UnicodeString kNothing;
+        lines->setText(kNothing);
     }
     icu::UnicodeString head(flat, 0, cut);
     head.trim();
