@@ -208,7 +208,8 @@ std::string locationOf(const Outline& outline, const std::string& code, int para
 /// The acceptance table: one row per group of the drafting team, one per ungrouped comment
 /// that has a section; in the draft's order (section, paragraph, first member's number).
 std::vector<AcceptanceRow> acceptanceRows(const CombinedReport& r, const Outline& outline,
-                                          const std::vector<CommentGroup>& groups) {
+                                          const std::vector<CommentGroup>& groups,
+                                          ReportBuilder::PendingRows pendingRows) {
     std::unordered_map<std::string, std::size_t> byId;
     byId.reserve(r.comments.size());
     for (std::size_t i = 0; i < r.comments.size(); ++i) byId.emplace(r.comments[i].commentId, i);
@@ -260,10 +261,32 @@ std::vector<AcceptanceRow> acceptanceRows(const CombinedReport& r, const Outline
         if (members.empty()) continue;
         add(members, g.section, g.acceptance, g.explanation, g.id);
     }
+    // Unanswered comments counted per section, in the order their sections first appear.
+    std::vector<std::pair<std::string, std::vector<std::size_t>>> unanswered;
     for (std::size_t i = 0; i < r.comments.size(); ++i) {
         const CommentEntry& e = r.comments[i];
         if (grouped[i] || e.sectionCodes.empty()) continue;
+        if (pendingRows == ReportBuilder::PendingRows::PerSection &&
+            e.acceptance == Acceptance::Pending) {
+            const std::string& code = e.sectionCodes.front();
+            auto at = std::find_if(unanswered.begin(), unanswered.end(),
+                                   [&](const auto& u) { return u.first == code; });
+            if (at == unanswered.end()) at = unanswered.insert(unanswered.end(), {code, {}});
+            at->second.push_back(i);
+            continue;
+        }
         add({i}, e.sectionCodes.front(), e.acceptance, e.acceptanceNote, {});
+    }
+    for (const auto& [code, members] : unanswered) {
+        if (members.size() == 1) {
+            add(members, code, Acceptance::Pending, {}, {});
+            continue;
+        }
+        add(members, code, Acceptance::Pending, {}, {});
+        // The row stands for them all: no one comment's text, and no paragraph unless shared.
+        AcceptanceRow& row = rows.back().row;
+        row.comment = std::to_string(members.size()) + " ý kiến chưa xem xét (toàn văn tại Phần II).";
+        row.counted = true;
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Pending& a, const Pending& b) {
         return std::tie(a.sectionPos, a.paragraph, a.first) <
@@ -384,7 +407,7 @@ ConferenceReport ReportBuilder::conference(const proto::Welcome& welcome,
 
 CombinedReport ReportBuilder::combined(const proto::Welcome& welcome,
                                        const std::vector<proto::Snapshot>& snapshots, Millis now,
-                                       const ChannelData& channels) {
+                                       const ChannelData& channels, PendingRows pending) {
     CombinedReport r;
     r.heading = heading(welcome.campaign, now);
     r.campaignTitle = welcome.campaign.title;
@@ -478,14 +501,14 @@ CombinedReport ReportBuilder::combined(const proto::Welcome& welcome,
     }
     r.contributors = static_cast<int>(everyone.size());
     arrange(r, outline, authors, r.sources.size(), false);
-    r.acceptance = acceptanceRows(r, outline, channels.groups);
+    r.acceptance = acceptanceRows(r, outline, channels.groups, pending);
     return r;
 }
 
 AcceptanceReport ReportBuilder::acceptance(const proto::Welcome& welcome,
                                            const std::vector<proto::Snapshot>& snapshots,
                                            Millis now, const ChannelData& channels) {
-    CombinedReport combinedReport = combined(welcome, snapshots, now, channels);
+    CombinedReport combinedReport = combined(welcome, snapshots, now, channels, PendingRows::Each);
     AcceptanceReport r;
     r.heading = std::move(combinedReport.heading);
     r.rows = std::move(combinedReport.acceptance);

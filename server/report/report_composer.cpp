@@ -637,7 +637,8 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
         std::array<int, 4> byDecision{};
         int groups = 0;
         for (const AcceptanceRow& a : r.acceptance) {
-            ++byDecision[static_cast<std::size_t>(a.decision)];
+            // a counted row stands for that many comments on their own
+            byDecision[static_cast<std::size_t>(a.decision)] += a.counted ? a.howMany : 1;
             groups += a.groupId.empty() ? 0 : 1;
         }
         out.emplace_back(
@@ -654,6 +655,13 @@ std::vector<Block> ReportComposer::combined(const CombinedReport& r, const PageG
                             r.heading);
         // part II quotes every comment in full: the appendix identifies each by its opening
         // words, as the per-meeting appendix does (the table on its own quotes in full)
+        if (std::any_of(r.acceptance.begin(), r.acceptance.end(),
+                        [](const AcceptanceRow& a) { return a.counted; })) {
+            out.emplace_back(para(
+                {Run{"Các ý kiến Tổ biên tập chưa xem xét được ghi gộp một dòng cho mỗi mục; bảng "
+                     "tổng hợp tiếp thu, giải trình riêng liệt kê từng ý kiến.",
+                     Face::Italic}}));
+        }
         out.emplace_back(acceptanceTable(r.acceptance, g, 24));
     }
     return out;
@@ -685,7 +693,7 @@ std::vector<Block> ReportComposer::acceptance(const AcceptanceReport& r, const P
 std::string ReportComposer::acceptanceSummary(const std::array<int, 4>& byDecision, int groups) {
     int total = 0;
     for (int n : byDecision) total += n;
-    std::string s = "Bảng tổng hợp có " + count(total) + " dòng (" + count(groups) +
+    std::string s = "Có " + count(total) + " nội dung cần tiếp thu, giải trình (" + count(groups) +
                     " nhóm ý kiến giống nhau và " + count(total - groups) + " ý kiến riêng): ";
     const std::array<Acceptance, 4> order = {Acceptance::Accepted, Acceptance::Partly,
                                              Acceptance::NotAccepted, Acceptance::Pending};

@@ -99,6 +99,9 @@ struct AcceptanceRow {
     Acceptance decision = Acceptance::Pending;
     std::string reason;
     std::string groupId;  ///< the drafting team's group; empty for a comment on its own
+    /// Stands for `howMany` unanswered comments of one section (combined synthesis only);
+    /// `comment` then says so instead of quoting one.
+    bool counted = false;
     bool operator==(const AcceptanceRow&) const = default;
 };
 

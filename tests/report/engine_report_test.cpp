@@ -318,5 +318,45 @@ TEST_F(ChannelReport, AcceptanceTableOnItsOwn) {
         EXPECT_TRUE(hasWords(text, 0, row.reason)) << row.number << ": " << row.reason;
 }
 
+// The combined synthesis's appendix counts unanswered comments per section (one row each for
+// a section with several), while the table on its own lists every one of them.
+TEST_F(ChannelReport, CombinedAppendixCountsUnansweredCommentsPerSection) {
+    const AcceptanceReport full = ReportGenerator::acceptanceModel(*engine, kNow);
+    int pendingAlone = 0;
+    for (const AcceptanceRow& row : full.rows) {
+        EXPECT_FALSE(row.counted) << row.number;
+        if (row.decision == Acceptance::Pending && row.groupId.empty()) ++pendingAlone;
+    }
+    ASSERT_GT(pendingAlone, 2);
+
+    const CombinedReport combined = ReportGenerator::combinedModel(*engine, kNow);
+    int pendingCounted = 0;
+    int countedRows = 0;
+    std::vector<std::string> countedLocations;
+    for (const AcceptanceRow& row : combined.acceptance) {
+        if (row.decision != Acceptance::Pending || !row.groupId.empty()) continue;
+        pendingCounted += row.counted ? row.howMany : 1;
+        if (row.counted) {
+            ++countedRows;
+            EXPECT_GT(row.howMany, 1);
+            EXPECT_EQ(row.comment, std::to_string(row.howMany) + " ý kiến chưa xem xét (toàn văn tại Phần II).");
+            countedLocations.push_back(row.location);
+        }
+    }
+    EXPECT_EQ(pendingCounted, pendingAlone) << "every unanswered comment is counted once";
+    ASSERT_GT(countedRows, 0) << "the fixture has a section with several unanswered comments";
+    EXPECT_LT(combined.acceptance.size(), full.rows.size());
+    // no two counted rows for one section
+    std::sort(countedLocations.begin(), countedLocations.end());
+    EXPECT_EQ(std::adjacent_find(countedLocations.begin(), countedLocations.end()), countedLocations.end());
+
+    const std::string text = textOf(ReportGenerator::combinedDocument(*engine, kNow, DocumentFormat::Pdf),
+                                    "combined-counted.pdf");
+    const std::size_t appendix = text.find("BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý");
+    ASSERT_NE(appendix, std::string::npos);
+    EXPECT_TRUE(hasWords(text, appendix, "được ghi gộp một dòng cho mỗi mục"));
+    EXPECT_TRUE(hasWords(text, appendix, "ý kiến chưa xem xét (toàn văn tại Phần II)."));
+}
+
 }  // namespace
 }  // namespace gopy::server::report
