@@ -68,11 +68,13 @@ std::optional<std::string> ReportTable::content(std::int64_t id) {
     return q->getBlob(0);
 }
 
-std::vector<ReportInfo> ReportTable::byConference(std::int64_t conferenceId, bool releasedOnly) {
+std::vector<ReportInfo> ReportTable::byConference(std::int64_t conferenceId, bool releasedOnly,
+                                                  std::string_view format) {
     auto q = db_.query(
         "SELECT id, conference_id, version, sha256, created_at, released FROM reports "
-        "WHERE conference_id = ? AND (released = 1 OR ? = 0) ORDER BY created_at DESC, id DESC");
-    q->bind(1, conferenceId).bind(2, releasedOnly);
+        "WHERE conference_id = ? AND (released = 1 OR ? = 0) AND (format = ? OR ? = '') "
+        "ORDER BY created_at DESC, id DESC");
+    q->bind(1, conferenceId).bind(2, releasedOnly).bind(3, std::string(format)).bind(4, std::string(format));
     std::vector<ReportInfo> reports;
     while (q->step()) reports.push_back(read(*q));
     return reports;

@@ -23,8 +23,10 @@ public:
     /// The format ("pdf", "docx") of a report, if it exists.
     std::optional<std::string> format(std::int64_t id);
     std::optional<std::string> content(std::int64_t id);
-    /// Reports of a conference (0: combined), newest first.
-    std::vector<ReportInfo> byConference(std::int64_t conferenceId, bool releasedOnly);
+    /// Reports of a conference (0: combined), newest first; of one format ("pdf") or, when
+    /// `format` is empty, of every format.
+    std::vector<ReportInfo> byConference(std::int64_t conferenceId, bool releasedOnly,
+                                         std::string_view format = {});
     void setReleased(std::int64_t id, bool released);
 
 private:

@@ -253,7 +253,9 @@ Engine::SubscribeResult Engine::subscribe(const Device& device, const proto::Sub
     snapshot.conflicts = store_->comments().unresolvedConflicts(conference->id);
     snapshot.groups = store_->groups().touching(conference->id);
     snapshot.reports =
-        store_->reports().byConference(conference->id, device.role == Role::Delegate);
+        // Devices show reports in a PDF viewer: the DOCX versions (for the office, written by
+        // `gopy-server report --format docx`) are not listed.
+        store_->reports().byConference(conference->id, device.role == Role::Delegate, "pdf");
     result.snapshot = std::move(snapshot);
     return result;
 }

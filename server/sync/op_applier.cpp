@@ -671,6 +671,11 @@ private:
                           "Thiết bị này chỉ được phát hành báo cáo của hội nghị số " +
                               std::to_string(device_.conferenceId));
         }
+        if (store_.reports().format(report->id).value_or("pdf") != "pdf") {
+            // Delegates read releases on their tablets, in a PDF viewer.
+            return refuse(proto::ErrorCode::Invalid,
+                          "Chỉ phát hành bản PDF cho đại biểu; bản DOCX dùng để chỉnh sửa tại văn phòng");
+        }
         store_.reports().setReleased(report->id, true);
         report->released = true;
         event_.conferenceId = report->conferenceId;

@@ -91,6 +91,17 @@ TEST_F(SubscribeTest, ScopesAndReports) {
     ASSERT_TRUE(forSecretary.snapshot);
     ASSERT_EQ(forSecretary.snapshot->reports.size(), 2u);
     EXPECT_EQ(forSecretary.snapshot->reports[1].id, draft.id);
+
+    // A DOCX version (for the office) is stored but never listed to devices, nor released.
+    const auto docx = engine_->storeReport(1, "docx", "PK\x03\x04 docx", now_ + 2);
+    EXPECT_EQ(engine_->listReports(1, false).size(), 3u);
+    const auto again = engine_->subscribe(secretary("d-s", 1), proto::Subscribe{1, 0});
+    ASSERT_TRUE(again.snapshot);
+    ASSERT_EQ(again.snapshot->reports.size(), 2u);
+    for (const auto& r : again.snapshot->reports) EXPECT_NE(r.id, docx.id);
+    const auto refused = engine_->apply(organiser(), request(organiser(), 2, 1, proto::ReportRelease{docx.id}), now_);
+    ASSERT_TRUE(refused.nack);
+    EXPECT_EQ(refused.nack->code, proto::ErrorCode::Invalid);
 }
 
 TEST_F(SubscribeTest, SnapshotPlusEventsEqualsALaterSnapshot) {
