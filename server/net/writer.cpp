@@ -205,6 +205,9 @@ void Writer::applyBatch(std::vector<OpItem>& batch) {
         try {
             report::onSessionEnded(engine_, conferenceId);
             logEvent("report generated for conference " + std::to_string(conferenceId));
+            // The new report is no event of the log: the conference's devices get a fresh
+            // snapshot, which lists it (delegates: once released), ready to be released.
+            resubscribe(conferenceId, 0);
         } catch (const std::exception& e) {
             logEvent("error: report for conference " + std::to_string(conferenceId) +
                      " failed: " + e.what());
@@ -270,7 +273,7 @@ void Writer::deliver(std::vector<Delivery> own) {
         group.head = logRead ? seen : group.events.back().seq;
         broadcastEvents(std::move(group));
     }
-    for (const auto conferenceId : resync) resubscribe(conferenceId);
+    for (const auto conferenceId : resync) resubscribe(conferenceId, knownHead_);
     if (logRead) {
         knownHead_ = seen;
         sentAhead_.clear();
@@ -281,10 +284,10 @@ void Writer::deliver(std::vector<Delivery> own) {
     }
 }
 
-void Writer::resubscribe(std::int64_t conferenceId) {
+void Writer::resubscribe(std::int64_t conferenceId, std::int64_t since) {
     for (auto& [session, device] : state_.subscribers(conferenceId)) {
         try {
-            auto result = engine_.subscribe(device, proto::Subscribe{conferenceId, knownHead_});
+            auto result = engine_.subscribe(device, proto::Subscribe{conferenceId, since});
             if (result.error) {
                 session->sendMessage(*result.error);
                 continue;

@@ -86,8 +86,9 @@ private:
     /// Sends `own` (events of this writer, already committed) together with every event
     /// another process logged since knownHead_, in seq order per conference.
     void deliver(std::vector<Delivery> own);
-    /// Re-subscribes every subscriber of the conference from knownHead_ (writer thread).
-    void resubscribe(std::int64_t conferenceId);
+    /// Answers every subscriber of the conference as if it had sent subscribe since `since`
+    /// (writer thread): catch-up events, or a snapshot when since is 0 or too far behind.
+    void resubscribe(std::int64_t conferenceId, std::int64_t since);
     void checkRevocations();
     /// Encodes once and sends to the conference's subscribers, split into frames that fit.
     void broadcastEvents(proto::Events group);

@@ -177,3 +177,32 @@ TEST_F(SyncTest, OfflineCommentArrivesExactlyOnceAfterRestart)
     EXPECT_EQ(countComment(*late, id.toStdString()), 1);
     EXPECT_TRUE(late->confirmed().comment(id.toStdString())->written);
 }
+
+// Ending the session writes the meeting's synthesis; the secretary's and the delegate's
+// clients learn of it without reconnecting: the secretary sees it to release, the delegate
+// once it is released.
+TEST_F(SyncTest, SessionEndReportReachesTheDevicesAndItsReleaseTheDelegate)
+{
+    auto secretary = admitted("secretary", "secretary", "Thư ký 1");
+    auto delegate = admitted("delegate", "delegate", "Đại biểu");
+    ASSERT_FALSE(HasFailure());
+    EXPECT_EQ(secretary->reports()->rowCount(), 0);
+    secretary->startSession();
+    ASSERT_FALSE(secretary->confirmed().participants.empty());
+    const QString speaker = QString::fromStdString(secretary->confirmed().participants.front().id);
+    const QString id = secretary->createComment(speaker, QString(), QStringLiteral("Tán thành với Dự thảo."),
+                                                {QStringLiteral("I")}, QStringLiteral("agreement"),
+                                                QString(), QString(), false);
+    ASSERT_FALSE(id.isEmpty()) << secretary->lastError().toStdString();
+    secretary->endSession();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return secretary->reports()->rowCount() == 1; }, kWaitMs))
+        << "the new report did not reach the secretary";
+    EXPECT_EQ(secretary->connectionState(), App::Connected);
+    EXPECT_EQ(delegate->reports()->rowCount(), 0) << "not released yet";
+    const ReportRow row = secretary->reports()->rows().front();
+    EXPECT_FALSE(row.report.released);
+    secretary->releaseReport(static_cast<int>(row.report.id));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return delegate->reports()->rowCount() == 1; }, kWaitMs))
+        << "the released report did not reach the delegate";
+    EXPECT_EQ(countComment(*delegate, id.toStdString()), 1);
+}
