@@ -12,7 +12,7 @@ namespace gopy::server::app {
 DataLock::DataLock(const std::filesystem::path& lockFile) {
     fd_ = ::open(lockFile.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0) {
-        reason_ = std::string("cannot open ") + lockFile.string() + ": " + std::strerror(errno);
+        reason_ = "không mở được " + lockFile.string() + ": " + std::strerror(errno);
         return;
     }
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
@@ -21,8 +21,9 @@ DataLock::DataLock(const std::filesystem::path& lockFile) {
         const auto n = ::pread(fd_, pid, sizeof pid - 1, 0);
         std::string holder = n > 0 ? std::string(pid, static_cast<std::size_t>(n)) : std::string();
         while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' ')) holder.pop_back();
-        reason_ = error == EWOULDBLOCK ? "held by process " + (holder.empty() ? std::string("?") : holder)
-                                       : std::string(std::strerror(error));
+        reason_ = error == EWOULDBLOCK
+                      ? "tiến trình số " + (holder.empty() ? std::string("?") : holder) + " đang giữ"
+                      : std::string(std::strerror(error));
         return;
     }
     held_ = true;

@@ -17,7 +17,8 @@ public:
 
     /// True if this process now holds the folder.
     bool held() const { return held_; }
-    /// Why the lock is not held: "held by process 1234" or the system error.
+    /// Why the lock is not held (Vietnamese): "tiến trình số 1234 đang giữ", or the system
+    /// error.
     const std::string& reason() const { return reason_; }
 
 private:
