@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -170,6 +171,40 @@ std::int64_t channelConference(Store& store, Channel channel) {
     return 0;
 }
 
+// Imports the rows whose dedupe key is new: `makeComment(row)` builds each comment, which is
+// inserted and logged; commits every kImportChunk rows. `beforeLastCommit`, if set, runs
+// inside the last transaction. Counts into `summary` and reports progress after each commit.
+template <class Row, class MakeComment>
+void importRows(Store& store, const std::vector<Row>& rows, Millis now,
+                const std::function<void(std::size_t)>& progress, intake::ImportSummary& summary,
+                MakeComment&& makeComment, const std::function<void()>& beforeLastCommit = {}) {
+    std::optional<store::Transaction> transaction;
+    std::size_t inChunk = 0;
+    std::size_t handled = 0;
+    for (const Row& row : rows) {
+        if (!transaction) transaction.emplace(store.db());
+        ++handled;
+        if (store.comments().hasDedupeKey(row.dedupeKey)) {
+            ++summary.duplicates;
+            continue;
+        }
+        insertImported(store, makeComment(row), row.dedupeKey, now);
+        ++summary.imported;
+        if (++inChunk == kImportChunk) {
+            transaction->commit();
+            transaction.reset();
+            inChunk = 0;
+            if (progress) progress(handled);
+        }
+    }
+    if (beforeLastCommit) {
+        if (!transaction) transaction.emplace(store.db());
+        beforeLastCommit();
+    }
+    if (transaction) transaction->commit();
+    if (progress) progress(rows.size());
+}
+
 }  // namespace
 
 intake::ImportSummary Engine::importPublic(const std::vector<intake::PublicRow>& rows, int refused,
@@ -181,16 +216,7 @@ intake::ImportSummary Engine::importPublic(const std::vector<intake::PublicRow>&
     }
     intake::ImportSummary summary;
     summary.refused = refused;
-    std::optional<store::Transaction> transaction;
-    std::size_t inChunk = 0;
-    std::size_t handled = 0;
-    for (const auto& row : rows) {
-        if (!transaction) transaction.emplace(store_->db());
-        ++handled;
-        if (store_->comments().hasDedupeKey(row.dedupeKey)) {
-            ++summary.duplicates;
-            continue;
-        }
+    importRows(*store_, rows, now, progress, summary, [&](const intake::PublicRow& row) {
         Comment c;
         c.id = "pub-" + row.dedupeKey.substr(0, 24);
         c.conferenceId = publicConference;
@@ -207,17 +233,8 @@ intake::ImportSummary Engine::importPublic(const std::vector<intake::PublicRow>&
         origin.submittedAt = hanoiDateTime(row.submittedAt);
         origin.outsideWindow = row.outsideWindow;
         c.origin = origin;
-        insertImported(*store_, std::move(c), row.dedupeKey, now);
-        ++summary.imported;
-        if (++inChunk == kImportChunk) {
-            transaction->commit();
-            transaction.reset();
-            inChunk = 0;
-            if (progress) progress(handled);
-        }
-    }
-    if (transaction) transaction->commit();
-    if (progress) progress(rows.size());
+        return c;
+    });
     return summary;
 }
 
@@ -231,16 +248,7 @@ Engine::GrassrootsImportResult Engine::importGrassroots(
     GrassrootsImportResult result;
     result.summary.refused = refused;
     std::set<std::int64_t> organisations;
-    std::optional<store::Transaction> transaction;
-    std::size_t inChunk = 0;
-    std::size_t handled = 0;
-    for (const auto& row : rows) {
-        if (!transaction) transaction.emplace(store_->db());
-        ++handled;
-        if (store_->comments().hasDedupeKey(row.dedupeKey)) {
-            ++result.summary.duplicates;
-            continue;
-        }
+    const auto makeComment = [&](const intake::GrassrootsRow& row) {
         Comment c;
         c.id = "grs-" + row.dedupeKey.substr(0, 24);
         c.conferenceId = channel;
@@ -253,27 +261,20 @@ Engine::GrassrootsImportResult Engine::importGrassroots(
         CommentOrigin origin;
         origin.organisationId = row.organisationId;
         c.origin = origin;
-        insertImported(*store_, std::move(c), row.dedupeKey, now);
         organisations.insert(row.organisationId);
-        ++result.summary.imported;
-        if (++inChunk == kImportChunk) {
-            transaction->commit();
-            transaction.reset();
-            inChunk = 0;
-            if (progress) progress(handled);
+        return c;
+    };
+    // The organisations last, in the last transaction: a report marked sent has its rows.
+    const auto markReported = [&] {
+        for (const auto id : organisations) {
+            auto organisation = store_->grassroots().get(id);
+            if (!organisation || organisation->reportedAt > 0) continue;
+            organisation->reportedAt = now;
+            logReported(*store_, channel, *organisation, now);
+            result.reported.push_back(std::move(*organisation));
         }
-    }
-    // The organisations last, once their comments are in: a report marked sent has its rows.
-    if (!transaction) transaction.emplace(store_->db());
-    for (const auto id : organisations) {
-        auto organisation = store_->grassroots().get(id);
-        if (!organisation || organisation->reportedAt > 0) continue;
-        organisation->reportedAt = now;
-        logReported(*store_, channel, *organisation, now);
-        result.reported.push_back(std::move(*organisation));
-    }
-    transaction->commit();
-    if (progress) progress(rows.size());
+    };
+    importRows(*store_, rows, now, progress, result.summary, makeComment, markReported);
     return result;
 }
 
