@@ -11,29 +11,22 @@
 #include <gtest/gtest.h>
 
 #include "client/core/app.h"
-#include "server_process.h"
+#include "demo_server_test.h"
 
 using namespace gopy;
 using namespace gopy::client;
 
 namespace {
 
-constexpr int kWaitMs = 60000;  // generous: a loaded 2-core machine
-
 const char* const kTreesA = "Đề nghị bổ sung chỉ tiêu về cây xanh đô thị và công viên cho mỗi phường của quận.";
 const char* const kTreesB = "Đề nghị bổ sung chỉ tiêu về cây xanh đô thị và công viên cho từng phường của quận.";
 const char* const kShops = "Đề nghị có chính sách hỗ trợ hộ kinh doanh nhỏ chuyển đổi số, thanh toán không tiền mặt.";
 
-class DraftingSyncTest : public ::testing::Test {
+class DraftingSyncTest : public DemoServerTest {
 protected:
-    void SetUp() override
+    // Three public comments without a section; two of them say the same thing.
+    void beforeStart() override
     {
-        ASSERT_TRUE(root.isValid());
-        root.setAutoRemove(qEnvironmentVariableIsEmpty("GOPY_KEEP_TEST_DIRS"));
-        QDir().mkpath(root.filePath("server"));
-        server = std::make_unique<ServerProcess>(root.filePath("server"));
-        ASSERT_TRUE(server->createDemo()) << server->lastOutput().toStdString();
-        // Three public comments without a section; two of them say the same thing.
         QFile csv(root.filePath("public.csv"));
         ASSERT_TRUE(csv.open(QIODevice::WriteOnly));
         const QString rows = QStringLiteral("submitted_at,ward,name,contact,section,text\r\n"
@@ -44,22 +37,6 @@ protected:
         csv.write(rows.toUtf8());
         csv.close();
         ASSERT_TRUE(server->importPublic(csv.fileName())) << server->lastOutput().toStdString();
-        ASSERT_TRUE(server->start()) << server->lastOutput().toStdString();
-    }
-
-    // A new App in its own folder, admitted for `role` (conference 0: every conference).
-    std::unique_ptr<App> admitted(const QString& folder, const QString& role, const QString& name,
-                                  int conference, int organisation = 0)
-    {
-        const QString code = server->admit(role, conference, organisation);
-        EXPECT_FALSE(code.isEmpty()) << server->lastOutput().toStdString();
-        auto app = std::make_unique<App>(root.filePath(folder));
-        app->connectTo(server->address());
-        app->admit(code, name);
-        EXPECT_TRUE(QTest::qWaitFor([&] { return app->connectionState() == App::Connected; }, kWaitMs))
-            << app->lastError().toStdString();
-        EXPECT_EQ(app->role(), role);
-        return app;
     }
 
     // The id of the comment with this text among every conference the drafting desk shows.
@@ -110,8 +87,6 @@ protected:
         return {};
     }
 
-    QTemporaryDir root;
-    std::unique_ptr<ServerProcess> server;
 };
 
 }  // namespace

@@ -9,42 +9,15 @@
 #include <gtest/gtest.h>
 
 #include "client/core/app.h"
-#include "server_process.h"
+#include "demo_server_test.h"
 
 using namespace gopy;
 using namespace gopy::client;
 
 namespace {
 
-constexpr int kWaitMs = 60000;  // generous: a loaded 2-core machine
-constexpr int kConference = 2;
-
-class ParagraphSyncTest : public ::testing::Test {
+class ParagraphSyncTest : public DemoServerTest {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(root.isValid());
-        root.setAutoRemove(qEnvironmentVariableIsEmpty("GOPY_KEEP_TEST_DIRS"));
-        server = std::make_unique<ServerProcess>(root.filePath("server"));
-        QDir().mkpath(root.filePath("server"));
-        ASSERT_TRUE(server->createDemo()) << server->lastOutput().toStdString();
-        ASSERT_TRUE(server->start()) << server->lastOutput().toStdString();
-    }
-
-    std::unique_ptr<App> admitted(const QString& folder, const QString& role, const QString& name)
-    {
-        const QString code = server->admit(role, kConference);
-        EXPECT_FALSE(code.isEmpty()) << server->lastOutput().toStdString();
-        auto app = std::make_unique<App>(root.filePath(folder));
-        app->connectTo(server->address());
-        app->admit(code, name);
-        EXPECT_TRUE(QTest::qWaitFor([&] { return app->connectionState() == App::Connected; }, kWaitMs))
-            << app->lastError().toStdString();
-        EXPECT_TRUE(QTest::qWaitFor([&] { return app->conferenceId() == kConference &&
-                                                 app->hasServerState(); }, kWaitMs));
-        return app;
-    }
-
     // The paragraph the app shows for a comment; -1 while the comment is not listed.
     static int shownParagraph(const App& app, const QString& id)
     {
@@ -62,9 +35,6 @@ protected:
         }
         return -1;
     }
-
-    QTemporaryDir root;
-    std::unique_ptr<ServerProcess> server;
 };
 
 }  // namespace

@@ -17,7 +17,8 @@ public:
     /// Runs `gopy-server admit`; the printed code, "" on failure. `organisationId` > 0 binds a
     /// grassroots reporter to its organisation; conferenceId 0 leaves the device unbound.
     QString admit(const QString& role, int conferenceId, int organisationId = 0);
-    /// Runs `gopy-server import-public` (server stopped); false (output in lastOutput) on failure.
+    /// Runs `gopy-server import-public` (the server may be running); false (output in
+    /// lastOutput) on failure.
     bool importPublic(const QString& file);
     /// Starts `serve --listen 127.0.0.1:0` and waits for "listening 127.0.0.1:PORT".
     bool start();

@@ -9,46 +9,15 @@
 #include <gtest/gtest.h>
 
 #include "client/core/app.h"
-#include "server_process.h"
+#include "demo_server_test.h"
 
 using namespace gopy;
 using namespace gopy::client;
 
 namespace {
 
-constexpr int kWaitMs = 60000;  // generous: a loaded 2-core machine
-
-class SyncTest : public ::testing::Test {
+class SyncTest : public DemoServerTest {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(root.isValid());
-        // Keep the folders (server log, client.db) for a post-mortem when asked.
-        root.setAutoRemove(qEnvironmentVariableIsEmpty("GOPY_KEEP_TEST_DIRS"));
-        server = std::make_unique<ServerProcess>(root.filePath("server"));
-        QDir().mkpath(root.filePath("server"));
-        ASSERT_TRUE(server->createDemo()) << server->lastOutput().toStdString();
-        ASSERT_TRUE(server->start()) << server->lastOutput().toStdString();
-    }
-
-    // A new App in its own folder, admitted with a fresh code for `role` on conference 2.
-    std::unique_ptr<App> admitted(const QString& folder, const QString& role, const QString& name)
-    {
-        const QString code = server->admit(role, kConference);
-        EXPECT_FALSE(code.isEmpty()) << server->lastOutput().toStdString();
-        auto app = std::make_unique<App>(root.filePath(folder));
-        EXPECT_EQ(app->connectionState(), App::NeedsAdmission);
-        app->connectTo(server->address());
-        app->admit(code, name);
-        EXPECT_TRUE(QTest::qWaitFor([&] { return app->connectionState() == App::Connected; }, kWaitMs))
-            << app->lastError().toStdString();
-        EXPECT_EQ(app->role(), role);
-        // Bound to conference 2 by its code: selected and subscribed automatically.
-        EXPECT_TRUE(QTest::qWaitFor([&] { return app->conferenceId() == kConference &&
-                                                 app->hasServerState(); }, kWaitMs));
-        return app;
-    }
-
     static int countComment(const App& app, const std::string& id)
     {
         int n = 0;
@@ -56,10 +25,6 @@ protected:
             n += c.id == id ? 1 : 0;
         return n;
     }
-
-    static constexpr int kConference = 2;
-    QTemporaryDir root;
-    std::unique_ptr<ServerProcess> server;
 };
 
 }  // namespace
