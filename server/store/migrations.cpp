@@ -168,12 +168,40 @@ INSERT OR IGNORE INTO oplog_routes (conference_id, seq)
 PRAGMA user_version = 4;
 )sql";
 
+// 4 → 5 (trust on the hall Wi-Fi): the digest of every op as received, so a reused
+// (client id, seq) with other content is refused instead of acknowledged as a duplicate; the
+// losing edit's other fields and why it lost (a stale revision, or a deleted comment); what the
+// organiser sees of each device; the hash-chained audit trail and its counters of junk.
+constexpr const char* kVersion4To5 = R"sql(
+ALTER TABLE oplog ADD COLUMN op_digest TEXT;
+ALTER TABLE op_outcomes ADD COLUMN op_digest TEXT;
+ALTER TABLE comment_conflicts ADD COLUMN fields TEXT;
+ALTER TABLE comment_conflicts ADD COLUMN reason TEXT NOT NULL DEFAULT 'stale';
+ALTER TABLE devices ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE devices ADD COLUMN last_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE devices ADD COLUMN revoked_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE admission_codes ADD COLUMN request_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE admission_codes ADD COLUMN device_id TEXT NOT NULL DEFAULT '';
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind TEXT NOT NULL,
+  device_id TEXT NOT NULL DEFAULT '', address TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL
+);
+CREATE TABLE audit_counters (
+  kind TEXT PRIMARY KEY, count INTEGER NOT NULL, first_at INTEGER NOT NULL, last_at INTEGER NOT NULL
+) WITHOUT ROWID;
+PRAGMA user_version = 5;
+)sql";
+
 struct Step {
     int from;
     const char* sql;
 };
-constexpr std::array<Step, 4> kSteps{
-    {{0, kVersion1}, {1, kVersion1To2}, {2, kVersion2To3}, {3, kVersion3To4}}};
+constexpr std::array<Step, 5> kSteps{{{0, kVersion1},
+                                      {1, kVersion1To2},
+                                      {2, kVersion2To3},
+                                      {3, kVersion3To4},
+                                      {4, kVersion4To5}}};
 
 }  // namespace
 

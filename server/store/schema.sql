@@ -1,9 +1,9 @@
--- GopY server schema, version 4 (PRAGMA user_version = 4). Reference for every table class;
+-- GopY server schema, version 5 (PRAGMA user_version = 5). Reference for every table class;
 -- migrations in migrations.cpp hard-code the historic statements. Version 1 lacked
 -- comment_conflicts, comments.flagged, op_outcomes and the oplog_client index; the 1→2
 -- migration adds them. The 2→3 migration (issue 5) adds the statements at the end of this
 -- file: columns are added with ALTER TABLE, so they come last in their tables. The 3→4
--- migration adds oplog_routes (the last statement).
+-- migration adds oplog_routes; the 4→5 migration the statements after it.
 -- All text is NFC UTF-8. Times are milliseconds since the epoch (UTC). Dates are 'YYYY-MM-DD'.
 
 CREATE TABLE campaign (
@@ -156,4 +156,30 @@ ALTER TABLE admission_codes ADD COLUMN organisation_id INTEGER NOT NULL DEFAULT 
 CREATE TABLE oplog_routes (
   conference_id INTEGER NOT NULL, seq INTEGER NOT NULL REFERENCES oplog(seq),
   PRIMARY KEY (conference_id, seq)
+) WITHOUT ROWID;
+
+-- Version 5: trust on the hall Wi-Fi. op_digest: SHA-256 (hex) of the op as received, NULL for
+-- ops logged before version 5 (a replay of those is still taken as a duplicate).
+ALTER TABLE oplog ADD COLUMN op_digest TEXT;
+ALTER TABLE op_outcomes ADD COLUMN op_digest TEXT;
+-- The losing edit's other fields (JSON: kind, sections, proposed wording and location,
+-- paragraph) and why it lost: 'stale' (edited from an old revision) or 'deleted'.
+ALTER TABLE comment_conflicts ADD COLUMN fields TEXT;
+ALTER TABLE comment_conflicts ADD COLUMN reason TEXT NOT NULL DEFAULT 'stale';
+ALTER TABLE devices ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE devices ADD COLUMN last_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE devices ADD COLUMN revoked_at INTEGER NOT NULL DEFAULT 0;
+-- A retried admission (same code, same request id) gets the device it made the first time.
+ALTER TABLE admission_codes ADD COLUMN request_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE admission_codes ADD COLUMN device_id TEXT NOT NULL DEFAULT '';
+-- Append-only, hash-chained: hash = SHA-256(prev_hash | seq | at | kind | device_id | address
+-- | detail); the first record's prev_hash is 64 zeros.
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind TEXT NOT NULL,
+  device_id TEXT NOT NULL DEFAULT '', address TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL
+);
+-- Unauthenticated junk is counted per kind, not logged line by line.
+CREATE TABLE audit_counters (
+  kind TEXT PRIMARY KEY, count INTEGER NOT NULL, first_at INTEGER NOT NULL, last_at INTEGER NOT NULL
 ) WITHOUT ROWID;
