@@ -315,7 +315,7 @@ TEST(Migration, Version3FileRoutesItsLoggedDraftingEvents) {
 
     Engine engine(path);
     Store& store = engine.store();
-    EXPECT_EQ(store.db().scalarInt("PRAGMA user_version"), 4);
+    EXPECT_EQ(store.db().scalarInt("PRAGMA user_version"), store::kSchemaVersion);
     EXPECT_EQ(store.db().scalarInt("SELECT count(*) FROM oplog_routes WHERE conference_id = 2 "
                                    "AND seq = 2"),
               1);
