@@ -84,6 +84,8 @@ public:
                 std::this_thread::sleep_for(pauseFor_.exchange(0ms));
                 client_.reset();
                 resumedAt_ = Clock::now();
+                // The outbox the app kept while frozen: drained once all of it is acknowledged.
+                resumeMark_ = nextSeq_ - 1;
             }
             if (!client_ && !connect()) {
                 std::this_thread::sleep_for(100ms);
@@ -101,11 +103,11 @@ public:
                 client_->send(request);
                 lastSend = Clock::now();
             }
+            if (resumedAt_ && (outbox_.empty() || outbox_.begin()->first > resumeMark_)) {
+                recordDrain(Clock::now() - *resumedAt_);
+                resumedAt_.reset();
+            }
             if (outbox_.empty()) {
-                if (resumedAt_) {
-                    recordDrain(Clock::now() - *resumedAt_);
-                    resumedAt_.reset();
-                }
                 if (!typing) {
                     drained_ = true;
                     std::this_thread::sleep_for(50ms);
@@ -200,6 +202,7 @@ private:
     int storageFull_ = 0;
     std::atomic<std::chrono::milliseconds> pauseFor_{0ms};
     std::optional<Clock::time_point> resumedAt_;
+    std::int64_t resumeMark_ = 0;
     std::chrono::milliseconds maxDrain_{0};
     std::atomic<bool> drained_{false};
 };
