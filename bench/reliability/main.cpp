@@ -32,6 +32,7 @@
 #include <vector>
 
 #include <boost/asio.hpp>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include "tests/net/server_fixture.h"
@@ -46,6 +47,7 @@ using gopy::test::TestClient;
 
 constexpr std::int64_t kConference = 2;  // the demo's planned conference
 constexpr std::size_t kWindow = 4;       // ops a secretary has in flight
+std::atomic<std::int64_t> gAcked{0};     // acks received by all secretaries
 
 struct Options {
     std::string mode = "kill";
@@ -75,8 +77,6 @@ public:
         : index_(index), token_(std::move(token)), participantId_(std::move(participantId)), port_(port) {}
 
     void run(const std::atomic<bool>& typing, const std::atomic<bool>& stop) {
-        Clock::time_point lastSend = Clock::now();
-        bool resend = false;
         while (!stop) {
             if (pauseFor_.load() > 0ms) {
                 // Frozen like a SIGSTOPped app: no reads, no writes; then the app restarts and
@@ -91,33 +91,47 @@ public:
                 std::this_thread::sleep_for(100ms);
                 continue;
             }
-            if (resend) {
-                for (const auto& pending : outbox_) client_->send(pending.second);
-                resend = false;
-                lastSend = Clock::now();
-            }
             while (typing && outbox_.size() < kWindow) {
                 const std::int64_t seq = nextSeq_++;
-                auto request = create(seq);
-                outbox_.emplace(seq, request);
-                client_->send(request);
-                lastSend = Clock::now();
+                outbox_.emplace(seq, Pending{create(seq)});
+            }
+            // Send what is not in flight and whose retry time has come. Each send is answered
+            // exactly once on this connection (ack or nack).
+            const auto now = Clock::now();
+            std::optional<Clock::time_point> nextRetry;
+            std::size_t inFlight = 0;
+            bool inOrder = true;  // an op is sent only after every earlier one (no gaps)
+            for (auto& [seq, pending] : outbox_) {
+                if (!pending.inFlight && inOrder && pending.retryAt <= now) {
+                    client_->send(pending.request);
+                    pending.inFlight = true;
+                }
+                if (pending.inFlight) {
+                    ++inFlight;
+                } else {
+                    inOrder = false;
+                    if (!nextRetry || pending.retryAt < *nextRetry) nextRetry = pending.retryAt;
+                }
             }
             if (resumedAt_ && (outbox_.empty() || outbox_.begin()->first > resumeMark_)) {
                 recordDrain(Clock::now() - *resumedAt_);
                 resumedAt_.reset();
             }
-            if (outbox_.empty()) {
-                if (!typing) {
-                    drained_ = true;
-                    std::this_thread::sleep_for(50ms);
-                    continue;
-                }
+            if (outbox_.empty() && !typing) {
+                drained_ = true;
+                std::this_thread::sleep_for(50ms);
+                continue;
             }
-            auto message = client_->receive(200ms);
+            if (inFlight == 0) {
+                // Only ops waiting for their retry: sleep rather than read (a read that times
+                // out closes the test client's socket).
+                if (nextRetry) std::this_thread::sleep_until(*nextRetry);
+                continue;
+            }
+            auto message = client_->receive(2s);
             if (!message) {
-                if (client_->closed()) client_.reset();
-                else if (!outbox_.empty() && Clock::now() - lastSend > 2s) resend = true;
+                // Closed, or silent for 2 s: reconnect and send the whole outbox again.
+                client_.reset();
                 continue;
             }
             if (const auto* ack = std::get_if<gopy::proto::Ack>(&*message)) {
@@ -125,17 +139,21 @@ public:
                 if (it != outbox_.end()) {
                     acked_[ack->clientSeq] = commentId(ack->clientSeq);
                     outbox_.erase(it);
+                    ++gAcked;
                 }
             } else if (const auto* nack = std::get_if<gopy::proto::Nack>(&*message)) {
-                if (nack->code == gopy::proto::ErrorCode::StorageFull) {
-                    ++storageFull_;
-                    std::this_thread::sleep_for(100ms);
-                    resend = true;
-                } else if (nack->code == gopy::proto::ErrorCode::Gap) {
-                    resend = true;
+                const auto it = outbox_.find(nack->clientSeq);
+                if (it == outbox_.end()) continue;
+                if (nack->code == gopy::proto::ErrorCode::StorageFull ||
+                    nack->code == gopy::proto::ErrorCode::Gap) {
+                    // Nothing was applied (a full disk, or an earlier op of this batch was
+                    // refused for it): send it again in a moment, in order, as the client does.
+                    if (nack->code == gopy::proto::ErrorCode::StorageFull) ++storageFull_;
+                    it->second.inFlight = false;
+                    it->second.retryAt = Clock::now() + 100ms;
                 } else {
                     refusals_.push_back(std::to_string(nack->clientSeq) + ": " + nack->message);
-                    outbox_.erase(nack->clientSeq);
+                    outbox_.erase(it);
                 }
             }
         }
@@ -160,8 +178,8 @@ private:
         if (!welcome) return false;
         client_ = std::move(client);
         ++reconnects_;
-        // Resend the outbox after every (re)connect, in seq order, as the client does.
-        for (const auto& pending : outbox_) client_->send(pending.second);
+        // A new connection: the whole outbox is sent again, in seq order, as the client does.
+        for (auto& entry : outbox_) entry.second.inFlight = false;
         return true;
     }
 
@@ -195,7 +213,12 @@ private:
     std::uint16_t port_;
     std::unique_ptr<TestClient> client_;
     std::int64_t nextSeq_ = 1;
-    std::map<std::int64_t, gopy::proto::OpRequest> outbox_;
+    struct Pending {
+        gopy::proto::OpRequest request;
+        bool inFlight = false;
+        Clock::time_point retryAt{};
+    };
+    std::map<std::int64_t, Pending> outbox_;
     std::map<std::int64_t, std::string> acked_;
     std::vector<std::string> refusals_;
     int reconnects_ = 0;
@@ -327,6 +350,7 @@ int main(int argc, char** argv) {
     std::uniform_real_distribution<double> interval(options.minInterval, options.maxInterval);
     std::uniform_real_distribution<double> faultLength(1.0, 3.0);
     int faults = 0;
+    std::chrono::milliseconds recovery{0};  // longest fault-to-ack time (disk-full, io-error)
     std::vector<std::string> badIntegrity;
     const auto started = Clock::now();
     const auto end = started + std::chrono::seconds(options.seconds);
@@ -354,6 +378,11 @@ int main(int argc, char** argv) {
             std::ofstream(flag) << (options.mode == "disk-full" ? "ENOSPC" : "EIO");
             sleepSeconds(faultLength(random));
             std::filesystem::remove(flag);
+            // Recovery: the time from the disk having room again to the next acknowledgement.
+            const auto cleared = Clock::now();
+            const auto before = gAcked.load();
+            while (gAcked.load() == before && Clock::now() - cleared < 60s) std::this_thread::sleep_for(5ms);
+            recovery = std::max(recovery, std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - cleared));
         }
     }
     const double typedFor = std::chrono::duration<double>(Clock::now() - started).count();
@@ -400,17 +429,24 @@ int main(int argc, char** argv) {
     const std::int64_t unacked = stored - acked;  // applied but never acknowledged after the drain
 
     for (const auto& bad : badIntegrity) std::cerr << "integrity: " << bad << "\n";
-    std::printf("| %s | %d | %.0f s | %d | %lld | %.0f | %lld | %lld | %lld | %lld | %lld | %s | %lld | %.1f s | %lld ms | %d |\n",
+    std::printf("| %s | %d | %.0f s | %d | %lld | %.0f | %lld | %lld | %lld | %lld | %lld | %s | %lld | %.1f s | %lld ms | %lld ms | %d |\n",
                 options.mode.c_str(), options.typists, typedFor, faults, static_cast<long long>(acked),
                 acked / typedFor, static_cast<long long>(lost), static_cast<long long>(doubled),
                 static_cast<long long>(unacked), static_cast<long long>(refused),
                 static_cast<long long>(storageFull), badIntegrity.empty() ? "ok" : "FAILED",
                 static_cast<long long>(reconnects), drainSeconds, static_cast<long long>(maxDrain.count()),
-                exitCode);
+                static_cast<long long>(recovery.count()), exitCode);
     std::printf("columns: mode | typists | typed for | faults | acked ops | acked/s | lost | applied twice | "
                 "applied unacked | refused | storage_full nacks | integrity | (re)connects | drain | max drain "
-                "after a pause | server exit\n");
+                "after a pause | max recovery after a fault | server exit\n");
     const bool ok = lost == 0 && doubled == 0 && unacked == 0 && refused == 0 && undrained == 0 &&
                     badIntegrity.empty();
+    if (!ok || std::getenv("GOPY_BENCH_KEEP") != nullptr) {
+        // Keep the evidence: the data folder with its database, logs and the server's stderr.
+        const auto kept = std::filesystem::temp_directory_path() /
+                          ("gopy-reliability-" + options.mode + "-" + std::to_string(::getpid()));
+        std::filesystem::copy(dir.path(), kept, std::filesystem::copy_options::recursive);
+        std::cerr << "failed; the data folder is kept in " << kept.string() << "\n";
+    }
     return ok ? 0 : 1;
 }
