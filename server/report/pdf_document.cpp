@@ -23,6 +23,13 @@ std::filesystem::path defaultFontDir() {
     if (const char* env = std::getenv("GOPY_FONT_DIR"); env != nullptr && *env != '\0') {
         return env;
     }
+    // An installed gopy-server (/usr/bin) finds the fonts its package put in /usr/share/gopy.
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto installed = exe.parent_path().parent_path() / "share" / "gopy" / "fonts";
+        if (std::filesystem::exists(installed / kFaceFiles[0], ec)) return installed;
+    }
     return GOPY_REPORT_FONT_DIR;
 }
 

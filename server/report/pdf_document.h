@@ -21,7 +21,8 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// Where the Liberation Serif TTF files are: $GOPY_FONT_DIR if set, else the build's
+/// Where the Liberation Serif TTF files are: $GOPY_FONT_DIR if set, else share/gopy/fonts beside
+/// an installed binary's bin/ (the Debian package's /usr/share/gopy/fonts), else the build's
 /// assets/fonts directory (GOPY_REPORT_FONT_DIR).
 std::filesystem::path defaultFontDir();
 
