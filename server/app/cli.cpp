@@ -49,6 +49,7 @@ constexpr std::string_view kOverview =
     "  draft import --data DIR FILE                nhập Dự thảo (.docx hoặc Markdown)\n"
     "  import-public --data DIR FILE               nhập ý kiến của Nhân dân (CSV, JSON)\n"
     "  import-grassroots --data DIR FILE           nhập ý kiến của tổ chức cơ sở đảng (CSV)\n"
+    "  import-participants --data DIR --conference ID FILE  danh sách đại biểu mời (.xlsx, CSV)\n"
     "  help [LỆNH]                                 hướng dẫn của một lệnh\n";
 
 struct CommandSpec {

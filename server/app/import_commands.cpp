@@ -9,6 +9,7 @@
 #include "server/app/data_lock.h"
 #include "server/intake/draft_import.h"
 #include "server/intake/grassroots_import.h"
+#include "server/intake/participant_import.h"
 #include "server/intake/public_import.h"
 #include "server/store/errors.h"
 #include "server/store/store.h"
@@ -41,6 +42,14 @@ constexpr std::string_view kGrassrootsUsage =
     "  không thêm gì. Tổ chức có ý kiến được nhập được ghi là đã gửi báo cáo. Có thể nhập khi\n"
     "  máy chủ đang phục vụ: các thiết bị đang theo dõi thấy ý kiến mới trong khoảng một giây.\n";
 
+constexpr std::string_view kParticipantsUsage =
+    "Cách dùng: gopy-server import-participants --data DIR --conference ID FILE\n"
+    "  Nhập danh sách đại biểu được mời dự hội nghị ID từ FILE: bảng tính Excel (.xlsx, trang\n"
+    "  tính đầu tiên) hoặc CSV UTF-8. Dòng đầu là tiêu đề, cột \"Họ và tên\" bắt buộc; các cột\n"
+    "  \"Chức danh\", \"Cơ quan, đơn vị\", \"Nhóm\" nếu có (cột khác như STT được bỏ qua).\n"
+    "  Nhập lại thì cập nhật người đã có (cùng họ tên), không thêm trùng; không xóa ai và giữ\n"
+    "  điểm danh. Dòng lỗi được báo kèm số dòng. Có thể nhập khi máy chủ đang phục vụ.\n";
+
 Millis nowMillis() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::system_clock::now().time_since_epoch())
@@ -50,6 +59,7 @@ Millis nowMillis() {
 struct Args {
     fs::path data;
     fs::path file;
+    std::optional<std::int64_t> conference;  ///< --conference ID, where the command takes one
 };
 
 int usage(std::string_view text, const std::string& message) {
@@ -77,6 +87,22 @@ std::optional<Args> parseArgs(const std::vector<std::string>& args, std::size_t 
             haveData = true;
             continue;
         }
+        if (args[i] == "--conference" && text == kParticipantsUsage) {
+            std::size_t used = 0;
+            std::int64_t id = 0;
+            try {
+                if (i + 1 < args.size()) id = std::stoll(args[i + 1], &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (i + 1 >= args.size() || used != args[i + 1].size() || id <= 0) {
+                code = usage(text, "--conference cần mã số hội nghị, ví dụ --conference 2");
+                return std::nullopt;
+            }
+            parsed.conference = id;
+            ++i;
+            continue;
+        }
         if (args[i].starts_with("--") || !parsed.file.empty()) {
             code = usage(text, "tham số không hợp lệ: " + args[i]);
             return std::nullopt;
@@ -89,6 +115,10 @@ std::optional<Args> parseArgs(const std::vector<std::string>& args, std::size_t 
     }
     if (parsed.file.empty()) {
         code = usage(text, "thiếu tệp cần nhập");
+        return std::nullopt;
+    }
+    if (text == kParticipantsUsage && !parsed.conference) {
+        code = usage(text, "thiếu --conference ID");
         return std::nullopt;
     }
     return parsed;
@@ -214,10 +244,31 @@ int grassrootsImport(const Args& args) {
     return 0;
 }
 
+int participantsImport(const Args& args) {
+    const auto path = database(args.data);
+    if (!path) return 1;
+    intake::ParticipantImportResult parsed;
+    try {
+        parsed = intake::parseParticipantFile(args.file);
+    } catch (const intake::PublicImportError& e) {
+        std::cerr << "gopy-server: không đọc được " << args.file.string() << ": " << e.what()
+                  << "\n";
+        return 1;
+    }
+    Engine engine(path->string());
+    const auto summary = engine.importParticipants(
+        *args.conference, parsed.rows, static_cast<int>(parsed.errors.size()), nowMillis());
+    std::cout << "đã thêm " << summary.added << ", cập nhật " << summary.updated << ", giữ nguyên "
+              << summary.unchanged << ", từ chối " << summary.refused << "\n";
+    for (const auto& error : parsed.errors) std::cout << "  " << error.reason << "\n";
+    return 0;
+}
+
 }  // namespace
 
 bool isImportCommand(const std::string& command) {
-    return command == "draft" || command == "import-public" || command == "import-grassroots";
+    return command == "draft" || command == "import-public" || command == "import-grassroots" ||
+           command == "import-participants";
 }
 
 int runImportCommand(const std::vector<std::string>& args) {
@@ -229,6 +280,10 @@ int runImportCommand(const std::vector<std::string>& args) {
             }
             const auto parsed = parseArgs(args, 2, kDraftUsage, code);
             return parsed ? draftImport(*parsed) : code;
+        }
+        if (args[0] == "import-participants") {
+            const auto parsed = parseArgs(args, 1, kParticipantsUsage, code);
+            return parsed ? participantsImport(*parsed) : code;
         }
         if (args[0] == "import-grassroots") {
             const auto parsed = parseArgs(args, 1, kGrassrootsUsage, code);

@@ -1,5 +1,5 @@
-// gopy-server draft import, import-public and import-grassroots: the draft, public comments
-// and grassroots reports into a campaign.
+// gopy-server draft import, import-public, import-grassroots and import-participants: the
+// draft, public comments, grassroots reports and a conference's invited delegates.
 #pragma once
 
 #include <string>
@@ -7,7 +7,8 @@
 
 namespace gopy::server::app {
 
-/// True for the commands handled here ("draft", "import-public", "import-grassroots").
+/// True for the commands handled here ("draft", "import-public", "import-grassroots",
+/// "import-participants").
 bool isImportCommand(const std::string& command);
 
 /// Runs `draft import --data DIR FILE`, `import-public --data DIR FILE` or

@@ -36,6 +36,20 @@ void ParticipantTable::insert(const Participant& p) {
     q->exec();
 }
 
+void ParticipantTable::update(const Participant& p) {
+    auto q = db_.query(
+        "UPDATE participants SET full_name = ?, title = ?, organisation = ?, grp = ?, "
+        "sort_key = ?, fold_key = ? WHERE id = ?");
+    q->bind(1, p.fullName)
+        .bind(2, p.title)
+        .bind(3, p.organisation)
+        .bind(4, p.group)
+        .bindBlob(5, text::personSortKey(p.fullName))
+        .bind(6, text::fold(p.fullName))
+        .bind(7, p.id);
+    q->exec();
+}
+
 std::optional<Participant> ParticipantTable::get(const std::string& id) {
     auto q = db_.query(
         "SELECT id, conference_id, full_name, title, organisation, grp, present "

@@ -20,6 +20,9 @@ public:
     /// Throws store::Error if the id exists or the conference does not.
     void insert(const Participant& participant);
     std::optional<Participant> get(const std::string& id);
+    /// Sets name, title, organisation and group (and the keys) of an existing participant;
+    /// `present` and the conference are kept. Throws store::Error.
+    void update(const Participant& participant);
     /// The participants of a conference in Vietnamese order (given name, then family names).
     std::vector<Participant> byConference(std::int64_t conferenceId);
     void setPresent(const std::string& id, bool present);

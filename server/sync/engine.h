@@ -15,6 +15,7 @@
 #include "server/intake/draft_import.h"
 #include "server/intake/grassroots_import.h"
 #include "server/intake/outline_diff.h"
+#include "server/intake/participant_import.h"
 #include "server/intake/public_import.h"
 
 namespace gopy::server {
@@ -153,6 +154,23 @@ public:
     GrassrootsImportResult importGrassroots(const std::vector<intake::GrassrootsRow>& rows,
                                             int refused, Millis now,
                                             const std::function<void(std::size_t)>& progress = {});
+    struct ParticipantImportSummary {
+        int added = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int refused = 0;
+        bool operator==(const ParticipantImportSummary&) const = default;
+    };
+    /// Stores the invited delegates of a conference (one transaction). A row matches the
+    /// conference's participant with the same name and title (folded for case and diacritics);
+    /// else the only one with the same name (its title is updated); else it is added. Added and
+    /// changed participants are logged as participant.add events of the device "import" (they
+    /// carry the participant's new state, which devices upsert), so a running server pushes
+    /// them. Nobody is removed and attendance is kept. `refused` is copied into the summary.
+    /// Throws std::runtime_error (Vietnamese) for an unknown conference or a channel's.
+    ParticipantImportSummary importParticipants(std::int64_t conferenceId,
+                                                const std::vector<intake::ParticipantRow>& rows,
+                                                int refused, Millis now);
     /// Comments of every channel with no section, in creation order.
     std::vector<Comment> unassigned();
     /// Suggested groups of near-duplicates per section: comments not yet grouped whose folded

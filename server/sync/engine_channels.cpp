@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "gopy/text.h"
+#include "server/intake/field_text.h"
 #include "server/store/store.h"
 #include "server/sync/engine.h"
 
@@ -276,6 +277,83 @@ Engine::GrassrootsImportResult Engine::importGrassroots(
     };
     importRows(*store_, rows, now, progress, result.summary, makeComment, markReported);
     return result;
+}
+
+Engine::ParticipantImportSummary Engine::importParticipants(
+    std::int64_t conferenceId, const std::vector<intake::ParticipantRow>& rows, int refused,
+    Millis now) {
+    const auto conference = store_->conferences().get(conferenceId);
+    if (!conference) {
+        throw std::runtime_error("Không có hội nghị số " + std::to_string(conferenceId));
+    }
+    if (conference->channel != Channel::Conference) {
+        throw std::runtime_error("\"" + conference->title +
+                                 "\" là một kênh lấy ý kiến, không có danh sách đại biểu mời");
+    }
+    ParticipantImportSummary summary;
+    summary.refused = refused;
+    std::vector<Participant> existing = store_->participants().byConference(conferenceId);
+    std::vector<bool> matched(existing.size(), false);
+    const auto find = [&](const intake::ParticipantRow& row) -> std::optional<std::size_t> {
+        const std::string name = text::fold(row.fullName);
+        const std::string title = text::fold(row.title);
+        std::optional<std::size_t> sameName;
+        int sameNameCount = 0;
+        for (std::size_t i = 0; i < existing.size(); ++i) {
+            if (matched[i] || text::fold(existing[i].fullName) != name) continue;
+            if (text::fold(existing[i].title) == title) return i;
+            sameName = i;
+            ++sameNameCount;
+        }
+        if (sameNameCount == 1) return sameName;
+        return std::nullopt;
+    };
+    const auto log = [&](const Participant& participant) {
+        const std::int64_t seq = store_->oplog().nextSeq();
+        proto::Event event;
+        event.seq = seq;
+        event.conferenceId = conferenceId;
+        event.at = now;
+        event.deviceId = kImportDevice;
+        event.op = proto::ParticipantAdd{participant};
+        event.participant = participant;
+        store_->oplog().append(seq, conferenceId, kImportDevice, 0, now, proto::encodeEvent(event));
+    };
+    store::Transaction transaction(store_->db());
+    for (const auto& row : rows) {
+        if (const auto index = find(row)) {
+            matched[*index] = true;
+            Participant& p = existing[*index];
+            if (p.fullName == row.fullName && p.title == row.title && p.organisation == row.organisation &&
+                p.group == row.group) {
+                ++summary.unchanged;
+                continue;
+            }
+            p.fullName = row.fullName;
+            p.title = row.title;
+            p.organisation = row.organisation;
+            p.group = row.group;
+            store_->participants().update(p);
+            log(p);
+            ++summary.updated;
+            continue;
+        }
+        Participant p;
+        p.id = "p" + std::to_string(conferenceId) + "-" +
+               intake::sha256Hex(text::fold(row.fullName) + "|" + text::fold(row.title)).substr(0, 16);
+        p.conferenceId = conferenceId;
+        p.fullName = row.fullName;
+        p.title = row.title;
+        p.organisation = row.organisation;
+        p.group = row.group;
+        store_->participants().insert(p);
+        log(p);
+        existing.push_back(p);
+        matched.push_back(true);
+        ++summary.added;
+    }
+    transaction.commit();
+    return summary;
 }
 
 std::vector<Comment> Engine::unassigned() {

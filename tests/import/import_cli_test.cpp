@@ -173,3 +173,73 @@ TEST_F(ImportCliTest, GrassrootsUsageAndMissingColumns) {
 }
 
 }  // namespace
+
+// The office's invited delegates for conference 2 (the demo's planned conference), first from
+// its Excel workbook, then the same list as CSV with one title changed: re-import updates,
+// never duplicates, keeps attendance, and every bad row is named.
+TEST_F(ImportCliTest, ParticipantsFromExcelThenCsvUpdateWithoutDuplicates) {
+    auto conference2 = [&] {
+        gopy::server::Store store(data() + "/gopy.db");
+        return store.participants().byConference(2);
+    };
+    const auto before = conference2();
+    const CommandResult first = run("import-participants --data " + data() + " --conference 2 " +
+                                    fixture("participants/hoi_nghi_2.xlsx"));
+    ASSERT_EQ(first.code, 0) << first.err;
+    // Lê Hoàng Nam is already on the demo's list with another title: updated, not added.
+    EXPECT_NE(first.out.find("đã thêm 4, cập nhật 1, giữ nguyên 0, từ chối 2"), std::string::npos)
+        << first.out;
+    EXPECT_NE(first.out.find("dòng 5: thiếu họ và tên"), std::string::npos) << first.out;
+    EXPECT_NE(first.out.find("dòng 7: trùng với dòng 3"), std::string::npos) << first.out;
+    auto after = conference2();
+    EXPECT_EQ(after.size(), before.size() + 4);
+    const auto find = [&](const std::string& name) {
+        for (const auto& p : after) {
+            if (p.fullName == name) return p;
+        }
+        ADD_FAILURE() << name << " is not on the list";
+        return gopy::Participant{};
+    };
+    EXPECT_EQ(find("Trần Văn Bình").title, "Thiếu tướng, nguyên Phó Tư lệnh Quân khu Thủ đô");
+    EXPECT_EQ(find("Lê Hoàng Nam").title, "Nguyên Bí thư Quận ủy");
+    EXPECT_EQ(find("Quách Minh Tiến").organisation, "Quận ủy Ba Đình");
+
+    // Mark one present, then import the CSV with a new title for Phạm Quốc Việt.
+    {
+        gopy::server::Store store(data() + "/gopy.db");
+        store.participants().setPresent(find("Phạm Quốc Việt").id, true);
+    }
+    std::string csv = slurp(fixture("participants/hoi_nghi_2.csv"));
+    const std::string old = "Nguyên Chủ tịch UBND Quận";
+    csv.replace(csv.find(old), old.size(), "Nguyên Chủ tịch Ủy ban nhân dân quận Ba Đình");
+    std::ofstream(dir_ / "list.csv", std::ios::binary) << csv;
+    const CommandResult again =
+        run("import-participants --data " + data() + " --conference 2 " + (dir_ / "list.csv").string());
+    ASSERT_EQ(again.code, 0) << again.err;
+    EXPECT_NE(again.out.find("đã thêm 0, cập nhật 1, giữ nguyên 4, từ chối 2"), std::string::npos)
+        << again.out;
+    after = conference2();
+    EXPECT_EQ(after.size(), before.size() + 4);
+    const auto viet = find("Phạm Quốc Việt");
+    EXPECT_EQ(viet.title, "Nguyên Chủ tịch Ủy ban nhân dân quận Ba Đình");
+    EXPECT_TRUE(viet.present);
+
+    // Every import is in the log, so a running server pushes it and devices catch up.
+    gopy::server::Store store(data() + "/gopy.db");
+    EXPECT_EQ(store.db().scalarInt("SELECT count(*) FROM oplog WHERE device_id = 'import' AND "
+                                   "conference_id = 2 AND event LIKE '%participant.add%'"),
+              6);
+}
+
+TEST_F(ImportCliTest, ParticipantsNeedAConferenceOfTheCampaign) {
+    const std::string list = fixture("participants/hoi_nghi_2.csv");
+    const CommandResult none = run("import-participants --data " + data() + " " + list);
+    EXPECT_EQ(none.code, 2);
+    EXPECT_NE(none.err.find("thiếu --conference ID"), std::string::npos) << none.err;
+    const CommandResult unknown = run("import-participants --data " + data() + " --conference 99 " + list);
+    EXPECT_EQ(unknown.code, 1);
+    EXPECT_NE(unknown.err.find("Không có hội nghị số 99"), std::string::npos) << unknown.err;
+    const CommandResult channel = run("import-participants --data " + data() + " --conference 6 " + list);
+    EXPECT_EQ(channel.code, 1);
+    EXPECT_NE(channel.err.find("không có danh sách đại biểu mời"), std::string::npos) << channel.err;
+}
