@@ -329,12 +329,20 @@ ConferenceReport ReportBuilder::conference(const proto::Welcome& welcome,
     const Outline outline(welcome.sections);
 
     std::unordered_map<std::string, const Participant*> people;
+    std::unordered_set<std::string> spoke;
     int ticked = 0;
     for (const Participant& p : snapshot.participants) {
         people.emplace(p.id, &p);
         if (p.present) ++ticked;
     }
-    r.invited = static_cast<int>(snapshot.participants.size());
+    // Whoever took the floor was there, ticked or not.
+    for (const Turn& t : snapshot.turns) {
+        const auto p = people.find(t.participantId);
+        if (t.startedAt > 0 && p != people.end() && !p->second->present && spoke.insert(t.participantId).second) {
+            ++ticked;
+        }
+    }
+    r.invited = snapshot.conference.invitedCount.value_or(static_cast<int>(snapshot.participants.size()));
     r.present = std::max(ticked, snapshot.conference.presentCount.value_or(0));
 
     // speakers in the order they first took the floor

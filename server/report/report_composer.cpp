@@ -319,6 +319,8 @@ std::vector<Block> ReportComposer::conference(const ConferenceReport& r, const P
     std::string when = day.empty() ? std::string("chưa ghi") : "ngày " + day;
     if (r.sessionStart > 0 && r.sessionEnd > r.sessionStart) {
         when += ", từ " + clockTime(r.sessionStart) + " đến " + clockTime(r.sessionEnd);
+    } else if (!conf.time.empty()) {
+        when += ", khai mạc lúc " + conf.time;
     }
     out.emplace_back(para({Run{"- Thời gian: ", Face::Bold}, Run{when + ".", Face::Regular}}));
     out.emplace_back(para(

@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, title, channel, chair_body, audience, date, place, chair_person, state, present_count, "
-    "started_at, ended_at";
+    "started_at, ended_at, invited_count, time";
 
 Conference read(const Statement& q) {
     Conference c;
@@ -23,6 +23,8 @@ Conference read(const Statement& q) {
     if (auto count = q.getOptionalInt(9)) c.presentCount = static_cast<int>(*count);
     c.startedAt = q.getInt(10);
     c.endedAt = q.getInt(11);
+    if (auto count = q.getOptionalInt(12)) c.invitedCount = static_cast<int>(*count);
+    c.time = q.getText(13);
     return c;
 }
 
@@ -31,8 +33,8 @@ Conference read(const Statement& q) {
 void ConferenceTable::insert(const Conference& c) {
     auto q = db_.query(
         "INSERT INTO conferences (id, title, channel, chair_body, audience, date, place, "
-        "chair_person, state, present_count, started_at, ended_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "chair_person, state, present_count, started_at, ended_at, invited_count, time) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, c.id)
         .bind(2, c.title)
         .bind(3, toString(c.channel))
@@ -44,7 +46,9 @@ void ConferenceTable::insert(const Conference& c) {
         .bind(9, toString(c.state))
         .bind(10, c.presentCount)
         .bind(11, c.startedAt)
-        .bind(12, c.endedAt);
+        .bind(12, c.endedAt)
+        .bind(13, c.invitedCount)
+        .bind(14, c.time);
     q->exec();
 }
 
@@ -65,8 +69,8 @@ std::vector<Conference> ConferenceTable::all() {
 void ConferenceTable::update(const Conference& c) {
     auto q = db_.query(
         "UPDATE conferences SET title = ?, channel = ?, chair_body = ?, audience = ?, date = ?, "
-        "place = ?, chair_person = ?, state = ?, present_count = ?, started_at = ?, ended_at = ? "
-        "WHERE id = ?");
+        "place = ?, chair_person = ?, state = ?, present_count = ?, started_at = ?, ended_at = ?, "
+        "invited_count = ?, time = ? WHERE id = ?");
     q->bind(1, c.title)
         .bind(2, toString(c.channel))
         .bind(3, c.chairBody)
@@ -78,7 +82,9 @@ void ConferenceTable::update(const Conference& c) {
         .bind(9, c.presentCount)
         .bind(10, c.startedAt)
         .bind(11, c.endedAt)
-        .bind(12, c.id);
+        .bind(12, c.invitedCount)
+        .bind(13, c.time)
+        .bind(14, c.id);
     q->exec();
 }
 

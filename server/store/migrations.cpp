@@ -193,15 +193,24 @@ CREATE TABLE audit_counters (
 PRAGMA user_version = 5;
 )sql";
 
+// 5 → 6: what the organiser sets of a conference beside its title: the number of delegates
+// invited (NULL: the size of its list) and the opening time.
+constexpr const char* kVersion5To6 = R"sql(
+ALTER TABLE conferences ADD COLUMN invited_count INTEGER;
+ALTER TABLE conferences ADD COLUMN time TEXT NOT NULL DEFAULT '';
+PRAGMA user_version = 6;
+)sql";
+
 struct Step {
     int from;
     const char* sql;
 };
-constexpr std::array<Step, 5> kSteps{{{0, kVersion1},
+constexpr std::array<Step, 6> kSteps{{{0, kVersion1},
                                       {1, kVersion1To2},
                                       {2, kVersion2To3},
                                       {3, kVersion3To4},
-                                      {4, kVersion4To5}}};
+                                      {4, kVersion4To5},
+                                      {5, kVersion5To6}}};
 
 }  // namespace
 

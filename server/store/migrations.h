@@ -6,7 +6,7 @@ namespace gopy::server::store {
 class Database;
 
 /// The schema version this code reads and writes (schema.sql).
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 /// Brings the database to kSchemaVersion: creates an empty file's schema, or runs each
 /// forward migration from the file's version, each in its own transaction. Throws

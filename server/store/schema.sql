@@ -1,9 +1,9 @@
--- GopY server schema, version 5 (PRAGMA user_version = 5). Reference for every table class;
+-- GopY server schema, version 6 (PRAGMA user_version = 6). Reference for every table class;
 -- migrations in migrations.cpp hard-code the historic statements. Version 1 lacked
 -- comment_conflicts, comments.flagged, op_outcomes and the oplog_client index; the 1→2
 -- migration adds them. The 2→3 migration (issue 5) adds the statements at the end of this
 -- file: columns are added with ALTER TABLE, so they come last in their tables. The 3→4
--- migration adds oplog_routes; the 4→5 migration the statements after it.
+-- migration adds oplog_routes; the 4→5 and 5→6 migrations the statements after it.
 -- All text is NFC UTF-8. Times are milliseconds since the epoch (UTC). Dates are 'YYYY-MM-DD'.
 
 CREATE TABLE campaign (
@@ -183,3 +183,8 @@ CREATE TABLE audit_log (
 CREATE TABLE audit_counters (
   kind TEXT PRIMARY KEY, count INTEGER NOT NULL, first_at INTEGER NOT NULL, last_at INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- Version 6: set by the organiser (gopy-server conference set): delegates invited (NULL: the
+-- size of the conference's list) and the opening time ("08:00", Hà Nội).
+ALTER TABLE conferences ADD COLUMN invited_count INTEGER;
+ALTER TABLE conferences ADD COLUMN time TEXT NOT NULL DEFAULT '';

@@ -239,6 +239,8 @@ json::object toJson(const Conference& c, const json::storage_ptr& sp) {
         .str("state", toString(c.state));
     if (c.presentCount) w.integer("present_count", *c.presentCount);
     w.optInt("started_at", c.startedAt).optInt("ended_at", c.endedAt);
+    if (c.invitedCount) w.integer("invited_count", *c.invitedCount);
+    w.optStr("time", c.time);
     return w.take();
 }
 
@@ -584,6 +586,8 @@ Conference readConference(const JsonReader& r) {
     c.presentCount = r.optionalInt32("present_count");
     c.startedAt = r.optionalInt("started_at");
     c.endedAt = r.optionalInt("ended_at");
+    c.invitedCount = r.optionalInt32("invited_count");
+    c.time = r.optionalString("time");
     return c;
 }
 

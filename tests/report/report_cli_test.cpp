@@ -137,3 +137,50 @@ TEST_F(ReportCli, CommandLineErrors) {
 }
 
 }  // namespace
+
+// What the organiser sets of a conference reaches its synthesis: venue, chair, date and the
+// invited count (before, "có mặt" was over the number of people on the list); a speaker who
+// took the floor counts as present even if nobody ticked them.
+TEST_F(ReportCli, ConferenceSetReachesTheSynthesis) {
+    CommandResult r = run("conference set 1 --data " + data() +
+                          " --venue 'Hội trường tầng 3, trụ sở Quận ủy' --chair 'Quách Minh Tiến'"
+                          " --date 2025-03-14 --invited 64");
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("Đại biểu được mời: 64"), std::string::npos) << r.out;
+    r = run("report --data " + data() + " --conference 1 --out " + file("hn1.pdf"));
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string text = gopy::testing::pdfText(file("hn1.pdf"));
+    EXPECT_NE(text.find("Địa điểm: Hội trường tầng 3, trụ sở Quận ủy."), std::string::npos) << text;
+    EXPECT_NE(text.find("Chủ trì: Đồng chí Quách Minh Tiến (thay mặt Ban Thường vụ Quận ủy)."),
+              std::string::npos);
+    EXPECT_NE(text.find("Thời gian: ngày 14/03/2025"), std::string::npos);
+    EXPECT_NE(text.find("/64 đại biểu được mời."), std::string::npos);
+
+    // Nobody ticked, but the 15 speakers of the demo's session were there.
+    {
+        gopy::server::Store store((fs::path(data()) / "gopy.db").string());
+        store.db().exec("UPDATE participants SET present = 0 WHERE conference_id = 1");
+        store.db().exec("UPDATE conferences SET present_count = NULL WHERE id = 1");
+    }
+    r = run("conference set 1 --data " + data() + " --invited auto");
+    ASSERT_EQ(r.code, 0) << r.err;
+    r = run("report --data " + data() + " --conference 1 --out " + file("hn1b.pdf"));
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string again = gopy::testing::pdfText(file("hn1b.pdf"));
+    EXPECT_NE(again.find("Số đại biểu có mặt: 15/32 đại biểu được mời."), std::string::npos) << again;
+}
+
+TEST_F(ReportCli, ConferenceSetRefusesBadValues) {
+    for (const std::string& arguments :
+         {"conference set 1 --data " + data() + " --date 2025-13-01",
+          "conference set 1 --data " + data() + " --time 25:00",
+          "conference set 1 --data " + data() + " --invited nhiều",
+          "conference set x --data " + data(), std::string("conference set 1 --venue X")}) {
+        const CommandResult r = run(arguments);
+        EXPECT_EQ(r.code, 2) << arguments;
+        EXPECT_NE(r.err.find("Cách dùng: gopy-server conference set"), std::string::npos) << r.err;
+    }
+    const CommandResult missing = run("conference set 42 --data " + data() + " --invited 3");
+    EXPECT_EQ(missing.code, 1);
+    EXPECT_NE(missing.err.find("không có hội nghị số 42"), std::string::npos) << missing.err;
+}

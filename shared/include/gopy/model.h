@@ -76,6 +76,8 @@ struct Conference {
     std::string chairPerson; ///< who chaired, for the report
     ConferenceState state = ConferenceState::Planned;
     std::optional<int> presentCount; ///< head count when no one is ticked individually
+    std::optional<int> invitedCount; ///< delegates invited, as the organiser set it (else the list's size)
+    std::string time;        ///< opening time "08:00" (Hà Nội), may be empty
     Millis startedAt = 0;
     Millis endedAt = 0;
     bool operator==(const Conference&) const = default;
