@@ -15,7 +15,7 @@
 
 #include "gopy/model.h"
 #include "server/app/data_lock.h"
-#include "server/app/conference_commands.h"
+#include "server/app/campaign_commands.h"
 #include "server/app/import_commands.h"
 #include "server/demo/demo.h"
 #include "server/net/event_log.h"
@@ -51,6 +51,8 @@ constexpr std::string_view kOverview =
     "  import-public --data DIR FILE               nhập ý kiến của Nhân dân (CSV, JSON)\n"
     "  import-grassroots --data DIR FILE           nhập ý kiến của tổ chức cơ sở đảng (CSV)\n"
     "  import-participants --data DIR --conference ID FILE  danh sách đại biểu mời (.xlsx, CSV)\n"
+    "  init    --data DIR CAMPAIGN.toml            tạo chiến dịch mới từ tệp của văn phòng\n"
+    "  campaign show --data DIR                    in chiến dịch dưới dạng tệp TOML\n"
     "  conference set ID --data DIR [--date …] [--time …] [--venue …] [--chair …] [--invited N]\n"
     "                                              sửa thông tin một hội nghị\n"
     "  help [LỆNH]                                 hướng dẫn của một lệnh\n";
@@ -157,7 +159,7 @@ int Cli::run(const std::vector<std::string>& args) {
         return 0;
     }
     if (isImportCommand(args[0])) return runImportCommand(args);
-    if (isConferenceCommand(args[0])) return runConferenceCommand(args);
+    if (isCampaignCommand(args[0])) return runCampaignCommand(args);
     auto parsed = parse(args);
     if (!parsed) return 2;
     if (parsed->help) {

@@ -1,56 +1,20 @@
-// The demo campaign of Plan 273-KH/QU: letterhead, draft outline, the five conferences, the
-// public and grassroots channels and fictional participant lists, written through the store.
+// The demo campaign of Plan 273-KH/QU: the campaign file (assets/campaign-demo.toml: letterhead,
+// plan, the five conferences, the public and grassroots channels), the draft outline and
+// fictional participant lists, written through the store.
 #include "server/demo/demo.h"
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "demo_campaign_toml.h"
+#include "server/intake/campaign_file.h"
 #include "server/store/draft_table.h"
 #include "server/store/store.h"
 #include "server/sync/engine.h"
 
 namespace gopy::server::demo {
 namespace {
-
-Campaign campaign() {
-    Campaign c;
-    c.title =
-        "Thảo luận, lấy ý kiến góp ý và tổng hợp ý kiến góp ý vào Dự thảo văn kiện Đại hội đại "
-        "biểu lần thứ XXVII Đảng bộ quận Ba Đình";
-    c.draftTitle =
-        "Dự thảo Báo cáo chính trị Đại hội đại biểu lần thứ XXVII Đảng bộ quận Ba Đình, nhiệm kỳ "
-        "2025–2030";
-    c.planNumber = "273-KH/QU";
-    c.letterhead.parentBody = "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI";
-    c.letterhead.issuingBody = "QUẬN ỦY BA ĐÌNH";
-    c.letterhead.issuingCode = "QU";
-    c.letterhead.placeName = "Ba Đình";
-    c.letterhead.signerOnBehalf = "T/M BAN THƯỜNG VỤ";
-    c.letterhead.signerRole = "PHÓ BÍ THƯ THƯỜNG TRỰC";
-    c.letterhead.signerName = "Nguyễn Công Thành";
-    c.letterhead.recipients = {
-        "- Thường trực TU,",
-        "- Các Ban Đảng và VPTU,          (để báo cáo)",
-        "- Thường trực QU,",
-        "- TTHĐND - lãnh đạo UBND quận,",
-        "- Các ban đảng, VP Quận ủy,",
-        "- UB MTTQ và các tổ chức CT-XH quận,",
-        "- Các tổ chức cơ sở đảng trực thuộc,          (để thực hiện)",
-        "- Lưu VPQU.",
-    };
-    // Quarters I–II/2025; the public window and the deadline as the plan states them.
-    c.conferencesFrom = "2025-01-01";
-    c.conferencesTo = "2025-06-30";
-    c.publicFrom = "2025-02-03";
-    c.publicTo = "2025-06-15";
-    c.grassrootsDue = "2025-07-01";
-    c.synthesisDue = "2025-07-01";
-    c.wards = {"Phúc Xá",   "Trúc Bạch",  "Vĩnh Phúc", "Cống Vị", "Liễu Giai",
-               "Nguyễn Trung Trực", "Quán Thánh", "Ngọc Hà", "Điện Biên", "Đội Cấn",
-               "Ngọc Khánh", "Kim Mã",   "Giảng Võ"};
-    return c;
-}
 
 // A sample outline of a district political report: assessment of 2020–2025, directions for
 // 2025–2030, and the organisation of implementation.
@@ -167,91 +131,6 @@ std::vector<store::ParagraphRow> draftParagraphs() {
         for (const char* text : body.paragraphs) rows.push_back({body.section, ++number, text});
     }
     return rows;
-}
-
-std::vector<Conference> conferences() {
-    const auto conference = [](std::int64_t id, const char* title, Channel channel,
-                               const char* chairBody, const char* audience, const char* date,
-                               const char* place, const char* chairPerson) {
-        Conference c;
-        c.id = id;
-        c.title = title;
-        c.channel = channel;
-        c.chairBody = chairBody;
-        c.audience = audience;
-        c.date = date;
-        c.place = place;
-        c.chairPerson = chairPerson;
-        return c;
-    };
-    const char* standing = "Ban Thường vụ Quận ủy";
-    const char* front = "Ủy ban MTTQ và các tổ chức chính trị - xã hội quận";
-    const char* hall = "Hội trường Quận ủy Ba Đình";
-    const char* standingChair = "Nguyễn Công Thành, Phó Bí thư Thường trực Quận ủy";
-    const char* frontChair = "Trần Thị Minh Hạnh, Chủ tịch Ủy ban MTTQ quận";
-    return {
-        conference(1,
-                   "Hội nghị lấy ý kiến góp ý của các ban Đảng và Văn phòng Thành ủy, MTTQ và các "
-                   "đoàn thể chính trị - xã hội, các sở, ban, ngành Thành phố",
-                   Channel::Conference, standing,
-                   "Các ban Đảng và Văn phòng Thành ủy; Ủy ban MTTQ và các đoàn thể chính trị - "
-                   "xã hội Thành phố; các sở, ban, ngành Thành phố",
-                   "2025-03-12", hall, standingChair),
-        conference(2,
-                   "Hội nghị lấy ý kiến góp ý của cán bộ lão thành cách mạng, các đồng chí nguyên "
-                   "lãnh đạo Trung ương, Thành ủy, các đồng chí cấp tướng công an, quân sự cư trú "
-                   "trên địa bàn quận",
-                   Channel::Conference, standing,
-                   "Cán bộ lão thành cách mạng; nguyên lãnh đạo Trung ương, Thành ủy; các đồng chí "
-                   "cấp tướng công an, quân sự cư trú trên địa bàn quận",
-                   "2025-03-26", hall, standingChair),
-        conference(3,
-                   "Hội nghị lấy ý kiến góp ý của các đồng chí nguyên lãnh đạo Quận qua các thời kỳ",
-                   Channel::Conference, standing, "Các đồng chí nguyên lãnh đạo Quận qua các thời kỳ",
-                   "2025-04-09", hall, standingChair),
-        conference(4,
-                   "Hội nghị phản biện, lấy ý kiến của đại diện văn nghệ sỹ, các nhà khoa học, trí "
-                   "thức; Bí thư, Hiệu trưởng các trường trên địa bàn quận",
-                   Channel::Conference, front,
-                   "Đại diện văn nghệ sỹ, các nhà khoa học, trí thức; Bí thư, Hiệu trưởng các "
-                   "trường trên địa bàn quận",
-                   "2025-04-23", "Hội trường Ủy ban MTTQ quận Ba Đình", frontChair),
-        conference(5,
-                   "Hội nghị phản biện, lấy ý kiến góp ý của đại diện một số doanh nghiệp trên địa "
-                   "bàn quận",
-                   Channel::Conference, front, "Đại diện một số doanh nghiệp trên địa bàn quận",
-                   "2025-05-14", "Hội trường Ủy ban nhân dân quận Ba Đình", frontChair),
-        conference(6,
-                   "Ý kiến góp ý của Nhân dân qua Cổng thông tin điện tử quận, Trang tin 13 phường "
-                   "và Sổ tay Đảng viên điện tử",
-                   Channel::Public, "Ủy ban nhân dân quận",
-                   "Cán bộ, đảng viên và Nhân dân trên địa bàn quận", "",
-                   "Cổng thông tin điện tử quận Ba Đình; Trang tin 13 phường", ""),
-        conference(7,
-                   "Ý kiến góp ý của Đại hội các tổ chức cơ sở đảng trực thuộc Quận ủy",
-                   Channel::Grassroots, "Các tổ chức cơ sở đảng trực thuộc Quận ủy",
-                   "Đảng viên dự đại hội các tổ chức cơ sở đảng trực thuộc Quận ủy", "", "", ""),
-    };
-}
-
-// Ten fictional grassroots Party organisations of Ba Đình with their congress reports due
-// within the plan's window.
-std::vector<GrassrootsOrganisation> grassrootsOrganisations() {
-    const char* names[] = {
-        "Đảng bộ phường Phúc Xá",         "Đảng bộ phường Trúc Bạch",
-        "Đảng bộ phường Vĩnh Phúc",       "Đảng bộ phường Cống Vị",
-        "Đảng bộ phường Liễu Giai",       "Đảng bộ phường Quán Thánh",
-        "Chi bộ Trường THCS Thăng Long",  "Đảng bộ Bệnh viện đa khoa quận",
-        "Chi bộ Khu dân cư số 5, phường Ngọc Hà",
-        "Đảng bộ Công ty cổ phần Dịch vụ đô thị Ba Đình",
-    };
-    const char* due[] = {"2025-04-30", "2025-04-30", "2025-05-15", "2025-05-15", "2025-05-15",
-                         "2025-05-31", "2025-05-31", "2025-05-31", "2025-06-10", "2025-06-10"};
-    std::vector<GrassrootsOrganisation> out;
-    for (std::size_t i = 0; i < std::size(names); ++i) {
-        out.push_back({static_cast<std::int64_t>(i + 1), names[i], due[i], 0});
-    }
-    return out;
 }
 
 // Three organisations have sent their report with the comments their congress aggregated.
@@ -496,13 +375,13 @@ bool createDemoCampaign(Engine& engine) {
     {
         store::Transaction transaction(store.db());
         if (store.campaign().get()) return false;
-        store.campaign().put(campaign());
+        // The campaign is a file like any office's (assets/campaign-demo.toml, built in).
+        const auto file = intake::parseCampaignToml(kDemoCampaignToml, "assets/campaign-demo.toml");
+        store.campaign().put(file.campaign);
         // Outline and paragraphs go in as a draft import writes them.
         store.draft().replace(outline(), draftParagraphs());
-        for (const Conference& conference : conferences()) store.conferences().insert(conference);
-        for (const auto& organisation : grassrootsOrganisations()) {
-            store.grassroots().insert(organisation);
-        }
+        for (const Conference& conference : file.conferences) store.conferences().insert(conference);
+        for (const auto& organisation : file.organisations) store.grassroots().insert(organisation);
         const auto halls = seats();
         for (std::size_t c = 0; c < halls.size(); ++c) {
             const std::size_t conferenceId = c + 1;

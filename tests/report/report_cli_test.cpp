@@ -184,3 +184,70 @@ TEST_F(ReportCli, ConferenceSetRefusesBadValues) {
     EXPECT_EQ(missing.code, 1);
     EXPECT_NE(missing.err.find("không có hội nghị số 42"), std::string::npos) << missing.err;
 }
+
+// A campaign of the office's own (not the demo's): init from its TOML file, the invited list
+// from Excel, then the per-meeting synthesis carries the file's letterhead, plan, date, time,
+// venue, chair and invited count, and `campaign show` prints the file back.
+TEST(CampaignCli, ACampaignFromItsFileGivesItsOwnSynthesis) {
+    TempDir dir;
+    const fs::path data = dir.path() / "tay-ho";
+    const auto run = [&](const std::string& arguments) {
+        const fs::path out = dir.path() / "stdout.txt";
+        const fs::path err = dir.path() / "stderr.txt";
+        const std::string command = std::string(GOPY_SERVER_BINARY) + " " + arguments + " >" +
+                                    out.string() + " 2>" + err.string();
+        CommandResult r;
+        const int status = std::system(command.c_str());
+        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        r.out = slurp(out);
+        r.err = slurp(err);
+        return r;
+    };
+    const std::string fixtures = GOPY_TEST_DATA_DIR;
+    CommandResult r = run("init --data " + data.string() + " " + fixtures + "/campaign/tay_ho.toml");
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("2 hội nghị, 8 phường, 2 tổ chức cơ sở đảng"), std::string::npos) << r.out;
+    r = run("init --data " + data.string() + " " + fixtures + "/campaign/tay_ho.toml");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("đã có một chiến dịch"), std::string::npos) << r.err;
+    r = run("import-participants --data " + data.string() + " --conference 1 " + fixtures +
+            "/participants/hoi_nghi_2.xlsx");
+    ASSERT_EQ(r.code, 0) << r.err;
+
+    r = run("report --data " + data.string() + " --conference 1 --out " + (dir.path() / "hn1.pdf").string());
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string text = gopy::testing::pdfText(dir.path() / "hn1.pdf");
+    for (const char* expected :
+         {"ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "QUẬN ỦY TÂY HỒ", "-BC/QU", "Tây Hồ, ngày",
+          "Kế hoạch số 125-KH/QU", "Thời gian: ngày 20/03/2025, khai mạc lúc 14:00.",
+          "Địa điểm: Hội trường Quận ủy Tây Hồ, số 657 Lạc Long Quân.",
+          "Chủ trì: Đồng chí Lê Thị Thu Hằng (thay mặt Ban Thường vụ Quận ủy).",
+          "/40 đại biểu được mời.", "BÍ THƯ", "Lê Thị Thu Hằng", "Ban Tuyên giáo Thành ủy"}) {
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+    }
+    EXPECT_EQ(text.find("Ba Đình"), std::string::npos) << "the demo's district leaked in";
+
+    r = run("campaign show --data " + data.string());
+    ASSERT_EQ(r.code, 0) << r.err;
+    const fs::path shown = dir.path() / "shown.toml";
+    std::ofstream(shown, std::ios::binary) << r.out;
+    const fs::path again = dir.path() / "again";
+    r = run("init --data " + again.string() + " " + shown.string());
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(run("campaign show --data " + again.string()).out,
+              run("campaign show --data " + data.string()).out);
+}
+
+TEST(CampaignCli, AFaultyFileNamesItsLine) {
+    TempDir dir;
+    const fs::path file = dir.path() / "sai.toml";
+    std::ofstream(file) << "[campaign]\ntitle = \"T\"\ndraft_title = \"D\"\nplan_number = 273\n";
+    const std::string command = std::string(GOPY_SERVER_BINARY) + " init --data " +
+                                (dir.path() / "d").string() + " " + file.string() + " 2>" +
+                                (dir.path() / "err.txt").string();
+    const int status = std::system(command.c_str());
+    EXPECT_EQ(WEXITSTATUS(status), 1);
+    EXPECT_NE(slurp(dir.path() / "err.txt").find("sai.toml, dòng 4: \"plan_number\" phải là chuỗi"),
+              std::string::npos)
+        << slurp(dir.path() / "err.txt");
+}
