@@ -662,13 +662,22 @@ void App::onAck(const proto::Ack& ack)
 
 void App::onNack(const proto::Nack& nack)
 {
-    if (nack.code == proto::ErrorCode::Gap) {
-        // Sent ahead of what the server expects: resend everything from the oldest unsent op.
-        // Nacks for the frames already in flight are ignored (gapBarrier_).
+    if (nack.code == proto::ErrorCode::Gap || nack.code == proto::ErrorCode::SeqReused) {
+        // Gap: sent ahead of what the server expects. SeqReused: this device's counter went
+        // back (a restored or copied data folder), so the server already holds other ops under
+        // these numbers. Either way nothing was applied: renumber every unsent op from the seq
+        // the server expects and send them again — nothing typed is dropped. Nacks for the
+        // frames already in flight are ignored (gapBarrier_).
         if (nack.clientSeq < gapBarrier_)
             return;
         gapBarrier_ = sentUpTo_ + 1;
-        if (!pending_.empty() && pending_.front().clientSeq > nack.expectedSeq) {
+        if (nack.code == proto::ErrorCode::SeqReused) {
+            setError(QStringLiteral("Bộ đếm của thiết bị này bị lùi (thư mục dữ liệu được khôi phục "
+                                    "hoặc sao chép): các thay đổi chưa gửi được gửi lại với số mới, "
+                                    "không mất gì. Nếu một máy khác cũng dùng thiết bị này, hãy "
+                                    "\"Quên thiết bị\" ở một máy và kết nạp lại bằng mã mới."));
+        }
+        if (!pending_.empty() && pending_.front().clientSeq != nack.expectedSeq && nack.expectedSeq > 0) {
             try {
                 outbox_->renumberFrom(nack.expectedSeq);
             } catch (const LocalStoreError& e) {

@@ -14,6 +14,7 @@ struct OpOutcome {
     std::int64_t serverSeq = 0;  ///< the event's seq when applied; last applied seq if refused
     std::optional<std::string> nackCode;  ///< proto::ErrorCode name when refused
     std::string nackMessage;
+    std::string opDigest;  ///< SHA-256 (hex) of the op as received; empty before version 5
 };
 
 class OpOutcomeTable {

@@ -14,12 +14,13 @@ std::int64_t OpLogTable::nextSeq() {
 }
 
 void OpLogTable::append(std::int64_t seq, std::int64_t conferenceId, const std::string& deviceId,
-                        std::int64_t clientSeq, Millis at, const std::string& event) {
+                        std::int64_t clientSeq, Millis at, const std::string& event,
+                        const std::string& opDigest) {
     auto q = db_.query(
-        "INSERT INTO oplog (seq, conference_id, device_id, client_seq, at, event) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT INTO oplog (seq, conference_id, device_id, client_seq, at, event, op_digest) "
+        "VALUES (?, ?, ?, ?, ?, ?, nullif(?, ''))");
     q->bind(1, seq).bind(2, conferenceId).bind(3, deviceId).bind(4, clientSeq).bind(5, at)
-        .bind(6, event);
+        .bind(6, event).bind(7, opDigest);
     q->exec();
 }
 
@@ -35,6 +36,16 @@ std::optional<std::int64_t> OpLogTable::findSeq(const std::string& deviceId,
     q->bind(1, deviceId).bind(2, clientSeq);
     if (!q->step()) return std::nullopt;
     return q->getInt(0);
+}
+
+std::optional<std::pair<std::int64_t, std::string>> OpLogTable::findApplied(
+    const std::string& deviceId, std::int64_t clientSeq) {
+    auto q = db_.query(
+        "SELECT seq, coalesce(op_digest, '') FROM oplog WHERE device_id = ? AND client_seq = ? "
+        "LIMIT 1");
+    q->bind(1, deviceId).bind(2, clientSeq);
+    if (!q->step()) return std::nullopt;
+    return std::make_pair(q->getInt(0), q->getText(1));
 }
 
 void OpLogTable::route(std::int64_t seq, std::int64_t conferenceId) {

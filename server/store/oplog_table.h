@@ -35,12 +35,18 @@ public:
     /// rollbacks of later rows).
     std::int64_t nextSeq();
     /// Appends an event with the seq returned by nextSeq() in the same transaction.
+    /// `opDigest`: SHA-256 (hex) of the client's op as received; empty for events no client
+    /// op produced (imports), stored as NULL.
     void append(std::int64_t seq, std::int64_t conferenceId, const std::string& deviceId,
-                std::int64_t clientSeq, Millis at, const std::string& event);
+                std::int64_t clientSeq, Millis at, const std::string& event,
+                const std::string& opDigest = {});
     /// The newest seq in the whole log (0 when empty).
     std::int64_t head();
     /// The seq of the event a client's operation produced, if it is in the log.
     std::optional<std::int64_t> findSeq(const std::string& deviceId, std::int64_t clientSeq);
+    /// The digest of the op that produced it (empty when logged before schema version 5).
+    std::optional<std::pair<std::int64_t, std::string>> findApplied(const std::string& deviceId,
+                                                                    std::int64_t clientSeq);
     /// Routes the logged event `seq` to another conference as well (oplog_routes): it changed
     /// comments of that conference. Routing to the conference it is logged under, or twice, is
     /// harmless.

@@ -38,6 +38,19 @@ ApplyResult nack(std::int64_t clientSeq, proto::ErrorCode code, std::string mess
     return result;
 }
 
+// The same (client id, seq) came with other content than the op applied (or refused) under it:
+// the device's counter went back (a restored or copied client folder) or another copy of the
+// device sent it. Never taken for a duplicate; nothing is applied and nothing is recorded.
+ApplyResult seqReused(std::int64_t clientSeq, std::int64_t lastSeq) {
+    return nack(clientSeq, proto::ErrorCode::SeqReused,
+                "Số thứ tự thao tác " + std::to_string(clientSeq) +
+                    " đã được dùng cho một thao tác khác của thiết bị này (máy đã dùng tới số " +
+                    std::to_string(lastSeq) +
+                    "): bộ đếm của thiết bị bị lùi hoặc có bản sao của thiết bị. Hãy kết nạp lại "
+                    "thiết bị; nội dung chưa gửi vẫn được giữ trên máy",
+                lastSeq + 1);
+}
+
 // Applies one op of a batch inside the batch transaction (see Engine::applyBatch).
 ApplyResult applyOne(Store& store, const Device& device, const proto::OpRequest& op, Millis now,
                      std::vector<std::int64_t>& ended) {
@@ -51,9 +64,16 @@ ApplyResult applyOne(Store& store, const Device& device, const proto::OpRequest&
     }
     auto& clientSeqs = store.clientSeqs();
     const store::ClientSeq last = clientSeqs.get(device.id);
+    // What this op is, byte for byte as the decoder normalised it: a replay has the same digest;
+    // the same (client id, seq) with other content is another op and must not pass for it.
+    const std::string digest = crypto::sha256Hex(proto::encode(proto::Message{op}));
+    const auto reused = [&](const std::string& recorded) {
+        return !recorded.empty() && recorded != digest;
+    };
     if (op.clientSeq <= last.lastSeq) {
         // Already handled: answer exactly what was answered the first time.
         if (const auto outcome = store.opOutcomes().find(device.id, op.clientSeq)) {
+            if (reused(outcome->opDigest)) return seqReused(op.clientSeq, last.lastSeq);
             if (outcome->nackCode) {
                 return nack(op.clientSeq,
                             proto::errorCodeFromString(*outcome->nackCode)
@@ -64,9 +84,10 @@ ApplyResult applyOne(Store& store, const Device& device, const proto::OpRequest&
             result.ack = proto::Ack{op.clientSeq, outcome->serverSeq, true};
             return result;
         }
-        const auto seq = store.oplog().findSeq(device.id, op.clientSeq);
+        const auto applied = store.oplog().findApplied(device.id, op.clientSeq);
+        if (applied && reused(applied->second)) return seqReused(op.clientSeq, last.lastSeq);
         ApplyResult result;
-        result.ack = proto::Ack{op.clientSeq, seq.value_or(last.lastServerSeq), true};
+        result.ack = proto::Ack{op.clientSeq, applied ? applied->first : last.lastServerSeq, true};
         return result;
     }
     if (op.clientSeq > last.lastSeq + 1) {
@@ -100,6 +121,7 @@ ApplyResult applyOne(Store& store, const Device& device, const proto::OpRequest&
         refused.serverSeq = last.lastServerSeq;
         refused.nackCode = std::string(proto::toString(outcome.refusal->code));
         refused.nackMessage = outcome.refusal->message;
+        refused.opDigest = digest;
         store.opOutcomes().put(device.id, op.clientSeq, refused);
         clientSeqs.put(device.id, {op.clientSeq, last.lastServerSeq});
         ApplyResult result;
@@ -108,7 +130,7 @@ ApplyResult applyOne(Store& store, const Device& device, const proto::OpRequest&
     }
     proto::Event& event = *outcome.event;
     store.oplog().append(seq, event.conferenceId, device.id, op.clientSeq, now,
-                           proto::encodeEvent(event));
+                           proto::encodeEvent(event), digest);
     for (const auto conferenceId : outcome.routedTo) store.oplog().route(seq, conferenceId);
     // Applied ops are found again through the oplog's (device_id, client_seq) index; only
     // refusals need an op_outcomes row, which keeps a batch's writes small.

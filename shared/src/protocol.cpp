@@ -30,7 +30,7 @@ constexpr std::array<std::pair<MessageType, std::string_view>, 13> kMessageTypes
     {MessageType::Dashboard, "dashboard"},
 }};
 
-constexpr std::array<std::pair<ErrorCode, std::string_view>, 16> kErrorCodes{{
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 17> kErrorCodes{{
     {ErrorCode::MalformedJson, "malformed_json"},
     {ErrorCode::UnsupportedVersion, "unsupported_version"},
     {ErrorCode::UnknownType, "unknown_type"},
@@ -47,6 +47,7 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, 16> kErrorCodes{{
     {ErrorCode::Invalid, "invalid"},
     {ErrorCode::StorageFull, "storage_full"},
     {ErrorCode::Internal, "internal"},
+    {ErrorCode::SeqReused, "seq_reused"},
 }};
 
 // Indexed by Operation::index(); the order follows the variant's alternatives.

@@ -32,6 +32,40 @@ TEST_F(ApplyTest, DuplicateIsAcknowledgedWithTheOriginalSeq) {
     EXPECT_EQ(rows("oplog"), 2);
 }
 
+// The same (client id, seq) with other content is another op: never acknowledged as the
+// duplicate of the first (its comment would silently never exist), nothing applied.
+TEST_F(ApplyTest, ReusedSeqWithOtherContentIsRefusedNotTakenForADuplicate) {
+    const auto s = secretary();
+    applyOk(s, 1, 1, proto::CommentCreate{comment("c1", "Một")});
+    const auto reused = engine_->apply(s, request(s, 1, 1, proto::CommentCreate{comment("c9", "Chín")}), now_);
+    ASSERT_TRUE(reused.nack);
+    EXPECT_EQ(reused.nack->code, proto::ErrorCode::SeqReused);
+    EXPECT_EQ(reused.nack->expectedSeq, 2);
+    EXPECT_NE(reused.nack->message.find("bộ đếm của thiết bị bị lùi"), std::string::npos) << reused.nack->message;
+    EXPECT_FALSE(reused.event);
+    EXPECT_EQ(rows("comments"), 1);
+    EXPECT_EQ(rows("oplog"), 1);
+    // The true replay is still a duplicate, and the client renumbered gets its comment in.
+    const auto replay = engine_->apply(s, request(s, 1, 1, proto::CommentCreate{comment("c1", "Một")}), now_);
+    ASSERT_TRUE(replay.ack);
+    EXPECT_TRUE(replay.ack->duplicate);
+    applyOk(s, 2, 1, proto::CommentCreate{comment("c9", "Chín")});
+    EXPECT_EQ(rows("comments"), 2);
+
+    // A refused op's seq, reused with other content, is refused the same way.
+    const auto refused = engine_->apply(s, request(s, 3, 1, proto::CommentCreate{comment("c3", "")}), now_);
+    ASSERT_TRUE(refused.nack);
+    EXPECT_EQ(refused.nack->code, proto::ErrorCode::Invalid);
+    const auto again = engine_->apply(s, request(s, 3, 1, proto::CommentCreate{comment("c3", "Ba")}), now_);
+    ASSERT_TRUE(again.nack);
+    EXPECT_EQ(again.nack->code, proto::ErrorCode::SeqReused);
+    const auto same = engine_->apply(s, request(s, 3, 1, proto::CommentCreate{comment("c3", "")}), now_);
+    ASSERT_TRUE(same.nack);
+    EXPECT_EQ(same.nack->code, proto::ErrorCode::Invalid);
+    EXPECT_EQ(engine_->store().db().scalarInt("SELECT count(*) FROM oplog WHERE op_digest IS NOT NULL"), 2);
+    EXPECT_EQ(engine_->store().db().scalarInt("SELECT count(*) FROM op_outcomes WHERE op_digest IS NOT NULL"), 1);
+}
+
 TEST_F(ApplyTest, GapIsRefusedWithTheExpectedSeq) {
     const auto s = secretary();
     applyOk(s, 1, 1, proto::CommentCreate{comment("c1", "Một")});

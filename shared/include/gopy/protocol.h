@@ -57,6 +57,7 @@ enum class ErrorCode {
     Invalid,             // "invalid"       well-formed but breaks a rule (e.g. empty text)
     StorageFull,         // "storage_full"  disk full or I/O error; retry later, nothing applied
     Internal,            // "internal"
+    SeqReused,           // "seq_reused"    this client seq was applied with other content
 };
 std::string_view toString(ErrorCode);
 std::optional<ErrorCode> errorCodeFromString(std::string_view);

@@ -2,6 +2,7 @@
 // the offline path (server killed, edit kept in the outbox, App destroyed, server and a new
 // App started on the same data folder: the comment arrives exactly once).
 #include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -170,4 +171,53 @@ TEST_F(SyncTest, SessionEndReportReachesTheDevicesAndItsReleaseTheDelegate)
     ASSERT_TRUE(QTest::qWaitFor([&] { return delegate->reports()->rowCount() == 1; }, kWaitMs))
         << "the released report did not reach the delegate";
     EXPECT_EQ(countComment(*delegate, id.toStdString()), 1);
+}
+
+// A tablet whose data folder was restored from an older copy sends its next comment with a
+// client seq the server already holds for another op. Before, the server took it for a
+// duplicate and the comment never existed ("saved" on screen, gone). Now the server refuses
+// it `seq_reused` and the client renumbers its unsent ops and sends them again: both comments
+// exist, and the secretary is told why.
+TEST_F(SyncTest, ARestoredFolderWhoseCounterWentBackLosesNothing)
+{
+    auto chair = admitted("chair", "chair", "Chủ trì");
+    QString speaker;
+    {
+        auto secretary = admitted("secretary", "secretary", "Thư ký 1");
+        ASSERT_FALSE(HasFailure());
+        speaker = secretary->participants()->idAt(0);
+    }
+    // The backup, taken before anything was typed.
+    const QString folder = root.filePath("secretary");
+    const QString backup = root.filePath("secretary-backup");
+    QDir().mkpath(backup);
+    for (const QString& name : QDir(folder).entryList(QDir::Files))
+        ASSERT_TRUE(QFile::copy(folder + "/" + name, backup + "/" + name)) << name.toStdString();
+    QString first;
+    {
+        App secretary(folder);
+        secretary.connectTo(server->address());
+        ASSERT_TRUE(QTest::qWaitFor([&] { return secretary.connectionState() == App::Connected; }, kWaitMs));
+        first = secretary.createComment(speaker, {}, QStringLiteral("Ý kiến trước khi khôi phục"), {},
+                                        QStringLiteral("addition"), {}, {}, false);
+        ASSERT_FALSE(first.isEmpty()) << secretary.lastError().toStdString();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return secretary.unsentCount() == 0; }, kWaitMs));
+    }
+    // The folder is restored from the backup: the device's counter is back where it was.
+    for (const QString& name : QDir(folder).entryList(QDir::Files)) QFile::remove(folder + "/" + name);
+    for (const QString& name : QDir(backup).entryList(QDir::Files))
+        ASSERT_TRUE(QFile::copy(backup + "/" + name, folder + "/" + name));
+    App restored(folder);
+    restored.connectTo(server->address());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return restored.connectionState() == App::Connected; }, kWaitMs));
+    const QString second = restored.createComment(speaker, {}, QStringLiteral("Ý kiến sau khi khôi phục"), {},
+                                                  QStringLiteral("recommendation"), {}, {}, false);
+    ASSERT_FALSE(second.isEmpty()) << restored.lastError().toStdString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return restored.unsentCount() == 0; }, kWaitMs))
+        << restored.lastError().toStdString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return countComment(*chair, second.toStdString()) == 1; }, kWaitMs))
+        << "the comment typed after the restore reached the server";
+    EXPECT_EQ(countComment(*chair, first.toStdString()), 1);
+    EXPECT_TRUE(restored.lastError().contains(QStringLiteral("Bộ đếm của thiết bị này bị lùi")))
+        << restored.lastError().toStdString();
 }
