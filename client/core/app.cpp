@@ -30,6 +30,7 @@
 #include "client/core/snapshot_cache.h"
 #include "client/core/view_rows.h"
 #include "client/core/vi_dates.h"
+#include "gopy/limits.h"
 
 Q_LOGGING_CATEGORY(lcApp, "gopy.client")
 
@@ -1144,6 +1145,18 @@ std::optional<App::CommentFields> App::checkedFields(const QStringList& sections
     const std::string wording = trimmed(proposedWording);
     if (!wording.empty())
         fields.proposed = ProposedWording{wording, trimmed(proposedLocation)};
+    if (fields.proposed) {
+        // Refused here, before anything is saved, so that the server never refuses (and the
+        // outbox never drops) an edit the secretary saw as saved.
+        for (const std::string& refusal :
+             {limits::tooLong("Câu chữ đề xuất", fields.proposed->wording, limits::kProposedWording),
+              limits::tooLong("Vị trí trong dự thảo", fields.proposed->location, limits::kLocation)}) {
+            if (!refusal.empty()) {
+                setError(toQ(refusal) + QStringLiteral("."));
+                return std::nullopt;
+            }
+        }
+    }
     return fields;
 }
 
@@ -1178,6 +1191,11 @@ QString App::createComment(const QString& participantId, const QString& turnId, 
     comment.text = trimmed(text);
     if (comment.text.empty()) {
         setError(QStringLiteral("Nội dung ý kiến đang trống."));
+        return {};
+    }
+    if (const std::string refusal = limits::tooLong("Nội dung ý kiến", comment.text, limits::kCommentText);
+        !refusal.empty()) {
+        setError(toQ(refusal) + QStringLiteral("; hãy tách thành nhiều ý kiến."));
         return {};
     }
     comment.participantId = fromQ(participantId);
@@ -1225,6 +1243,11 @@ void App::updateComment(const QString& commentId, const QString& text, const QSt
     update.text = trimmed(text);
     if (update.text.empty()) {
         setError(QStringLiteral("Nội dung ý kiến đang trống; muốn bỏ ý kiến thì hãy xóa."));
+        return;
+    }
+    if (const std::string refusal = limits::tooLong("Nội dung ý kiến", update.text, limits::kCommentText);
+        !refusal.empty()) {
+        setError(toQ(refusal) + QStringLiteral("; hãy tách thành nhiều ý kiến."));
         return;
     }
     auto fields = checkedFields(sections, kind, proposedWording, proposedLocation);
@@ -1509,6 +1532,11 @@ QString App::createGrassrootsComment(const QStringList& sections, const QString&
     comment.text = trimmed(text);
     if (comment.text.empty()) {
         setError(QStringLiteral("Nội dung ý kiến đang trống."));
+        return {};
+    }
+    if (const std::string refusal = limits::tooLong("Nội dung ý kiến", comment.text, limits::kCommentText);
+        !refusal.empty()) {
+        setError(toQ(refusal) + QStringLiteral("; hãy tách thành nhiều ý kiến."));
         return {};
     }
     auto fields = checkedFields(sections, kind, proposedWording, proposedLocation);

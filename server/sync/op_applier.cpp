@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <tuple>
 #include <variant>
 
+#include "gopy/limits.h"
 #include "gopy/text.h"
 #include "server/store/store.h"
 #include "server/sync/permissions.h"
@@ -260,7 +262,20 @@ private:
             return refuse(proto::ErrorCode::Invalid,
                           "Đề nghị sửa đổi phải ghi nguyên văn câu chữ đề xuất");
         }
+        if (proposed) {
+            if (auto refusal = checkLength("Câu chữ đề xuất", proposed->wording, limits::kProposedWording)) {
+                return refusal;
+            }
+            return checkLength("Vị trí trong dự thảo", proposed->location, limits::kLocation);
+        }
         return std::nullopt;
+    }
+
+    /// A refusal when `value` is longer than `limit` characters (gopy/limits.h).
+    std::optional<Outcome> checkLength(std::string_view what, std::string_view value, std::size_t limit) {
+        std::string message = limits::tooLong(what, value, limit);
+        if (message.empty()) return std::nullopt;
+        return refuse(proto::ErrorCode::Invalid, std::move(message));
     }
 
     // Stops the conference's speaking turn, if any; returns it as it is now.
@@ -335,6 +350,14 @@ private:
         }
         if (participant.fullName.empty()) {
             return refuse(proto::ErrorCode::Invalid, "Họ và tên đại biểu không được để trống");
+        }
+        for (const auto& [what, value, limit] :
+             {std::tuple{"Họ và tên đại biểu", std::string_view(participant.fullName), limits::kName},
+              std::tuple{"Chức danh", std::string_view(participant.title), limits::kTitle},
+              std::tuple{"Cơ quan, đơn vị", std::string_view(participant.organisation), limits::kTitle},
+              std::tuple{"Nhóm", std::string_view(participant.group), limits::kTitle},
+              std::tuple{"Mã đại biểu", std::string_view(participant.id), limits::kName}}) {
+            if (auto refusal = checkLength(what, value, limit)) return std::move(*refusal);
         }
         if (store_.participants().get(participant.id)) {
             return refuse(proto::ErrorCode::Invalid,
@@ -455,6 +478,10 @@ private:
         if (comment.text.empty()) {
             return refuse(proto::ErrorCode::Invalid, "Nội dung ý kiến không được để trống");
         }
+        if (auto refusal = checkLength("Nội dung ý kiến", comment.text, limits::kCommentText)) {
+            return std::move(*refusal);
+        }
+        if (auto refusal = checkLength("Mã ý kiến", comment.id, limits::kName)) return std::move(*refusal);
         if (!validKind(comment.kind)) {
             return refuse(proto::ErrorCode::Invalid, "Loại ý kiến không hợp lệ");
         }
@@ -496,6 +523,9 @@ private:
         const auto sections = distinct(o.sections);
         if (text.empty()) {
             return refuse(proto::ErrorCode::Invalid, "Nội dung ý kiến không được để trống");
+        }
+        if (auto refusal = checkLength("Nội dung ý kiến", text, limits::kCommentText)) {
+            return std::move(*refusal);
         }
         if (!validKind(o.kind)) return refuse(proto::ErrorCode::Invalid, "Loại ý kiến không hợp lệ");
         if (auto refusal = checkSections(sections)) return std::move(*refusal);
@@ -622,6 +652,9 @@ private:
     }
 
     Outcome on(const proto::AcceptanceSet& o) {
+        if (auto refusal = checkLength("Lời giải trình", trimmed(o.explanation), limits::kExplanation)) {
+            return std::move(*refusal);
+        }
         if (!o.groupId.empty()) {
             auto group = store_.groups().get(o.groupId);
             if (!group) {

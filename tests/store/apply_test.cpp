@@ -6,6 +6,7 @@
 #include <set>
 
 #include "fixture.h"
+#include "gopy/limits.h"
 #include "server/sync/permissions.h"
 
 namespace gopy::server::testing {
@@ -529,6 +530,78 @@ TEST_F(ApplyTest, DiskFullRefusesTheWholeBatchAndRecovers) {
     EXPECT_EQ(engine_->store().comments().get("c2")->text, big);
     reopen();
     EXPECT_EQ(engine_->store().comments().byConference(1).size(), 4u);
+}
+
+}  // namespace
+}  // namespace gopy::server::testing
+
+namespace gopy::server::testing {
+namespace {
+
+// Every free text has a length limit (gopy/limits.h), refused with a clear message; at the limit
+// the op is applied, and even then the largest event fits a frame many times over.
+TEST_F(ApplyTest, TextsLongerThanTheirLimitAreRefusedByName) {
+    const auto s = secretary();
+    const std::string atLimit(limits::kCommentText, 'a');
+    applyOk(s, 1, 1, proto::CommentCreate{comment("c1", atLimit)});
+    const auto tooLong = engine_->apply(
+        s, request(s, 2, 1, proto::CommentCreate{comment("c2", std::string(25'000, 'b'))}), now_);
+    ASSERT_TRUE(tooLong.nack);
+    EXPECT_EQ(tooLong.nack->code, proto::ErrorCode::Invalid);
+    EXPECT_EQ(tooLong.nack->message, "Nội dung ý kiến dài 25.000 ký tự, vượt giới hạn 20.000 ký tự");
+    // Characters, not bytes: 20,000 Vietnamese letters of 3 bytes each are within the limit.
+    std::string vietnamese;
+    for (std::size_t i = 0; i < limits::kCommentText; ++i) vietnamese += "ệ";
+    applyOk(s, 3, 1, proto::CommentCreate{comment("c3", vietnamese)});
+
+    Comment amendment = comment("c4", "Sửa câu chữ");
+    amendment.kind = CommentKind::Amendment;
+    amendment.proposed = ProposedWording{std::string(5'001, 'w'), "đoạn 2"};
+    const auto wording = engine_->apply(s, request(s, 4, 1, proto::CommentCreate{amendment}), now_);
+    ASSERT_TRUE(wording.nack);
+    EXPECT_EQ(wording.nack->message, "Câu chữ đề xuất dài 5.001 ký tự, vượt giới hạn 5.000 ký tự");
+
+    Participant p{"p-long", 1, std::string(201, 'n'), "", "", "", false};
+    const auto name = engine_->apply(s, request(s, 5, 1, proto::ParticipantAdd{p}), now_);
+    ASSERT_TRUE(name.nack);
+    EXPECT_EQ(name.nack->message, "Họ và tên đại biểu dài 201 ký tự, vượt giới hạn 200 ký tự");
+
+    const auto update = engine_->apply(
+        s, request(s, 6, 1, proto::CommentUpdate{"c1", 1, std::string(20'001, 'u'), {"I.1"}, CommentKind::Other}),
+        now_);
+    ASSERT_TRUE(update.nack);
+    EXPECT_NE(update.nack->message.find("vượt giới hạn 20.000 ký tự"), std::string::npos);
+    EXPECT_EQ(rows("comments"), 2);
+}
+
+// The worst case the limits allow: every text at its limit, made of the character JSON escapes
+// longest (a control character: 6 bytes), in the event that carries the comment twice.
+TEST(Limits, TheLargestEventFitsAFrame) {
+    const std::string control(1, '\x01');
+    auto filled = [&](std::size_t n) {
+        std::string s;
+        for (std::size_t i = 0; i < n; ++i) s += control;
+        return s;
+    };
+    Comment c;
+    c.id = std::string(limits::kName, 'i');
+    c.conferenceId = 1;
+    c.kind = CommentKind::Amendment;
+    c.text = filled(limits::kCommentText);
+    c.proposed = ProposedWording{filled(limits::kProposedWording), filled(limits::kLocation)};
+    c.sections = {"I.1"};
+    proto::Event event;
+    event.seq = 1;
+    event.conferenceId = 1;
+    event.deviceId = std::string(64, 'd');
+    event.op = proto::CommentCreate{c};
+    event.comment = c;
+    proto::Events events;
+    events.conferenceId = 1;
+    events.head = 1;
+    events.events = {event};
+    const std::size_t bytes = proto::encode(proto::Message{events}).size();
+    EXPECT_LT(bytes, proto::kMaxFrameBytes / 3) << bytes;
 }
 
 }  // namespace

@@ -112,7 +112,14 @@ TEST(AppOfflineTest, RefusesInvalidEditsWithoutWritingTheOutbox)
     EXPECT_TRUE(app.createComment(QStringLiteral("p1"), {}, QStringLiteral("Ý kiến"), {}, QStringLiteral("khác"), {}, {}, false).isEmpty());
     EXPECT_EQ(errors.count(), 4);
     EXPECT_FALSE(app.lastError().isEmpty());
-    EXPECT_EQ(app.unsentCount(), 0);
+    // Longer than the limit the server enforces: refused here, before anything is saved, so the
+    // server never refuses (and the outbox never drops) what the secretary saw saved.
+    EXPECT_TRUE(app.createComment(QStringLiteral("p1"), {}, QString(20'001, QChar(u'ệ')), {}, QStringLiteral("other"), {}, {}, false).isEmpty());
+    EXPECT_EQ(app.lastError(), QStringLiteral("Nội dung ý kiến dài 20.001 ký tự, vượt giới hạn 20.000 ký tự; hãy tách thành nhiều ý kiến."));
+    EXPECT_TRUE(app.createComment(QStringLiteral("p1"), {}, QStringLiteral("Sửa"), {}, QStringLiteral("amendment"), QString(5'001, QChar(u'w')), {}, false).isEmpty());
+    EXPECT_TRUE(app.lastError().startsWith(QStringLiteral("Câu chữ đề xuất dài 5.001 ký tự")));
+    EXPECT_FALSE(app.createComment(QStringLiteral("p1"), {}, QString(20'000, QChar(u'ệ')), {}, QStringLiteral("other"), {}, {}, false).isEmpty());
+    EXPECT_EQ(app.unsentCount(), 1);
 }
 
 TEST(AppOfflineTest, ChairMayOnlyFlag)
