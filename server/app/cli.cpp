@@ -15,6 +15,7 @@
 
 #include "gopy/model.h"
 #include "server/app/data_lock.h"
+#include "server/app/device_commands.h"
 #include "server/app/campaign_commands.h"
 #include "server/app/import_commands.h"
 #include "server/demo/demo.h"
@@ -52,6 +53,8 @@ constexpr std::string_view kOverview =
     "  import-grassroots --data DIR FILE           nhập ý kiến của tổ chức cơ sở đảng (CSV)\n"
     "  import-participants --data DIR --conference ID FILE  danh sách đại biểu mời (.xlsx, CSV)\n"
     "  init    --data DIR CAMPAIGN.toml            tạo chiến dịch mới từ tệp của văn phòng\n"
+    "  devices --data DIR                          các thiết bị đã kết nạp, lần kết nối gần nhất\n"
+    "  revoke  --data DIR MÃ_THIẾT_BỊ              thu hồi một thiết bị (ngắt trong khoảng 1 giây)\n"
     "  campaign show --data DIR                    in chiến dịch dưới dạng tệp TOML\n"
     "  conference set ID --data DIR [--date …] [--time …] [--venue …] [--chair …] [--invited N]\n"
     "                                              sửa thông tin một hội nghị\n"
@@ -160,6 +163,7 @@ int Cli::run(const std::vector<std::string>& args) {
     }
     if (isImportCommand(args[0])) return runImportCommand(args);
     if (isCampaignCommand(args[0])) return runCampaignCommand(args);
+    if (isDeviceCommand(args[0])) return runDeviceCommand(args);
     auto parsed = parse(args);
     if (!parsed) return 2;
     if (parsed->help) {

@@ -111,6 +111,7 @@ void WebsocketSession::handleMessage(proto::Message message) {
             }
             const auto& w = *result.welcome;
             Device device{w.deviceId, w.deviceName, w.role, w.conferenceId, w.organisationId};
+            engine.recordSeen(w.deviceId, remote, nowMillis());
             writer->track(self, w.token);
             logEvent("admitted " + w.deviceName + " (" + w.deviceId + ") as " +
                      std::string(toString(w.role)) + " from " + remote);
@@ -123,7 +124,8 @@ void WebsocketSession::handleMessage(proto::Message message) {
             return enqueue(frameOf(proto::Error{proto::ErrorCode::Invalid, "Thiết bị đã được xác thực"}));
         }
         authPending_ = true;
-        writer->post([self, writer, token = std::move(hello->token)](Engine& engine) {
+        writer->post([self, writer, token = std::move(hello->token),
+                      remote = remoteAddress_](Engine& engine) {
             auto device = engine.authenticate(token);
             if (!device) {
                 logEvent("hello refused (unknown or revoked token): " + self->describe());
@@ -132,6 +134,7 @@ void WebsocketSession::handleMessage(proto::Message message) {
                                                              "Thiết bị chưa được kết nạp hoặc đã bị thu hồi"}));
             }
             auto welcome = engine.welcome(*device);
+            engine.recordSeen(device->id, remote, nowMillis());
             writer->track(self, token);
             self->authResult(std::move(*device), frameOf(welcome));
         });

@@ -15,6 +15,9 @@ DeviceRow read(const Statement& q) {
     d.createdAt = q.getInt(5);
     d.revoked = q.getInt(6) != 0;
     d.organisationId = q.getInt(7);
+    d.lastSeenAt = q.getInt(8);
+    d.lastAddress = q.getText(9);
+    d.revokedAt = q.getInt(10);
     return d;
 }
 
@@ -31,8 +34,8 @@ void DeviceTable::insert(const DeviceRow& d) {
 
 std::optional<DeviceRow> DeviceTable::get(const std::string& id) {
     auto q = db_.query(
-        "SELECT id, name, role, conference_id, token_hash, created_at, revoked, organisation_id "
-        "FROM devices "
+        "SELECT id, name, role, conference_id, token_hash, created_at, revoked, organisation_id, "
+        "last_seen_at, last_address, revoked_at FROM devices "
         "WHERE id = ?");
     q->bind(1, id);
     if (!q->step()) return std::nullopt;
@@ -41,19 +44,34 @@ std::optional<DeviceRow> DeviceTable::get(const std::string& id) {
 
 std::optional<DeviceRow> DeviceTable::byTokenHash(const std::string& tokenHash) {
     auto q = db_.query(
-        "SELECT id, name, role, conference_id, token_hash, created_at, revoked, organisation_id "
-        "FROM devices "
+        "SELECT id, name, role, conference_id, token_hash, created_at, revoked, organisation_id, "
+        "last_seen_at, last_address, revoked_at FROM devices "
         "WHERE token_hash = ?");
     q->bind(1, tokenHash);
     if (!q->step()) return std::nullopt;
     return read(*q);
 }
 
-bool DeviceTable::revoke(const std::string& id) {
-    auto q = db_.query("UPDATE devices SET revoked = 1 WHERE id = ?");
-    q->bind(1, id);
+bool DeviceTable::revoke(const std::string& id, Millis at) {
+    auto q = db_.query("UPDATE devices SET revoked = 1, revoked_at = ? WHERE id = ?");
+    q->bind(1, at).bind(2, id);
     q->exec();
     return db_.changes() > 0;
+}
+
+std::vector<DeviceRow> DeviceTable::all() {
+    auto q = db_.query(
+        "SELECT id, name, role, conference_id, token_hash, created_at, revoked, organisation_id, "
+        "last_seen_at, last_address, revoked_at FROM devices ORDER BY created_at, id");
+    std::vector<DeviceRow> out;
+    while (q->step()) out.push_back(read(*q));
+    return out;
+}
+
+void DeviceTable::touch(const std::string& id, const std::string& address, Millis at) {
+    auto q = db_.query("UPDATE devices SET last_seen_at = ?, last_address = ? WHERE id = ?");
+    q->bind(1, at).bind(2, address).bind(3, id);
+    q->exec();
 }
 
 }  // namespace gopy::server::store

@@ -20,6 +20,9 @@ struct DeviceRow {
     Millis createdAt = 0;
     bool revoked = false;
     std::int64_t organisationId = 0;  ///< grassroots role: the organisation it reports for
+    Millis lastSeenAt = 0;            ///< its last admission or hello (0: never since v5)
+    std::string lastAddress;          ///< the peer address it last connected from
+    Millis revokedAt = 0;
     bool operator==(const DeviceRow&) const = default;
 };
 
@@ -31,8 +34,12 @@ public:
     std::optional<DeviceRow> get(const std::string& id);
     /// The device holding this token hash (revoked ones included; check `revoked`).
     std::optional<DeviceRow> byTokenHash(const std::string& tokenHash);
-    /// Marks the device revoked; false if there is no such device.
-    bool revoke(const std::string& id);
+    /// Marks the device revoked (at `at`, 0 if unknown); false if there is no such device.
+    bool revoke(const std::string& id, Millis at = 0);
+    /// Every device, in admission order.
+    std::vector<DeviceRow> all();
+    /// Records that the device connected (admission or hello) from `address` at `at`.
+    void touch(const std::string& id, const std::string& address, Millis at);
 
 private:
     Database& db_;

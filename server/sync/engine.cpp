@@ -223,6 +223,14 @@ proto::Welcome Engine::welcome(const Device& device) {
 
 void Engine::revokeDevice(const std::string& deviceId) { store_->devices().revoke(deviceId); }
 
+void Engine::recordSeen(const std::string& deviceId, const std::string& address, Millis now) {
+    try {
+        store_->devices().touch(deviceId, address, now);
+    } catch (const store::Error&) {
+        // A full disk or a busy database: the device still works; its last-seen time waits.
+    }
+}
+
 Engine::SubscribeResult Engine::subscribe(const Device& device, const proto::Subscribe& request,
                                           std::size_t maxCatchUp) {
     SubscribeResult result;

@@ -81,6 +81,10 @@ public:
     /// The Welcome for an authenticated device (without token).
     proto::Welcome welcome(const Device& device);
     void revokeDevice(const std::string& deviceId);
+    /// Records that a device connected (admission or hello) from `address`, for the organiser's
+    /// `gopy-server devices`. A storage fault is swallowed: seeing a device is not worth
+    /// refusing it.
+    void recordSeen(const std::string& deviceId, const std::string& address, Millis now);
 
     /// Snapshot when since == 0 or more than `maxCatchUp` events were missed; else the events
     /// with seq > since for that conference. Nullopt + error if the device may not read it.

@@ -1,5 +1,6 @@
 // The gopy-server command line: usage errors exit 2, missing data and busy resources exit 1
 // with a clear message, a second server on the same data folder is refused.
+#include <chrono>
 #include <csignal>
 #include <fstream>
 
@@ -136,6 +137,49 @@ TEST(CliTest, ReportCommandWritesThePdf) {
     EXPECT_EQ(head, "%PDF-");
     const auto unknown = runServerCommand({"report", "--data", data, "--conference", "99", "--out", out.string()});
     EXPECT_EQ(unknown.exitCode, 1);
+}
+
+// The organiser, from the server laptop's terminal while the hall is in session: sees the
+// admitted devices with where they connected from, and cuts a lost tablet off within a second.
+TEST(CliTest, DevicesAndRevokeWhileServing) {
+    TempDir dir;
+    const std::string data = dir.path().string();
+    ASSERT_EQ(runServerCommand({"demo", "--data", data}).exitCode, 0);
+    const auto admit = runServerCommand({"admit", "--data", data, "--role", "secretary", "--conference", "2"});
+    ASSERT_EQ(admit.exitCode, 0) << admit.err;
+    std::string code = admit.out.substr(0, admit.out.find('\n'));
+    ServerProcess server({"serve", "--data", data, "--listen", "127.0.0.1:0"}, (dir.path() / "err.log").string());
+    const auto port = server.waitListening();
+    ASSERT_TRUE(port) << server.output();
+    TestClient tablet(*port);
+    ASSERT_TRUE(tablet.admit(code, "Máy tính bảng thư ký 3"));
+
+    auto listed = runServerCommand({"devices", "--data", data});
+    ASSERT_EQ(listed.exitCode, 0) << listed.err;
+    const auto line = listed.out.substr(listed.out.find(tablet.deviceId));
+    EXPECT_TRUE(contains(line.substr(0, line.find('\n')), "Máy tính bảng thư ký 3\tthư ký\t2\t")) << listed.out;
+    EXPECT_TRUE(contains(line.substr(0, line.find('\n')), "\t127.0.0.1\tđang dùng")) << listed.out;
+
+    const auto started = std::chrono::steady_clock::now();
+    const auto revoked = runServerCommand({"revoke", "--data", data, tablet.deviceId});
+    ASSERT_EQ(revoked.exitCode, 0) << revoked.err;
+    EXPECT_TRUE(contains(revoked.out, "Đã thu hồi thiết bị " + tablet.deviceId)) << revoked.out;
+    const auto notice = tablet.receiveType<proto::Error>({}, std::chrono::seconds(10));
+    ASSERT_TRUE(notice) << "the running server did not cut the device off";
+    EXPECT_EQ(notice->code, proto::ErrorCode::Revoked);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3));
+    TestClient again(*port);
+    EXPECT_FALSE(again.hello(tablet.token));
+
+    listed = runServerCommand({"devices", "--data", data});
+    EXPECT_TRUE(contains(listed.out, "đã thu hồi lúc")) << listed.out;
+    EXPECT_EQ(runServerCommand({"revoke", "--data", data, tablet.deviceId}).exitCode, 1);
+    const auto unknown = runServerCommand({"revoke", "--data", data, "d-khong-co"});
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_TRUE(contains(unknown.err, "không có thiết bị d-khong-co")) << unknown.err;
+    EXPECT_EQ(runServerCommand({"revoke", "--data", data}).exitCode, 2);
+    server.signal(SIGTERM);
+    EXPECT_EQ(server.wait(), 0);
 }
 
 }  // namespace
