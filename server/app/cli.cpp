@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 
 #include "gopy/model.h"
+#include "server/app/backup_commands.h"
 #include "server/app/data_lock.h"
 #include "server/app/device_commands.h"
 #include "server/app/campaign_commands.h"
@@ -54,6 +55,8 @@ constexpr std::string_view kOverview =
     "  import-participants --data DIR --conference ID FILE  danh sách đại biểu mời (.xlsx, CSV)\n"
     "  init    --data DIR CAMPAIGN.toml            tạo chiến dịch mới từ tệp của văn phòng\n"
     "  devices --data DIR                          các thiết bị đã kết nạp, lần kết nối gần nhất\n"
+    "  backup  --data DIR --out FILE               sao lưu (chạy được khi đang phục vụ)\n"
+    "  restore --data DIR FILE                     khôi phục từ bản sao lưu (máy chủ phải dừng)\n"
     "  revoke  --data DIR MÃ_THIẾT_BỊ              thu hồi một thiết bị (ngắt trong khoảng 1 giây)\n"
     "  campaign show --data DIR                    in chiến dịch dưới dạng tệp TOML\n"
     "  conference set ID --data DIR [--date …] [--time …] [--venue …] [--chair …] [--invited N]\n"
@@ -75,9 +78,11 @@ const std::map<std::string, CommandSpec>& commands() {
           "  Kế hoạch 273-KH/QU (5 hội nghị, kênh nhân dân, kênh cơ sở, phiên mẫu của hội nghị 1).\n"
           "  Không thay đổi gì nếu cơ sở dữ liệu đã có chiến dịch.\n"}},
         {"serve",
-         {{"--data", "--listen"}, {},
-          "Cách dùng: gopy-server serve --data DIR --listen ADDR:PORT\n"
+         {{"--data", "--listen", "--backup-every", "--backup-keep"}, {},
+          "Cách dùng: gopy-server serve --data DIR --listen ADDR:PORT [--backup-every PHÚT]\n"
+          "           [--backup-keep N]\n"
           "  Phục vụ ws://ADDR:PORT/ws, http://ADDR:PORT/healthz và /reports/{id}.\n"
+          "  --backup-every: sao lưu mỗi PHÚT phút vào DIR/backups, giữ N bản mới nhất (48).\n"
           "  PORT 0: cổng tạm do hệ thống chọn; dòng \"listening ADDR:PORT\" in ra stdout.\n"
           "  Dừng bằng Ctrl+C (SIGINT) hoặc SIGTERM. Nhật ký: DIR/logs/gopy.log.\n"}},
         {"admit",
@@ -164,6 +169,7 @@ int Cli::run(const std::vector<std::string>& args) {
     if (isImportCommand(args[0])) return runImportCommand(args);
     if (isCampaignCommand(args[0])) return runCampaignCommand(args);
     if (isDeviceCommand(args[0])) return runDeviceCommand(args);
+    if (isBackupCommand(args[0])) return runBackupCommand(args);
     auto parsed = parse(args);
     if (!parsed) return 2;
     if (parsed->help) {
@@ -279,6 +285,17 @@ int Cli::serve(const Parsed& parsed) {
         return 1;
     }
     openLog(dir);
+    std::optional<long long> backupEvery;
+    long long backupKeep = 48;
+    if (const auto every = parsed.options.find("--backup-every"); every != parsed.options.end()) {
+        backupEvery = parseInteger(every->second, 1, 24 * 60);
+        if (!backupEvery) return usageError("serve", "--backup-every cần số phút từ 1 đến 1440");
+    }
+    if (const auto keep = parsed.options.find("--backup-keep"); keep != parsed.options.end()) {
+        const auto n = parseInteger(keep->second, 1, 10000);
+        if (!n) return usageError("serve", "--backup-keep cần số bản từ 1 đến 10000");
+        backupKeep = *n;
+    }
 
     // Block the stop signals in every thread; the main thread waits for them with sigwait.
     sigset_t signals;
@@ -300,6 +317,12 @@ int Cli::serve(const Parsed& parsed) {
               << "Kiểm tra: http://" << where << "/healthz\n"
               << "listening " << where << std::endl;
     logEvent("serving " + database->string() + " at ws://" + where + "/ws");
+    std::optional<ScheduledBackups> backups;
+    if (backupEvery) {
+        backups.emplace(*database, dir / "backups", static_cast<int>(*backupEvery), static_cast<int>(backupKeep));
+        std::cout << "Sao lưu mỗi " << *backupEvery << " phút vào " << (dir / "backups").string()
+                  << " (giữ " << backupKeep << " bản mới nhất)\n";
+    }
 
     int received = 0;
     sigwait(&signals, &received);

@@ -3,10 +3,13 @@
 #include <chrono>
 #include <csignal>
 #include <fstream>
+#include <filesystem>
+#include <thread>
 
 #include <boost/asio.hpp>
 #include <gtest/gtest.h>
 
+#include "server/store/store.h"
 #include "tests/net/server_fixture.h"
 #include "tests/net/server_process.h"
 
@@ -180,6 +183,78 @@ TEST(CliTest, DevicesAndRevokeWhileServing) {
     EXPECT_EQ(runServerCommand({"revoke", "--data", data}).exitCode, 2);
     server.signal(SIGTERM);
     EXPECT_EQ(server.wait(), 0);
+}
+
+// An online backup taken while a secretary writes, restored into another folder: the same
+// comments and log up to the backup's head, integrity ok; restore refuses a served folder and
+// keeps the database it replaces.
+TEST(CliTest, BackupWhileServingAndRestore) {
+    TempDir dir;
+    const std::string data = (dir.path() / "hall").string();
+    ASSERT_EQ(runServerCommand({"demo", "--data", data}).exitCode, 0);
+    const auto admit = runServerCommand({"admit", "--data", data, "--role", "secretary", "--conference", "2"});
+    ASSERT_EQ(admit.exitCode, 0) << admit.err;
+    ServerProcess server({"serve", "--data", data, "--listen", "127.0.0.1:0"}, (dir.path() / "err.log").string());
+    const auto port = server.waitListening();
+    ASSERT_TRUE(port) << server.output();
+    TestClient secretary(*port);
+    ASSERT_TRUE(secretary.admit(admit.out.substr(0, admit.out.find('\n')), "Thư ký"));
+    auto snapshot = secretary.subscribe(2, 0);
+    ASSERT_TRUE(snapshot && std::holds_alternative<proto::Snapshot>(*snapshot));
+    const std::string speaker = std::get<proto::Snapshot>(*snapshot).participants.front().id;
+    auto create = [&](int n) {
+        Comment c;
+        c.id = "bk-" + std::to_string(n);
+        c.conferenceId = 2;
+        c.participantId = speaker;
+        c.kind = CommentKind::Addition;
+        c.text = "Ý kiến số " + std::to_string(n) + " về chuyển đổi số";
+        return proto::CommentCreate{c};
+    };
+    for (int n = 1; n <= 50; ++n) ASSERT_TRUE(secretary.applyOp(2, create(n)));
+    // The backup runs while more comments arrive.
+    const std::string file = (dir.path() / "sao-luu.db").string();
+    std::thread writer([&] {
+        for (int n = 51; n <= 150; ++n) secretary.applyOp(2, create(n));
+    });
+    const auto backup = runServerCommand({"backup", "--data", data, "--out", file});
+    writer.join();
+    ASSERT_EQ(backup.exitCode, 0) << backup.err;
+    EXPECT_TRUE(contains(backup.out, "Đã sao lưu vào")) << backup.out;
+    EXPECT_EQ(runServerCommand({"backup", "--data", data, "--out", file}).exitCode, 1) << "never overwrites";
+    const auto busy = runServerCommand({"restore", "--data", data, file});
+    EXPECT_EQ(busy.exitCode, 1);
+    EXPECT_TRUE(contains(busy.err, "đang được máy chủ phục vụ")) << busy.err;
+    server.signal(SIGTERM);
+    ASSERT_EQ(server.wait(), 0);
+
+    // Restored elsewhere: every comment of the backup, the log consistent with them.
+    const std::string copy = (dir.path() / "restored").string();
+    const auto restored = runServerCommand({"restore", "--data", copy, file});
+    ASSERT_EQ(restored.exitCode, 0) << restored.err;
+    server::Store original(data + "/gopy.db");
+    server::Store back(copy + "/gopy.db");
+    EXPECT_EQ(back.db().scalarText("PRAGMA integrity_check"), "ok");
+    const auto head = back.db().scalarInt("SELECT max(seq) FROM oplog");
+    EXPECT_GE(back.db().scalarInt("SELECT count(*) FROM comments WHERE id LIKE 'bk-%'"), 50);
+    EXPECT_EQ(back.db().scalarInt("SELECT count(*) FROM comments WHERE id LIKE 'bk-%'"),
+              original.db().scalarInt("SELECT count(*) FROM comments WHERE id LIKE 'bk-%' AND seq_created <= " +
+                                      std::to_string(head)));
+    EXPECT_EQ(back.db().scalarInt("SELECT count(*) FROM oplog"),
+              original.db().scalarInt("SELECT count(*) FROM oplog WHERE seq <= " + std::to_string(head)));
+    // Restoring over a database keeps the old one aside.
+    const auto again = runServerCommand({"restore", "--data", copy, file});
+    ASSERT_EQ(again.exitCode, 0) << again.err;
+    EXPECT_TRUE(contains(again.out, "được cất tại")) << again.out;
+    bool kept = false;
+    for (const auto& entry : std::filesystem::directory_iterator(copy)) {
+        kept |= entry.path().filename().string().starts_with("gopy.db.before-restore-");
+    }
+    EXPECT_TRUE(kept);
+    // Not a GopY database: refused, nothing replaced.
+    std::ofstream(dir.path() / "junk.db") << "không phải cơ sở dữ liệu";
+    const auto junk = runServerCommand({"restore", "--data", copy, (dir.path() / "junk.db").string()});
+    EXPECT_EQ(junk.exitCode, 1);
 }
 
 }  // namespace
