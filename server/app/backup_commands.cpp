@@ -11,6 +11,7 @@
 #include "server/net/event_log.h"
 #include "server/store/backup.h"
 #include "server/store/errors.h"
+#include "server/store/store.h"
 
 namespace gopy::server::app {
 namespace fs = std::filesystem;
@@ -24,6 +25,12 @@ constexpr std::string_view kRestoreUsage =
     "Cách dùng: gopy-server restore --data DIR TỆP\n"
     "  Khôi phục cơ sở dữ liệu của DIR từ bản sao lưu TỆP. Máy chủ phải dừng; tệp được kiểm tra\n"
     "  trước, cơ sở dữ liệu cũ được cất lại thành gopy.db.before-restore-<thời điểm>.\n";
+
+Millis nowMillis() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
 
 // "20261203-201500", Hà Nội time.
 std::string stamp() {
@@ -61,6 +68,9 @@ int backup(const std::vector<std::string>& args) {
     }
     store::backupDatabase(database, out);
     const auto info = store::inspectBackup(out);
+    Store(database.string()).audit().append(nowMillis(), "backup", "", "",
+                                             "sao lưu vào " + out.string() + " (nhật ký tới số " +
+                                                 std::to_string(info.logHead) + ")");
     std::cout << "Đã sao lưu vào " << out.string() << ": " << info.comments << " ý kiến, nhật ký tới số "
               << info.logHead << ", " << fs::file_size(out, ec) << " byte.\n";
     return 0;
@@ -88,6 +98,9 @@ int restore(const std::vector<std::string>& args) {
     }
     const auto info = store::inspectBackup(file);
     const fs::path kept = store::restoreDatabase(file, data / "gopy.db", stamp());
+    Store((data / "gopy.db").string()).audit().append(nowMillis(), "restore", "", "",
+                                           "khôi phục từ " + file.string() +
+                                               (kept.empty() ? std::string() : ", bản cũ cất tại " + kept.string()));
     std::cout << "Đã khôi phục " << data.string() << " từ " << file.string() << ": \"" << info.campaign
               << "\", " << info.comments << " ý kiến, nhật ký tới số " << info.logHead << ".\n";
     if (!kept.empty()) std::cout << "Cơ sở dữ liệu trước đó được cất tại " << kept.string() << ".\n";

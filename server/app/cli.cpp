@@ -55,6 +55,7 @@ constexpr std::string_view kOverview =
     "  import-participants --data DIR --conference ID FILE  danh sách đại biểu mời (.xlsx, CSV)\n"
     "  init    --data DIR CAMPAIGN.toml            tạo chiến dịch mới từ tệp của văn phòng\n"
     "  devices --data DIR                          các thiết bị đã kết nạp, lần kết nối gần nhất\n"
+    "  audit   verify|show --data DIR              nhật ký kiểm tra: kiểm chuỗi băm, xem bản ghi\n"
     "  backup  --data DIR --out FILE               sao lưu (chạy được khi đang phục vụ)\n"
     "  restore --data DIR FILE                     khôi phục từ bản sao lưu (máy chủ phải dừng)\n"
     "  revoke  --data DIR MÃ_THIẾT_BỊ              thu hồi một thiết bị (ngắt trong khoảng 1 giây)\n"

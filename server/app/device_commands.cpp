@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "server/store/store.h"
+#include "server/store/transaction.h"
 
 namespace gopy::server::app {
 namespace fs = std::filesystem;
@@ -127,19 +128,111 @@ int revoke(const std::vector<std::string>& args) {
     const Millis now = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::system_clock::now().time_since_epoch())
                            .count();
-    store.devices().revoke(id, now);
+    {
+        store::Transaction transaction(store.db());
+        store.devices().revoke(id, now);
+        store.audit().append(now, "revoke", id, "",
+                             "thu hồi thiết bị \"" + device->name + "\" (" + roleLabel(device->role) +
+                                 ") bằng lệnh gopy-server revoke");
+        transaction.commit();
+    }
     std::cout << "Đã thu hồi thiết bị " << id << " (" << device->name << ", "
               << roleLabel(device->role) << "). Máy chủ đang phục vụ sẽ ngắt kết nối của nó trong "
               << "khoảng một giây; muốn dùng lại thì kết nạp bằng mã mới.\n";
     return 0;
 }
 
+constexpr std::string_view kAuditUsage =
+    "Cách dùng: gopy-server audit verify --data DIR\n"
+    "           gopy-server audit show --data DIR [--since N] [--device MÃ_THIẾT_BỊ]\n"
+    "  verify: kiểm tra chuỗi băm của nhật ký kiểm tra (mỗi bản ghi nối với bản ghi trước; bản\n"
+    "  ghi bị sửa, bị xóa, bị đổi chỗ hay bị cắt ở cuối đều bị phát hiện); mã thoát 0 nếu toàn\n"
+    "  vẹn, 1 nếu không. show: in các bản ghi (giờ Hà Nội, ai, làm gì) và các bộ đếm.\n";
+
+std::string kindLabel(const std::string& kind) {
+    if (kind == "admit") return "kết nạp";
+    if (kind == "admit.refused") return "từ chối kết nạp";
+    if (kind == "hello.refused") return "từ chối mã thiết bị";
+    if (kind == "revoke") return "thu hồi";
+    if (kind == "op") return "thao tác";
+    if (kind == "report") return "báo cáo";
+    if (kind == "replaced") return "kết nối thay thế";
+    return kind;
+}
+
+int audit(const std::vector<std::string>& args) {
+    if (args.size() < 2 || (args[1] != "verify" && args[1] != "show")) {
+        if (args.size() >= 2 && (args[1] == "--help" || args[1] == "-h")) {
+            std::cout << kAuditUsage;
+            return 0;
+        }
+        std::cerr << "gopy-server: lệnh audit cần \"verify\" hoặc \"show\"\n\n" << kAuditUsage;
+        return 2;
+    }
+    fs::path data;
+    std::int64_t since = 0;
+    std::string device;
+    for (std::size_t i = 2; i < args.size(); ++i) {
+        if (args[i] == "--data" && i + 1 < args.size()) {
+            data = args[++i];
+        } else if (args[i] == "--since" && i + 1 < args.size() && args[1] == "show") {
+            try {
+                since = std::stoll(args[++i]);
+            } catch (const std::exception&) {
+                std::cerr << "gopy-server: --since cần một số\n\n" << kAuditUsage;
+                return 2;
+            }
+        } else if (args[i] == "--device" && i + 1 < args.size() && args[1] == "show") {
+            device = args[++i];
+        } else {
+            std::cerr << "gopy-server: tham số không hợp lệ: " << args[i] << "\n\n" << kAuditUsage;
+            return 2;
+        }
+    }
+    if (data.empty()) {
+        std::cerr << "gopy-server: thiếu --data DIR\n\n" << kAuditUsage;
+        return 2;
+    }
+    const fs::path path = data / "gopy.db";
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+        std::cerr << "gopy-server: không tìm thấy cơ sở dữ liệu " << path.string() << "\n";
+        return 1;
+    }
+    Store store(path.string());
+    if (args[1] == "verify") {
+        const auto verdict = store.audit().verify();
+        if (verdict.ok) {
+            std::cout << "Nhật ký kiểm tra toàn vẹn: " << verdict.records << " bản ghi, chuỗi băm khớp.\n";
+            return 0;
+        }
+        std::cout << "Nhật ký kiểm tra KHÔNG toàn vẹn: " << verdict.problem << ".\n";
+        return 1;
+    }
+    std::size_t shown = 0;
+    for (const auto& r : store.audit().since(since, 1'000'000, device)) {
+        std::cout << r.seq << "\t" << hanoiTime(r.at) << "\t" << kindLabel(r.kind) << "\t"
+                  << (r.deviceId.empty() ? "—" : r.deviceId) << "\t" << (r.address.empty() ? "—" : r.address)
+                  << "\t" << r.detail << "\n";
+        ++shown;
+    }
+    std::cout << shown << " bản ghi.\n";
+    for (const auto& c : store.audit().counters()) {
+        std::cout << "Đếm " << kindLabel(c.kind) << ": " << c.count << " lần, từ " << hanoiTime(c.firstAt)
+                  << " đến " << hanoiTime(c.lastAt) << "\n";
+    }
+    return 0;
+}
+
 }  // namespace
 
-bool isDeviceCommand(const std::string& command) { return command == "devices" || command == "revoke"; }
+bool isDeviceCommand(const std::string& command) {
+    return command == "devices" || command == "revoke" || command == "audit";
+}
 
 int runDeviceCommand(const std::vector<std::string>& args) {
     try {
+        if (args.at(0) == "audit") return audit(args);
         return args.at(0) == "devices" ? devices(args) : revoke(args);
     } catch (const std::exception& e) {
         std::cerr << "gopy-server: lỗi: " << e.what() << "\n";

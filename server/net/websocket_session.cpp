@@ -128,6 +128,7 @@ void WebsocketSession::handleMessage(proto::Message message) {
                       remote = remoteAddress_](Engine& engine) {
             auto device = engine.authenticate(token);
             if (!device) {
+                engine.countJunk("hello.refused", nowMillis());
                 logEvent("hello refused (unknown or revoked token): " + self->describe());
                 return self->authResult(std::nullopt,
                                         frameOf(proto::Error{proto::ErrorCode::Unauthenticated,

@@ -194,10 +194,13 @@ PRAGMA user_version = 5;
 )sql";
 
 // 5 → 6: what the organiser sets of a conference beside its title: the number of delegates
-// invited (NULL: the size of its list) and the opening time.
+// invited (NULL: the size of its list) and the opening time; the audit chain's head.
 constexpr const char* kVersion5To6 = R"sql(
 ALTER TABLE conferences ADD COLUMN invited_count INTEGER;
 ALTER TABLE conferences ADD COLUMN time TEXT NOT NULL DEFAULT '';
+CREATE TABLE audit_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL
+);
 PRAGMA user_version = 6;
 )sql";
 

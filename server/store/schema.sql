@@ -188,3 +188,8 @@ CREATE TABLE audit_counters (
 -- size of the conference's list) and the opening time ("08:00", Hà Nội).
 ALTER TABLE conferences ADD COLUMN invited_count INTEGER;
 ALTER TABLE conferences ADD COLUMN time TEXT NOT NULL DEFAULT '';
+-- The audit chain's head (last seq and hash), moved with every record: cutting records off the
+-- end of audit_log is seen by `gopy-server audit verify`.
+CREATE TABLE audit_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL
+);

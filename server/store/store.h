@@ -5,6 +5,7 @@
 #include <string>
 
 #include "server/store/admission_table.h"
+#include "server/store/audit_table.h"
 #include "server/store/campaign_table.h"
 #include "server/store/client_seq_table.h"
 #include "server/store/comment_table.h"
@@ -50,6 +51,7 @@ public:
     store::GroupTable& groups() { return groups_; }
     store::GrassrootsTable& grassroots() { return grassroots_; }
     store::DraftTable& draft() { return draft_; }
+    store::AuditTable& audit() { return audit_; }
 
 private:
     store::Database db_;
@@ -68,6 +70,7 @@ private:
     store::GroupTable groups_{db_};
     store::GrassrootsTable grassroots_{db_};
     store::DraftTable draft_{db_};
+    store::AuditTable audit_{db_};
 };
 
 }  // namespace gopy::server

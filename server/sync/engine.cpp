@@ -51,6 +51,17 @@ ApplyResult seqReused(std::int64_t clientSeq, std::int64_t lastSeq) {
                 lastSeq + 1);
 }
 
+// The audit record of a generated report, in the transaction that stores it.
+void auditReport(Store& store, const ReportInfo& info, std::int64_t conferenceId,
+                 const std::string& format, const std::string& sha256, Millis now) {
+    store.audit().append(now, "report", "", "",
+                         "lập báo cáo " +
+                             (conferenceId == 0 ? std::string("tổng hợp chung")
+                                                : "hội nghị " + std::to_string(conferenceId)) +
+                             " (" + format + ", phiên bản " + std::to_string(info.version) +
+                             ", SHA-256 " + sha256 + ")");
+}
+
 // Applies one op of a batch inside the batch transaction (see Engine::applyBatch).
 ApplyResult applyOne(Store& store, const Device& device, const proto::OpRequest& op, Millis now,
                      std::vector<std::int64_t>& ended) {
@@ -132,6 +143,11 @@ ApplyResult applyOne(Store& store, const Device& device, const proto::OpRequest&
     store.oplog().append(seq, event.conferenceId, device.id, op.clientSeq, now,
                            proto::encodeEvent(event), digest);
     for (const auto conferenceId : outcome.routedTo) store.oplog().route(seq, conferenceId);
+    // Who did what, in the same transaction as the effect (the audit trail).
+    store.audit().append(now, "op", device.id, "",
+                         std::string(proto::kindName(op.op)) + " (" + device.name + ", hội nghị " +
+                             std::to_string(event.conferenceId) + ", thao tác " +
+                             std::to_string(op.clientSeq) + " của thiết bị → số " + std::to_string(seq) + ")");
     // Applied ops are found again through the oplog's (device_id, client_seq) index; only
     // refusals need an op_outcomes row, which keeps a batch's writes small.
     clientSeqs.put(device.id, {op.clientSeq, seq});
@@ -181,8 +197,17 @@ AdmitResult Engine::admit(const proto::Admit& request, const std::string& remote
     }
     if (admitted.error) {
         result.error = admitted.error;
+        audit("admit.refused", "", remote,
+              "từ chối mã kết nạp (" + std::string(proto::toString(admitted.error->code)) + ")", now);
         return result;
     }
+    audit("admit", admitted.admitted->deviceId, remote,
+          "kết nạp \"" + admitted.admitted->deviceName + "\" với vai trò " +
+              std::string(toString(admitted.admitted->role)) +
+              (admitted.admitted->conferenceId > 0
+                   ? ", hội nghị " + std::to_string(admitted.admitted->conferenceId)
+                   : std::string(", mọi hội nghị")),
+          now);
     Device device{admitted.admitted->deviceId, admitted.admitted->deviceName,
                   admitted.admitted->role, admitted.admitted->conferenceId,
                   admitted.admitted->organisationId};
@@ -222,6 +247,30 @@ proto::Welcome Engine::welcome(const Device& device) {
 }
 
 void Engine::revokeDevice(const std::string& deviceId) { store_->devices().revoke(deviceId); }
+
+void Engine::audit(const std::string& kind, const std::string& deviceId, const std::string& address,
+                   const std::string& detail, Millis now) {
+    try {
+        if (store_->db().inTransaction()) {
+            store_->audit().append(now, kind, deviceId, address, detail);
+            return;
+        }
+        store::Transaction transaction(store_->db());
+        store_->audit().append(now, kind, deviceId, address, detail);
+        transaction.commit();
+    } catch (const store::Error& e) {
+        // A full disk must not turn an admission into a refusal; the event log still has it.
+        (void)e;
+    }
+}
+
+void Engine::countJunk(const std::string& kind, Millis now) {
+    try {
+        store_->audit().count(kind, now);
+    } catch (const store::Error&) {
+        // Counting junk is worth nothing when the disk is full.
+    }
+}
 
 void Engine::recordSeen(const std::string& deviceId, const std::string& address, Millis now) {
     try {
@@ -333,11 +382,13 @@ ReportInfo Engine::storeReport(std::int64_t conferenceId, const std::string& for
         // Called from inside a caller's transaction: nest, the caller commits.
         store::Savepoint savepoint(store_->db());
         auto info = store_->reports().insert(conferenceId, format, sha256, now, bytes);
+        auditReport(*store_, info, conferenceId, format, sha256, now);
         savepoint.release();
         return info;
     }
     store::Transaction transaction(store_->db());
     auto info = store_->reports().insert(conferenceId, format, sha256, now, bytes);
+    auditReport(*store_, info, conferenceId, format, sha256, now);
     transaction.commit();
     return info;
 }

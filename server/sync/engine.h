@@ -85,6 +85,12 @@ public:
     /// `gopy-server devices`. A storage fault is swallowed: seeing a device is not worth
     /// refusing it.
     void recordSeen(const std::string& deviceId, const std::string& address, Millis now);
+    /// Appends a record to the audit trail (its own transaction unless one is open). A storage
+    /// fault is swallowed: an audit record is never a reason to refuse the action.
+    void audit(const std::string& kind, const std::string& deviceId, const std::string& address,
+               const std::string& detail, Millis now);
+    /// Counts a piece of junk (a malformed frame, a refused hello) in the audit counters.
+    void countJunk(const std::string& kind, Millis now);
 
     /// Snapshot when since == 0 or more than `maxCatchUp` events were missed; else the events
     /// with seq > since for that conference. Nullopt + error if the device may not read it.

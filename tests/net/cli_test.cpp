@@ -257,5 +257,66 @@ TEST(CliTest, BackupWhileServingAndRestore) {
     EXPECT_EQ(junk.exitCode, 1);
 }
 
+// The audit trail of a real session (the demo's, then an admission and a revocation): verify
+// passes, and every kind of tampering with the file is found and named.
+TEST(CliTest, AuditTrailVerifiesAndFindsTampering) {
+    TempDir dir;
+    const std::string data = dir.path().string();
+    ASSERT_EQ(runServerCommand({"demo", "--data", data}).exitCode, 0);
+    const auto admit = runServerCommand({"admit", "--data", data, "--role", "delegate", "--conference", "1"});
+    ASSERT_EQ(admit.exitCode, 0);
+    {
+        ServerProcess server({"serve", "--data", data, "--listen", "127.0.0.1:0"}, (dir.path() / "err.log").string());
+        const auto port = server.waitListening();
+        ASSERT_TRUE(port) << server.output();
+        TestClient delegate(*port);
+        ASSERT_TRUE(delegate.admit("WRONG-CODE", "Máy lạ") == std::nullopt);
+        TestClient good(*port);
+        ASSERT_TRUE(good.admit(admit.out.substr(0, admit.out.find('\n')), "Điện thoại đại biểu"));
+        TestClient stranger(*port);
+        EXPECT_FALSE(stranger.hello("not-a-token"));
+        ASSERT_EQ(runServerCommand({"revoke", "--data", data, good.deviceId}).exitCode, 0);
+        server.signal(SIGTERM);
+        ASSERT_EQ(server.wait(), 0);
+    }
+    auto verify = runServerCommand({"audit", "verify", "--data", data});
+    EXPECT_EQ(verify.exitCode, 0) << verify.out << verify.err;
+    EXPECT_TRUE(contains(verify.out, "toàn vẹn")) << verify.out;
+    const auto shown = runServerCommand({"audit", "show", "--data", data});
+    ASSERT_EQ(shown.exitCode, 0);
+    EXPECT_TRUE(contains(shown.out, "\tthao tác\t")) << "every applied op";
+    EXPECT_TRUE(contains(shown.out, "\tbáo cáo\t")) << "the report generated";
+    EXPECT_TRUE(contains(shown.out, "\ttừ chối kết nạp\t—\t127.0.0.1\t")) << shown.out;
+    EXPECT_TRUE(contains(shown.out, "\tkết nạp\t")) << shown.out;
+    EXPECT_TRUE(contains(shown.out, "Điện thoại đại biểu")) << shown.out;
+    EXPECT_TRUE(contains(shown.out, "\tthu hồi\t")) << shown.out;
+    EXPECT_TRUE(contains(shown.out, "Đếm từ chối mã thiết bị: 1 lần")) << shown.out;
+
+    const auto tampered = [&](const std::string& sql) {
+        const std::string copy = (dir.path() / "copy").string();
+        std::filesystem::remove_all(copy);
+        std::filesystem::create_directories(copy);
+        std::filesystem::copy_file(data + "/gopy.db", copy + "/gopy.db");
+        {
+            server::Store store(copy + "/gopy.db");
+            store.db().exec(sql);
+        }
+        return runServerCommand({"audit", "verify", "--data", copy});
+    };
+    auto edited = tampered("UPDATE audit_log SET detail = 'không có gì' WHERE seq = 5");
+    EXPECT_EQ(edited.exitCode, 1);
+    EXPECT_TRUE(contains(edited.out, "bản ghi số 5 đã bị sửa sau khi ghi")) << edited.out;
+    auto deleted = tampered("DELETE FROM audit_log WHERE seq = 7");
+    EXPECT_EQ(deleted.exitCode, 1);
+    EXPECT_TRUE(contains(deleted.out, "thiếu bản ghi số 7")) << deleted.out;
+    auto cut = tampered("DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)");
+    EXPECT_EQ(cut.exitCode, 1);
+    EXPECT_TRUE(contains(cut.out, "các bản ghi cuối bị xóa hoặc sửa")) << cut.out;
+    auto swapped = tampered("UPDATE audit_log SET seq = -seq WHERE seq IN (3, 4); "
+                            "UPDATE audit_log SET seq = 4 WHERE seq = -3; UPDATE audit_log SET seq = 3 WHERE seq = -4");
+    EXPECT_EQ(swapped.exitCode, 1);
+    EXPECT_TRUE(contains(swapped.out, "bản ghi số 3")) << swapped.out;
+}
+
 }  // namespace
 }  // namespace gopy::test
