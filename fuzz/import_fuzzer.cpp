@@ -1,6 +1,7 @@
 // libFuzzer target: every importer the office feeds files into (public comments as CSV and
-// JSON, grassroots reports as CSV, the draft as Markdown and .docx). The first byte of the
-// input picks the importer; the rest is the file's bytes.
+// JSON, grassroots reports as CSV, the draft as Markdown and .docx, the invited delegates as
+// .xlsx or CSV, the campaign file as TOML). The first byte of the input picks the importer; the
+// rest is the file's bytes.
 // Properties checked beyond "no crash, no sanitizer report":
 //   - a file-level refusal is one of the importer's typed errors, with a message;
 //   - every refused row names its line ("dòng N: …") and every accepted row has a line;
@@ -13,8 +14,10 @@
 #include <vector>
 
 #include "gopy/text.h"
+#include "server/intake/campaign_file.h"
 #include "server/intake/draft_import.h"
 #include "server/intake/grassroots_import.h"
+#include "server/intake/participant_import.h"
 #include "server/intake/public_import.h"
 
 namespace {
@@ -108,17 +111,44 @@ void fuzzDraft(std::string_view bytes, bool docx) {
     }
 }
 
+void fuzzParticipants(std::string_view bytes) {
+    try {
+        const auto result = gopy::intake::parseParticipantBytes(bytes);
+        checkErrors(result.errors);
+        for (const auto& row : result.rows) {
+            check(row.line > 0 && !row.fullName.empty());
+            checkText(row.fullName);
+            checkText(row.title);
+        }
+    } catch (const gopy::intake::PublicImportError& error) {
+        check(std::string_view(error.what()).size() > 0);
+    }
+}
+
+void fuzzCampaign(std::string_view bytes) {
+    try {
+        const auto file = gopy::intake::parseCampaignToml(bytes, "x.toml");
+        // What init stores, campaign show prints back to the same campaign.
+        check(gopy::intake::parseCampaignToml(gopy::intake::campaignToToml(file), "y.toml") == file);
+        checkText(file.campaign.title);
+    } catch (const gopy::intake::CampaignFileError& error) {
+        check(std::string_view(error.what()).rfind("x.toml", 0) == 0);
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
-    switch (data[0] % 5) {
+    switch (data[0] % 7) {
     case 0: fuzzPublic(bytes, false); break;
     case 1: fuzzPublic(bytes, true); break;
     case 2: fuzzGrassroots(bytes); break;
     case 3: fuzzDraft(bytes, false); break;
-    default: fuzzDraft(bytes, true); break;
+    case 4: fuzzDraft(bytes, true); break;
+    case 5: fuzzParticipants(bytes); break;
+    default: fuzzCampaign(bytes); break;
     }
     return 0;
 }

@@ -12,6 +12,7 @@
 #include "server/store/backup.h"
 #include "server/store/errors.h"
 #include "server/store/store.h"
+#include "server/store/transaction.h"
 
 namespace gopy::server::app {
 namespace fs = std::filesystem;
@@ -68,9 +69,14 @@ int backup(const std::vector<std::string>& args) {
     }
     store::backupDatabase(database, out);
     const auto info = store::inspectBackup(out);
-    Store(database.string()).audit().append(nowMillis(), "backup", "", "",
-                                             "sao lưu vào " + out.string() + " (nhật ký tới số " +
-                                                 std::to_string(info.logHead) + ")");
+    {
+        Store store(database.string());
+        store::Transaction transaction(store.db());
+        store.audit().append(nowMillis(), "backup", "", "",
+                             "sao lưu vào " + out.string() + " (nhật ký tới số " +
+                                 std::to_string(info.logHead) + ")");
+        transaction.commit();
+    }
     std::cout << "Đã sao lưu vào " << out.string() << ": " << info.comments << " ý kiến, nhật ký tới số "
               << info.logHead << ", " << fs::file_size(out, ec) << " byte.\n";
     return 0;
@@ -98,9 +104,14 @@ int restore(const std::vector<std::string>& args) {
     }
     const auto info = store::inspectBackup(file);
     const fs::path kept = store::restoreDatabase(file, data / "gopy.db", stamp());
-    Store((data / "gopy.db").string()).audit().append(nowMillis(), "restore", "", "",
-                                           "khôi phục từ " + file.string() +
-                                               (kept.empty() ? std::string() : ", bản cũ cất tại " + kept.string()));
+    {
+        Store store((data / "gopy.db").string());
+        store::Transaction transaction(store.db());
+        store.audit().append(nowMillis(), "restore", "", "",
+                             "khôi phục từ " + file.string() +
+                                 (kept.empty() ? std::string() : ", bản cũ cất tại " + kept.string()));
+        transaction.commit();
+    }
     std::cout << "Đã khôi phục " << data.string() << " từ " << file.string() << ": \"" << info.campaign
               << "\", " << info.comments << " ý kiến, nhật ký tới số " << info.logHead << ".\n";
     if (!kept.empty()) std::cout << "Cơ sở dữ liệu trước đó được cất tại " << kept.string() << ".\n";

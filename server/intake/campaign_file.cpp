@@ -169,15 +169,22 @@ void checkOrder(const Reader& reader, const toml::table& where, const std::strin
     }
 }
 
+// A TOML basic string: quotes and backslashes escaped, every control character as \uXXXX (a
+// basic string may hold none of them raw), so that init reads back exactly what show wrote.
 std::string quoted(const std::string& s) {
     std::string out = "\"";
     for (const char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') {
-            out += "\\n";
-            continue;
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20 || byte == 0x7F) {
+            char escape[8];
+            std::snprintf(escape, sizeof escape, "\\u%04X", byte);
+            out += escape;
+        } else {
+            out += c;
         }
-        out += c;
     }
     return out + "\"";
 }

@@ -3,6 +3,8 @@
 
 #include <zip.h>
 
+#include <array>
+
 namespace gopy::intake {
 
 ZipReader::ZipReader(std::string_view bytes) {
@@ -29,17 +31,27 @@ std::optional<std::string> ZipReader::read(const std::string& name) const {
     zip_stat_init(&stat);
     if (zip_stat(archive_, name.c_str(), 0, &stat) != 0) return std::nullopt;
     if ((stat.valid & ZIP_STAT_SIZE) == 0) return std::nullopt;
+    // The size in the archive is the sender's word: a part that claims (or inflates to) more
+    // than any real document needs is refused rather than allocated (a zip bomb, a forged
+    // header). Read in chunks, never trusting the declared size for the allocation.
+    if (stat.size > kMaxPartBytes) return std::nullopt;
     zip_file_t* file = zip_fopen(archive_, name.c_str(), 0);
     if (!file) return std::nullopt;
-    std::string content(static_cast<std::size_t>(stat.size), '\0');
-    std::size_t done = 0;
-    while (done < content.size()) {
-        const zip_int64_t n = zip_fread(file, content.data() + done, content.size() - done);
+    std::string content;
+    std::array<char, 1 << 16> chunk{};
+    bool ok = true;
+    for (;;) {
+        const zip_int64_t n = zip_fread(file, chunk.data(), chunk.size());
+        if (n < 0) ok = false;
         if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
+        if (content.size() + static_cast<std::size_t>(n) > kMaxPartBytes) {
+            ok = false;
+            break;
+        }
+        content.append(chunk.data(), static_cast<std::size_t>(n));
     }
     zip_fclose(file);
-    if (done != content.size()) return std::nullopt;
+    if (!ok || content.size() != stat.size) return std::nullopt;
     return content;
 }
 

@@ -20,7 +20,11 @@ public:
 
     /// True if the bytes are a readable zip archive.
     [[nodiscard]] bool ok() const noexcept { return archive_ != nullptr; }
-    /// The uncompressed content of the entry `name`, or nullopt if absent or unreadable.
+    /// Largest part read: far above the document.xml of a 300-page draft (a few MB).
+    static constexpr std::size_t kMaxPartBytes = 64u << 20;
+
+    /// The uncompressed content of the entry `name`, or nullopt if absent, unreadable or larger
+    /// than kMaxPartBytes (declared or once inflated).
     [[nodiscard]] std::optional<std::string> read(const std::string& name) const;
 
 private:

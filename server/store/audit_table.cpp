@@ -55,14 +55,18 @@ std::string AuditTable::hashOf(const AuditRecord& r) {
 void AuditTable::append(Millis at, const std::string& kind, const std::string& deviceId,
                         const std::string& address, const std::string& detail) {
     AuditRecord r;
-    auto last = db_.query(std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq DESC LIMIT 1");
-    if (last->step()) {
-        const AuditRecord previous = read(*last);
-        r.seq = previous.seq + 1;
-        r.prevHash = previous.hash;
-    } else {
-        r.seq = 1;
-        r.prevHash = kGenesis;
+    {
+        // Read and released before the insert: a statement still stepping would hold a read
+        // snapshot that cannot become a write once another process has committed.
+        auto last = db_.query(std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq DESC LIMIT 1");
+        if (last->step()) {
+            const AuditRecord previous = read(*last);
+            r.seq = previous.seq + 1;
+            r.prevHash = previous.hash;
+        } else {
+            r.seq = 1;
+            r.prevHash = kGenesis;
+        }
     }
     r.at = at;
     r.kind = kind;

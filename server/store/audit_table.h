@@ -50,7 +50,8 @@ class AuditTable {
 public:
     explicit AuditTable(Database& db) : db_(db) {}
 
-    /// Appends one record (inside the caller's transaction, if any) and moves the head.
+    /// Appends one record and moves the head. Call it inside a write transaction (the record,
+    /// the head and what it records commit together).
     void append(Millis at, const std::string& kind, const std::string& deviceId,
                 const std::string& address, const std::string& detail);
     /// Adds one to a counter of junk (created on first use).

@@ -80,6 +80,11 @@ TEST(CampaignFile, WrittenBackReadsTheSame) {
     const auto file = intake::parseCampaignToml(fileText("campaign/tay_ho.toml"), "tay_ho.toml");
     const std::string again = intake::campaignToToml(file);
     EXPECT_EQ(intake::parseCampaignToml(again, "show.toml"), file) << again;
+    // Quotes, backslashes and control characters (a tab pasted from a spreadsheet) come back.
+    auto odd = file;
+    odd.campaign.title = "Tiêu đề \"có\" \\ dấu\tvà\x01 ký tự điều khiển";
+    odd.campaign.letterhead.recipients.push_back("- Nơi\nnhận");
+    EXPECT_EQ(intake::parseCampaignToml(intake::campaignToToml(odd), "show.toml"), odd);
     const auto demo = intake::parseCampaignToml(fileText("../../assets/campaign-demo.toml"), "demo.toml");
     EXPECT_EQ(intake::parseCampaignToml(intake::campaignToToml(demo), "show.toml"), demo);
 }

@@ -3,6 +3,7 @@
 // other clients keep working throughout.
 #include <gtest/gtest.h>
 
+#include "gopy/limits.h"
 #include "tests/net/server_fixture.h"
 
 namespace gopy::test {
@@ -79,11 +80,13 @@ TEST_F(LimitsTest, ClientThatNeverReadsIsDroppedWithoutBlockingOthers) {
     auto sleeper = admitted(Role::Chair, kConference, "Máy ngủ");
     auto snap = sleeper->subscribe(kConference, 0);
     ASSERT_TRUE(snap && std::holds_alternative<proto::Snapshot>(*snap));
-    // From here the sleeper reads nothing. 80 events of ~600 KB (each carries the op and the
-    // comment) are far more than the socket buffers plus the 4 MiB queue cap.
-    const std::string big(300 * 1024, 'x');
+    // From here the sleeper reads nothing. 400 events of ~120 KB (a comment at its length limit
+    // of 20,000 three-byte letters, carried by the op and the comment) are far more than the
+    // socket buffers plus the 4 MiB queue cap.
+    std::string big;
+    for (std::size_t i = 0; i < limits::kCommentText; ++i) big += "ệ";
     std::int64_t lastSeq = 0;
-    for (int i = 0; i < 80; ++i) {
+    for (int i = 0; i < 400; ++i) {
         const auto ack = secretary->applyOp(kConference, create("c-big-" + std::to_string(i), big));
         ASSERT_TRUE(isAck(ack)) << "op " << i << " not acknowledged: "
                                 << (ack ? proto::encode(*ack).substr(0, 300) : std::string("nothing"));

@@ -504,7 +504,8 @@ TEST_F(ApplyTest, DiskFullRefusesTheWholeBatchAndRecovers) {
     const auto pages = db.scalarInt("PRAGMA page_count");
     db.exec("PRAGMA max_page_count = " + std::to_string(pages));
 
-    const std::string big(200'000, 'x');
+    // Within the comment length limit (gopy/limits.h), each still needs new pages.
+    const std::string big(limits::kCommentText, 'x');
     Batch batch;
     batch.emplace_back(s, request(s, 2, 1, proto::CommentCreate{comment("c1", "Ý kiến ngắn")}));
     batch.emplace_back(s, request(s, 3, 1, proto::CommentCreate{comment("c2", big)}));
