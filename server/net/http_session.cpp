@@ -104,9 +104,18 @@ void HttpSession::onRead(beast::error_code ec, std::size_t) {
         return;
     }
     if (request.method() == http::verb::get && target == "/healthz") {
-        boost::json::object body{{"status", "ok"}, {"version", context_.version},
+        // The truth about writes, not only that the process answers: while the database refuses
+        // them (full disk, I/O error) the answer is 503 and says since when.
+        const Millis fault = context_.writer.storageFaultSince();
+        boost::json::object body{{"status", fault == 0 ? "ok" : "storage_fault"},
+                                 {"version", context_.version},
                                  {"protocol", proto::kProtocolVersion}};
-        return reply(makeResponse(http::status::ok, "application/json", boost::json::serialize(body)));
+        if (fault != 0) {
+            body["since"] = fault;
+            body["message"] = "Ổ đĩa đầy hoặc lỗi ghi: máy chủ không lưu được thay đổi";
+        }
+        return reply(makeResponse(fault == 0 ? http::status::ok : http::status::service_unavailable,
+                                  "application/json", boost::json::serialize(body)));
     }
     constexpr std::string_view reports = "/reports/";
     if (request.method() == http::verb::get && target.rfind(reports, 0) == 0) {

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <exception>
 #include <future>
+#include <iostream>
 #include <algorithm>
 #include <map>
 #include <set>
@@ -168,6 +169,7 @@ void Writer::applyBatch(std::vector<OpItem>& batch) {
         }
     }
 
+    noteStorage(results);
     std::vector<Delivery> own;
     for (std::size_t i = 0; i < results.size(); ++i) {
         auto& result = results[i];
@@ -316,6 +318,28 @@ void Writer::broadcastEvents(proto::Events group) {
                  " bytes, over the frame limit; clients will catch up by snapshot");
     }
     state_.broadcast(group.conferenceId, std::make_shared<const std::string>(std::move(frame)));
+}
+
+void Writer::noteStorage(const std::vector<ApplyResult>& results) {
+    bool refused = false;
+    bool applied = false;
+    for (const auto& result : results) {
+        refused |= result.nack && result.nack->code == proto::ErrorCode::StorageFull;
+        applied |= result.ack.has_value();
+    }
+    if (refused && storageFaultSince_.load() == 0) {
+        storageFaultSince_ = nowMillis();
+        const std::string message =
+            "Ổ đĩa đầy hoặc lỗi ghi: máy chủ không lưu được thay đổi; các thiết bị giữ ý kiến và "
+            "gửi lại khi có chỗ. Hãy giải phóng ổ đĩa của máy chủ.";
+        logEvent("error: storage fault, writes refused: " + message);
+        // On the terminal too, where the office looks: the log file itself may not be writable.
+        std::cerr << "gopy-server: " << message << std::endl;
+    } else if (applied && !refused && storageFaultSince_.load() != 0) {
+        storageFaultSince_ = 0;
+        logEvent("storage writable again");
+        std::cerr << "gopy-server: ổ đĩa ghi được trở lại; các thay đổi đang được lưu." << std::endl;
+    }
 }
 
 void Writer::checkRevocations() {

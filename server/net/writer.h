@@ -6,6 +6,7 @@
 // them in seq order with its own.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -55,6 +56,11 @@ public:
     /// device is disconnected within about a second.
     void track(const std::shared_ptr<WebsocketSession>& session, std::string token);
 
+    /// Since when (ms since the epoch) the database refuses writes (a full disk, an I/O error,
+    /// held busy): set by a batch refused storage_full, cleared by the next batch applied.
+    /// 0 while writes succeed. Any thread (/healthz).
+    Millis storageFaultSince() const { return storageFaultSince_.load(); }
+
     /// Largest number of operations put into one applyBatch.
     static constexpr std::size_t kMaxBatch = 4096;
     /// More events than this written by another process at once (a large import) are not
@@ -93,8 +99,13 @@ private:
     /// Encodes once and sends to the conference's subscribers, split into frames that fit.
     void broadcastEvents(proto::Events group);
 
+    /// Records the outcome of a batch for storageFaultSince() and says so in the log (and on
+    /// the terminal) when it changes.
+    void noteStorage(const std::vector<ApplyResult>& results);
+
     Engine& engine_;
     SharedState& state_;
+    std::atomic<Millis> storageFaultSince_{0};
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Item> queue_;

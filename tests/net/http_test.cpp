@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include "gopy/limits.h"
+#include "server/store/store.h"
 #include "tests/net/server_fixture.h"
 
 namespace gopy::test {
@@ -48,6 +50,47 @@ TEST_F(ServerFixture, HealthzAnswersJson) {
     EXPECT_EQ(json.at("status").as_string(), "ok");
     EXPECT_FALSE(json.at("version").as_string().empty());
     EXPECT_EQ(json.at("protocol").as_int64(), proto::kProtocolVersion);
+}
+
+// /healthz tells the truth: while the disk refuses writes it answers 503 "storage_fault" with
+// since when; once writes succeed again, ok.
+TEST_F(ServerFixture, HealthzReportsAStorageFaultUntilWritesSucceed) {
+    auto secretary = admitted(Role::Secretary, kConference, "Thư ký");
+    auto snapshot = secretary->subscribe(kConference, 0);
+    ASSERT_TRUE(snapshot && std::holds_alternative<proto::Snapshot>(*snapshot));
+    const std::string speaker = std::get<proto::Snapshot>(*snapshot).participants.front().id;
+    auto create = [&](const std::string& id) {
+        Comment c;
+        c.id = id;
+        c.conferenceId = kConference;
+        c.participantId = speaker;
+        c.kind = CommentKind::Addition;
+        c.text = std::string(limits::kCommentText, 'x');
+        return proto::CommentCreate{c};
+    };
+    // A full disk: the database may not grow by a single page.
+    server_->withEngine([](server::Engine& engine) {
+        auto& db = engine.store().db();
+        db.exec("PRAGMA max_page_count = " + std::to_string(db.scalarInt("PRAGMA page_count")));
+    });
+    auto refused = secretary->applyOp(kConference, create("c-full"));
+    ASSERT_TRUE(refused && std::holds_alternative<proto::Nack>(*refused));
+    EXPECT_EQ(std::get<proto::Nack>(*refused).code, proto::ErrorCode::StorageFull);
+    auto answer = get(port(), "/healthz");
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->status, 503);
+    auto json = boost::json::parse(answer->body).as_object();
+    EXPECT_EQ(json.at("status").as_string(), "storage_fault");
+    EXPECT_GT(json.at("since").as_int64(), 0);
+
+    server_->withEngine([](server::Engine& engine) { engine.store().db().exec("PRAGMA max_page_count = 1073741823"); });
+    secretary->nextSeq -= 1;  // the refused op applied nothing: the same seq again
+    auto applied = secretary->applyOp(kConference, create("c-full"));
+    ASSERT_TRUE(applied && std::holds_alternative<proto::Ack>(*applied));
+    answer = get(port(), "/healthz");
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->status, 200);
+    EXPECT_EQ(boost::json::parse(answer->body).as_object().at("status").as_string(), "ok");
 }
 
 TEST_F(ServerFixture, UnknownPathsAre404) {
