@@ -5,11 +5,14 @@ import QtQuick.Controls.Material
 import GopY
 
 // The first screen: the server's address, the one-time admission code from the organiser and a
-// name for this device; the server decides the role.
+// name for this device; the server decides the role. The address field also takes the
+// gopy:// link `gopy-server admit` prints (address, code and the certificate's fingerprint).
 Item {
     id: screen
 
     readonly property bool busy: App.connectionState === App.Connecting
+    // What the address field holds, parsed in C++ (server_link.h).
+    readonly property var link: App.parseServerLink(addressField.text)
 
     function submit() {
         if (!connectButton.enabled)
@@ -62,9 +65,24 @@ Item {
                     objectName: "addressField"
                     Layout.fillWidth: true
                     text: App.serverAddress
-                    placeholderText: qsTr("ví dụ 192.168.1.10:8080")
+                    placeholderText: qsTr("ví dụ 192.168.1.10:8080, hoặc dán liên kết gopy://")
                     inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhUrlCharactersOnly
                     onAccepted: codeField.forceActiveFocus()
+                    // A pasted link brings its code along.
+                    onTextChanged: {
+                        if (screen.link.valid && screen.link.code.length > 0)
+                            codeField.text = screen.link.code;
+                    }
+                }
+                Label {
+                    objectName: "linkFingerprint"
+                    Layout.fillWidth: true
+                    visible: screen.link.valid && screen.link.fingerprint.length > 0
+                    text: qsTr("Liên kết có dấu vân tay máy chủ %1: thiết bị chỉ kết nối với đúng máy chủ này.")
+                              .arg(screen.link.shortFingerprint)
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    color: Theme.muted
                 }
                 Label {
                     text: qsTr("Mã cấp quyền")

@@ -82,6 +82,13 @@ ToolBar {
                     id: menu
                     y: parent.height
                     MenuItem {
+                        objectName: "fingerprintItem"
+                        enabled: false
+                        text: App.secureConnection
+                              ? qsTr("Dấu vân tay máy chủ: %1").arg(App.serverFingerprint.length > 0 ? App.serverFingerprint : qsTr("chưa có"))
+                              : qsTr("Kết nối KHÔNG mã hóa (máy chủ thử nghiệm)")
+                    }
+                    MenuItem {
                         text: qsTr("Quên thiết bị này (cần mã mới)")
                         onTriggered: forgetDialog.open()
                     }

@@ -311,7 +311,7 @@ int main(int argc, char** argv) {
     }
     const std::uint16_t port = freePort();
     const std::vector<std::string> serve = {"serve", "--data", data, "--listen",
-                                            "127.0.0.1:" + std::to_string(port)};
+                                            "127.0.0.1:" + std::to_string(port), "--insecure"};
     auto server = std::make_unique<gopy::test::ServerProcess>(serve, errLog);
     if (!server->waitListening()) {
         std::cerr << "server did not start: " << server->output() << "\n";

@@ -101,7 +101,7 @@ struct Child {
 Child startServer(const fs::path& data) {
     int fds[2];
     if (pipe(fds) != 0) return {};
-    std::vector<std::string> all{GOPY_SERVER_BINARY, "serve", "--data", data.string(), "--listen", "127.0.0.1:0"};
+    std::vector<std::string> all{GOPY_SERVER_BINARY, "serve", "--data", data.string(), "--listen", "127.0.0.1:0", "--insecure"};
     std::vector<char*> argv;
     for (auto& a : all) argv.push_back(a.data());
     argv.push_back(nullptr);

@@ -25,6 +25,7 @@
 #include "client/core/qt_text.h"
 #include "client/core/queue_model.h"
 #include "client/core/report_downloader.h"
+#include "client/core/server_link.h"
 #include "client/core/report_list_model.h"
 #include "client/core/section_summary_model.h"
 #include "client/core/snapshot_cache.h"
@@ -58,16 +59,6 @@ std::string newId()
 std::string trimmed(const QString& text)
 {
     return fromQ(text.trimmed());
-}
-
-bool validAddress(const QString& address)
-{
-    const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
-    if (colon <= 0)
-        return false;
-    bool ok = false;
-    const int port = address.mid(colon + 1).toInt(&ok);
-    return ok && port > 0 && port < 65536;
 }
 
 // Ids of what an operation touches, to mark rows `pending` while it is unacknowledged.
@@ -120,6 +111,8 @@ QString roleLabel(Role role)
     }
     return {};
 }
+
+constexpr int kReplacedRetryMs = 30000;
 
 QString serverErrorText(const proto::ErrorCode code, const std::string& message)
 {
@@ -174,6 +167,16 @@ App::App(const QString& dataDir, QObject* parent) : QObject(parent), dataDir_(da
     connect(connection_, &Connection::messageReceived, this, &App::onMessage);
     connect(connection_, &Connection::protocolError, this, [](const QString& message) {
         qCWarning(lcApp) << "undecodable frame from the server:" << message;
+    });
+    connect(connection_, &Connection::certificateMismatch, this, [this](const QString& expected, const QString& offered) {
+        // Nothing was sent: no token, no code, no comment went to that server.
+        admitting_ = false;
+        setError(QStringLiteral("Máy chủ tại %1 không phải máy chủ mà thiết bị này đã được kết nạp: dấu vân tay chứng chỉ "
+                                "phải là %2 nhưng máy chủ đưa ra %3. Thiết bị không gửi gì và đã ngừng kết nối. "
+                                "Hãy hỏi ban tổ chức: nếu máy chủ vừa được cài lại, hãy chọn \"Quên thiết bị\" và "
+                                "kết nạp lại bằng mã mới; nếu không, có thể có máy lạ đang giả danh máy chủ trên Wi-Fi.")
+                     .arg(connection_->address(), shortFingerprint(expected), shortFingerprint(offered)));
+        updateConnectionState();
     });
     connect(downloader_, &ReportDownloader::finished, this, [this](qint64 id, const QString& path) {
         localReports_[id] = fromQ(path);
@@ -276,6 +279,28 @@ void App::setInstance(App* app)
 // ---- properties ------------------------------------------------------------------------
 
 QString App::serverAddress() const { return toQ(settings_->serverAddress()); }
+
+QString App::serverFingerprint() const { return shortFingerprint(toQ(settings_->serverFingerprint())); }
+
+bool App::secureConnection() const
+{
+    const auto link = gopy::client::parseServerLink(toQ(settings_->serverAddress()));
+    return !link || link->secure;
+}
+
+QVariantMap App::parseServerLink(const QString& text) const
+{
+    QVariantMap out;
+    const auto link = gopy::client::parseServerLink(text);
+    out.insert(QStringLiteral("valid"), link.has_value());
+    if (link) {
+        out.insert(QStringLiteral("address"), storedAddress(*link));
+        out.insert(QStringLiteral("code"), link->code);
+        out.insert(QStringLiteral("fingerprint"), link->fingerprint);
+        out.insert(QStringLiteral("shortFingerprint"), shortFingerprint(link->fingerprint));
+    }
+    return out;
+}
 QString App::role() const { return welcome_ ? toQ(std::string(toString(welcome_->role))) : QString(); }
 QString App::deviceName() const { return welcome_ ? toQ(welcome_->deviceName) : QString(); }
 QString App::deviceId() const { return welcome_ ? toQ(welcome_->deviceId) : QString(); }
@@ -353,11 +378,15 @@ QVariantList App::paragraphsOf(const QString& sectionCode) const
 
 void App::connectTo(const QString& address)
 {
-    const QString clean = address.trimmed();
-    if (!validAddress(clean)) {
-        setError(QStringLiteral("Địa chỉ máy chủ phải có dạng 192.168.1.10:8080."));
+    const auto link = gopy::client::parseServerLink(address);
+    if (!link) {
+        setError(QStringLiteral("Địa chỉ máy chủ phải có dạng 192.168.1.10:8080 (hoặc dán liên kết gopy:// do ban tổ chức in ra)."));
         return;
     }
+    const QString clean = storedAddress(*link);
+    // A gopy:// link carries the certificate's fingerprint: the admission is pinned from the
+    // first byte. A typed address is trusted on first use and its fingerprint shown.
+    pendingPin_ = link->fingerprint;
     try {
         settings_->setServerAddress(clean.toStdString());
     } catch (const LocalStoreError& e) {
@@ -415,8 +444,10 @@ void App::forgetDevice()
     applyDashboard();
     loadCampaign();
     loadConference(0);
+    pendingPin_.clear();
     emit deviceChanged();
     emit campaignChanged();
+    emit serverAddressChanged();
     updateConnectionState();
 }
 
@@ -424,7 +455,8 @@ void App::startConnection(bool admitting)
 {
     admitting_ = admitting;
     authenticated_ = false;
-    connection_->open(toQ(settings_->serverAddress()));
+    const QString pin = admitting ? pendingPin_ : toQ(settings_->serverFingerprint());
+    connection_->open(toQ(settings_->serverAddress()), pin);
     updateConnectionState();
 }
 
@@ -527,8 +559,15 @@ void App::onWelcome(const proto::Welcome& welcome)
                 return;
             }
             settings_->setToken(welcome.token);
+            settings_->setServerFingerprint(connection_->peerFingerprint().toStdString());
             admitting_ = false;
             pendingAdmitCode_.clear();
+            pendingPin_.clear();
+            emit serverAddressChanged();
+        } else if (settings_->serverFingerprint().empty() && !connection_->peerFingerprint().isEmpty()) {
+            // Admitted before this version spoke TLS: pinned on its first TLS connection.
+            settings_->setServerFingerprint(connection_->peerFingerprint().toStdString());
+            emit serverAddressChanged();
         }
         settings_->setWelcome(welcome);
         // A new admission gives a new device id: unsent work is renumbered for it.
@@ -750,6 +789,18 @@ void App::onServerError(const proto::Error& error)
             return;
         }
         setError(text);
+        return;
+    case proto::ErrorCode::Replaced:
+        // The same device token logged in elsewhere (a copied data folder, or a stolen token)
+        // and the server closed this connection. Reconnecting at once would throw the other
+        // one out in a loop: wait, then try again; the organiser sees both in the audit trail.
+        setError(text);
+        connection_->close();
+        updateConnectionState();
+        QTimer::singleShot(kReplacedRetryMs, this, [this] {
+            if (!settings_->token().empty() && connection_->state() == Connection::State::Idle)
+                startConnection(false);
+        });
         return;
     default:
         setError(text);
@@ -1411,7 +1462,7 @@ void App::downloadReport(int reportId)
         setError(QStringLiteral("Thiết bị chưa kết nối với máy chủ."));
         return;
     }
-    downloader_->download(toQ(settings_->serverAddress()), toQ(token), row->report);
+    downloader_->download(toQ(settings_->serverAddress()), toQ(token), toQ(settings_->serverFingerprint()), row->report);
 }
 
 // ---- dashboard and grassroots (issue 5) ------------------------------------------------

@@ -57,6 +57,11 @@ class App : public QObject {
 
     Q_PROPERTY(ConnectionState connectionState READ connectionState NOTIFY connectionStateChanged)
     Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY serverAddressChanged)
+    /// The pinned certificate fingerprint in the short form people compare ("9C2A 24E2 A123
+    /// 125D"); empty before admission and for a plain test server.
+    Q_PROPERTY(QString serverFingerprint READ serverFingerprint NOTIFY serverAddressChanged)
+    /// False only for a ws:// (--insecure) server.
+    Q_PROPERTY(bool secureConnection READ secureConnection NOTIFY serverAddressChanged)
     Q_PROPERTY(QString role READ role NOTIFY deviceChanged)
     Q_PROPERTY(QString deviceName READ deviceName NOTIFY deviceChanged)
     Q_PROPERTY(QString deviceId READ deviceId NOTIFY deviceChanged)
@@ -129,6 +134,8 @@ public:
 
     ConnectionState connectionState() const { return state_; }
     QString serverAddress() const;
+    QString serverFingerprint() const;
+    bool secureConnection() const;
     QString role() const;
     QString deviceName() const;
     QString deviceId() const;
@@ -187,6 +194,9 @@ public:
     /// Remembers "host:port" and connects (with the stored token) or, without a token, waits
     /// for admit(). Errors go to lastError.
     Q_INVOKABLE void connectTo(const QString& address);
+    /// {address, code, fingerprint, valid} of a typed address or a pasted gopy:// link
+    /// (server_link.h), so the connect screen can fill the code field from the link.
+    Q_INVOKABLE QVariantMap parseServerLink(const QString& text) const;
     /// Exchanges a one-time admission code for a device token (kept in client.db).
     Q_INVOKABLE void admit(const QString& code, const QString& deviceName);
     /// Forgets the token and cached data (the outbox stays, to be sent after a new admission).
@@ -391,6 +401,7 @@ private:
     bool authenticated_ = false;
     bool admitting_ = false;
     std::string pendingAdmitCode_;
+    QString pendingPin_;  ///< the fingerprint of a gopy:// link, pinned from the first connection
     std::string pendingDeviceName_;
     std::int64_t sentUpTo_ = 0;
     std::int64_t gapBarrier_ = 0;

@@ -1,7 +1,10 @@
 #include "client/core/connection.h"
 
 #include <QDateTime>
+#include <QSslConfiguration>
 #include <QUrl>
+
+#include "client/core/server_link.h"
 
 #include <algorithm>
 
@@ -33,7 +36,23 @@ Connection::Connection(QObject* parent) : QObject(parent)
         }
         socket_.ping();
     });
+    connect(&socket_, &QWebSocket::sslErrors, this, [this](const QList<QSslError>& errors) {
+        const QSslCertificate certificate = socket_.sslConfiguration().peerCertificate().isNull() && !errors.isEmpty()
+                                                ? errors.first().certificate()
+                                                : socket_.sslConfiguration().peerCertificate();
+        if (!checkPeer(certificate))
+            return;
+        if (acceptCertificate(certificate, errors, pin_)) {
+            socket_.ignoreSslErrors();
+            return;
+        }
+        qCWarning(lcConnection) << "refusing the certificate of" << address_ << errors;
+    });
     connect(&socket_, &QWebSocket::connected, this, [this] {
+        // A certificate that produced no error (signed by a trusted authority) is held to the
+        // pin too, before anything is sent.
+        if (secure() && !checkPeer(socket_.sslConfiguration().peerCertificate()))
+            return;
         failures_ = 0;
         lastHeard_ = QDateTime::currentMSecsSinceEpoch();
         heartbeat_.start();
@@ -70,9 +89,11 @@ Connection::~Connection()
     socket_.abort();
 }
 
-void Connection::open(const QString& address)
+void Connection::open(const QString& address, const QString& pin)
 {
     address_ = address;
+    pin_ = pin;
+    peerFingerprint_.clear();
     wanted_ = true;
     failures_ = 0;
     retry_.stop();
@@ -112,7 +133,26 @@ void Connection::attempt()
         return;
     socket_.abort();
     setState(State::Opening);
-    socket_.open(QUrl(QStringLiteral("ws://%1/ws").arg(address_)));
+    socket_.open(QUrl(secure() ? QStringLiteral("wss://%1/ws").arg(address_) : QStringLiteral("%1/ws").arg(address_)));
+}
+
+bool Connection::checkPeer(const QSslCertificate& certificate)
+{
+    const QString offered = fingerprintOf(certificate);
+    if (pin_.isEmpty() || offered == pin_) {
+        peerFingerprint_ = offered;
+        return true;
+    }
+    // Not the server this device was admitted to: stop here, do not retry in a loop.
+    qCWarning(lcConnection) << "certificate of" << address_ << "is" << offered << "but" << pin_ << "is pinned";
+    wanted_ = false;
+    retry_.stop();
+    heartbeat_.stop();
+    // Queued: this runs inside the socket's own TLS signal handlers.
+    QMetaObject::invokeMethod(this, [this] { socket_.abort(); }, Qt::QueuedConnection);
+    setState(State::Idle);
+    emit certificateMismatch(pin_, offered);
+    return false;
 }
 
 void Connection::scheduleRetry()

@@ -7,6 +7,7 @@ namespace gopy::client {
 namespace {
 constexpr const char* kServerAddress = "server_address";
 constexpr const char* kToken = "token";
+constexpr const char* kPin = "server_fingerprint";
 constexpr const char* kSelectedConference = "selected_conference";
 constexpr const char* kWelcome = "welcome";
 constexpr const char* kDashboard = "dashboard";
@@ -21,6 +22,8 @@ std::string DeviceSettings::serverAddress() const { return value(kServerAddress)
 void DeviceSettings::setServerAddress(const std::string& address) { setValue(kServerAddress, address); }
 std::string DeviceSettings::token() const { return value(kToken); }
 void DeviceSettings::setToken(const std::string& token) { setValue(kToken, token); }
+std::string DeviceSettings::serverFingerprint() const { return value(kPin); }
+void DeviceSettings::setServerFingerprint(const std::string& fingerprint) { setValue(kPin, fingerprint); }
 
 std::int64_t DeviceSettings::selectedConference() const
 {
@@ -84,6 +87,7 @@ void DeviceSettings::forgetDevice()
 {
     Transaction transaction(db_);
     removeValue(kToken);
+    removeValue(kPin);
     removeValue(kWelcome);
     removeValue(kDashboard);
     removeValue(kSelectedConference);

@@ -22,6 +22,10 @@ public:
     void setServerAddress(const std::string& address);
     std::string token() const;
     void setToken(const std::string& token);
+    /// The pinned SHA-256 fingerprint of the server's certificate (64 hex digits), set at
+    /// admission with the token; empty for a plain (ws://) server or before admission.
+    std::string serverFingerprint() const;
+    void setServerFingerprint(const std::string& fingerprint);
     std::int64_t selectedConference() const;
     void setSelectedConference(std::int64_t conferenceId);
 
@@ -32,7 +36,8 @@ public:
     std::optional<proto::Dashboard> dashboard() const;
     void setDashboard(const proto::Dashboard& dashboard);
 
-    /// Forgets token, welcome, dashboard and selected conference (the server address stays).
+    /// Forgets token, pinned fingerprint, welcome, dashboard and selected conference (the
+    /// server address stays).
     void forgetDevice();
 
 private:

@@ -6,7 +6,10 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSaveFile>
+#include <QSslConfiguration>
 #include <QUrl>
+
+#include "client/core/server_link.h"
 
 namespace gopy::client {
 
@@ -40,15 +43,32 @@ bool ReportDownloader::isDownloaded(const ReportInfo& report) const
     return report.sha256.empty() || sha256Of(file.readAll()) == QString::fromStdString(report.sha256);
 }
 
-void ReportDownloader::download(const QString& address, const QString& token, const ReportInfo& report)
+void ReportDownloader::download(const QString& address, const QString& token, const QString& pin,
+                                const ReportInfo& report)
 {
     if (running_.value(report.id, false))
         return;
-    QNetworkRequest request(QUrl(QStringLiteral("http://%1/reports/%2").arg(address).arg(report.id)));
+    const auto link = parseServerLink(address);
+    if (!link) {
+        emit failed(report.id, QStringLiteral("Không tải được báo cáo: địa chỉ máy chủ không hợp lệ"));
+        return;
+    }
+    const QString scheme = link->secure ? QStringLiteral("https") : QStringLiteral("http");
+    QNetworkRequest request(QUrl(QStringLiteral("%1://%2/reports/%3").arg(scheme, link->address).arg(report.id)));
     request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     request.setTransferTimeout(60000);
     running_.insert(report.id, true);
     QNetworkReply* reply = network_.get(request);
+    // The token travels in the request: only to the server whose certificate this device
+    // pinned at admission (never trust-on-first-use here).
+    connect(reply, &QNetworkReply::sslErrors, this, [reply, pin](const QList<QSslError>& errors) {
+        if (!pin.isEmpty() && acceptCertificate(reply->sslConfiguration().peerCertificate(), errors, pin))
+            reply->ignoreSslErrors();
+    });
+    connect(reply, &QNetworkReply::encrypted, this, [reply, pin] {
+        if (fingerprintOf(reply->sslConfiguration().peerCertificate()) != pin)
+            reply->abort();
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply, report] {
         reply->deleteLater();
         running_.remove(report.id);
@@ -61,6 +81,9 @@ void ReportDownloader::download(const QString& address, const QString& token, co
                 reason = QStringLiteral("báo cáo chưa được phát hành cho thiết bị này");
             else if (status == 404)
                 reason = QStringLiteral("không tìm thấy báo cáo");
+            else if (reply->error() == QNetworkReply::SslHandshakeFailedError ||
+                     reply->error() == QNetworkReply::OperationCanceledError)
+                reason = QStringLiteral("chứng chỉ của máy chủ không khớp với chứng chỉ thiết bị đã ghi nhớ");
             else
                 reason = reply->errorString();
             emit failed(report.id, QStringLiteral("Không tải được báo cáo: %1").arg(reason));

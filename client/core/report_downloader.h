@@ -1,5 +1,6 @@
-// Downloads released report files over HTTP (GET /reports/{id}, Authorization: Bearer <token>)
-// into the data folder and checks their SHA-256 against the report's.
+// Downloads released report files over HTTPS (GET /reports/{id}, Authorization: Bearer
+// <token>), holding the server to the device's pinned certificate (plain HTTP only for a
+// ws:// test server), into the data folder, and checks their SHA-256 against the report's.
 #pragma once
 
 #include <QHash>
@@ -17,9 +18,10 @@ public:
     /// Files go to `directory` (created when needed).
     explicit ReportDownloader(const QString& directory, QObject* parent = nullptr);
 
-    /// Starts the download of `report` from http://`address`; ignored while the same report is
-    /// already downloading. finished() or failed() follows.
-    void download(const QString& address, const QString& token, const ReportInfo& report);
+    /// Starts the download of `report` from the server at `address` (server_link.h: "host:port"
+    /// over TLS with the certificate `pin`, or "ws://host:port" over plain HTTP); ignored while
+    /// the same report is already downloading. finished() or failed() follows.
+    void download(const QString& address, const QString& token, const QString& pin, const ReportInfo& report);
     /// Where the file of `report` is (or will be) stored.
     QString pathFor(const ReportInfo& report) const;
     /// True when that file exists and its SHA-256 matches.

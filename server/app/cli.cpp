@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 
 #include "gopy/model.h"
+#include "server/app/admission_link.h"
 #include "server/app/backup_commands.h"
 #include "server/app/data_lock.h"
 #include "server/app/device_commands.h"
@@ -22,9 +23,11 @@
 #include "server/demo/demo.h"
 #include "server/net/event_log.h"
 #include "server/net/server.h"
+#include "server/net/tls_identity.h"
 #include "server/report/report_service.h"
 #include "server/store/errors.h"
 #include "server/sync/engine.h"
+#include "server/sync/permissions.h"
 
 #ifndef GOPY_VERSION
 #define GOPY_VERSION "0"
@@ -79,20 +82,28 @@ const std::map<std::string, CommandSpec>& commands() {
           "  Kế hoạch 273-KH/QU (5 hội nghị, kênh nhân dân, kênh cơ sở, phiên mẫu của hội nghị 1).\n"
           "  Không thay đổi gì nếu cơ sở dữ liệu đã có chiến dịch.\n"}},
         {"serve",
-         {{"--data", "--listen", "--backup-every", "--backup-keep"}, {},
+         {{"--data", "--listen", "--backup-every", "--backup-keep"}, {"--insecure"},
           "Cách dùng: gopy-server serve --data DIR --listen ADDR:PORT [--backup-every PHÚT]\n"
-          "           [--backup-keep N]\n"
-          "  Phục vụ ws://ADDR:PORT/ws, http://ADDR:PORT/healthz và /reports/{id}.\n"
+          "           [--backup-keep N] [--insecure]\n"
+          "  Phục vụ wss://ADDR:PORT/ws, https://ADDR:PORT/healthz và /reports/{id} qua TLS, với\n"
+          "  khóa và chứng chỉ tự ký trong DIR/tls (tạo ở lần chạy đầu, giữ nguyên về sau; thiết bị\n"
+          "  ghi nhớ dấu vân tay của chứng chỉ khi kết nạp).\n"
+          "  --insecure: không mã hóa (ws://, http://) — chỉ để thử nghiệm, không dùng trong hội trường.\n"
           "  --backup-every: sao lưu mỗi PHÚT phút vào DIR/backups, giữ N bản mới nhất (48).\n"
           "  PORT 0: cổng tạm do hệ thống chọn; dòng \"listening ADDR:PORT\" in ra stdout.\n"
           "  Dừng bằng Ctrl+C (SIGINT) hoặc SIGTERM. Nhật ký: DIR/logs/gopy.log.\n"}},
         {"admit",
-         {{"--data", "--role", "--conference", "--organisation", "--ttl"}, {},
+         {{"--data", "--role", "--conference", "--organisation", "--ttl", "--address", "--port"}, {"--quiet"},
           "Cách dùng: gopy-server admit --data DIR\n"
           "                 --role secretary|chair|delegate|drafting [--conference ID] [--ttl SEC]\n"
           "       gopy-server admit --data DIR --role grassroots --organisation ID [--ttl SEC]\n"
+          "                 [--address ĐỊA_CHỈ] [--port CỔNG] [--quiet]\n"
           "  In ra stdout một mã kết nạp dùng một lần (dạng ABCD-EFGH) cho vai trò và hội nghị\n"
           "  (0 hoặc bỏ trống: mọi hội nghị), hiệu lực SEC giây (mặc định 900).\n"
+          "  Trên stderr: dấu vân tay chứng chỉ của máy chủ (để so với màn hình thiết bị), các địa\n"
+          "  chỉ mạng nội bộ, và liên kết gopy://ĐỊA_CHỈ:CỔNG/?code=…&fp=… kèm mã QR để quét bằng\n"
+          "  máy tính bảng (ĐỊA_CHỈ mặc định: địa chỉ IPv4 đầu tiên của máy; CỔNG mặc định 8080).\n"
+          "  --quiet: chỉ in mã.\n"
           "  Vai trò grassroots (báo cáo viên cơ sở) bắt buộc có --organisation: mã tổ chức cơ sở\n"
           "  đảng mà thiết bị báo cáo thay; thiết bị chỉ ghi vào kênh tổ chức cơ sở đảng.\n"
           "  Dùng được cả khi máy chủ đang chạy.\n"}},
@@ -305,8 +316,22 @@ int Cli::serve(const Parsed& parsed) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+    const bool insecure = parsed.options.contains("--insecure");
+    net::ServerOptions options{address, static_cast<std::uint16_t>(*port), 2};
+    std::string fingerprint;
+    if (!insecure) {
+        try {
+            const auto identity = net::loadOrCreateTlsIdentity(dir);
+            fingerprint = identity.fingerprint;
+            options.tls = net::makeServerTlsContext(identity);
+        } catch (const std::exception& e) {
+            std::cerr << "gopy-server: không dùng được chứng chỉ TLS: " << e.what() << "\n";
+            logEvent(std::string("refused to start: TLS identity: ") + e.what());
+            return 1;
+        }
+    }
     Engine engine(database->string());
-    net::Server server(engine, net::ServerOptions{address, static_cast<std::uint16_t>(*port), 2});
+    net::Server server(engine, options);
     std::string error;
     if (!server.start(error)) {
         std::cerr << "gopy-server: " << error << "\n";
@@ -314,10 +339,22 @@ int Cli::serve(const Parsed& parsed) {
         return 1;
     }
     const std::string where = server.address() + ":" + std::to_string(server.port());
-    std::cout << "GopY đang phục vụ tại ws://" << where << "/ws\n"
-              << "Kiểm tra: http://" << where << "/healthz\n"
-              << "listening " << where << std::endl;
-    logEvent("serving " + database->string() + " at ws://" + where + "/ws");
+    const std::string ws = insecure ? "ws://" : "wss://";
+    const std::string http = insecure ? "http://" : "https://";
+    if (insecure) {
+        std::cerr << "gopy-server: CẢNH BÁO: --insecure — mọi ý kiến, mã kết nạp và mã thiết bị đi trên mạng "
+                     "không mã hóa; ai cùng Wi-Fi cũng đọc được. Chỉ dùng để thử nghiệm.\n";
+        logEvent("warning: serving without TLS (--insecure)");
+    }
+    std::cout << "GopY đang phục vụ tại " << ws << where << "/ws\n"
+              << "Kiểm tra: " << http << where << "/healthz\n";
+    if (!insecure) {
+        std::cout << "Dấu vân tay chứng chỉ (SHA-256): " << net::groupedFingerprint(fingerprint) << "\n"
+                  << "Dạng ngắn để so trên thiết bị: " << net::shortFingerprint(fingerprint) << "\n";
+    }
+    std::cout << "listening " << where << std::endl;
+    logEvent("serving " + database->string() + " at " + ws + where + "/ws" +
+             (insecure ? std::string() : ", certificate " + fingerprint));
     std::optional<ScheduledBackups> backups;
     if (backupEvery) {
         backups.emplace(*database, dir / "backups", static_cast<int>(*backupEvery), static_cast<int>(backupKeep));
@@ -417,7 +454,38 @@ int Cli::admit(const Parsed& parsed) {
     logEvent("admission code issued for role " + std::string(toString(*role)) + ", conference " +
              std::to_string(conference) + ", organisation " + std::to_string(organisation) +
              ", valid " + std::to_string(ttl) + " s");
+    // The code alone on stdout (scripts read it); what a person needs beside it on stderr.
     std::cout << code << std::endl;
+    if (parsed.options.contains("--quiet")) return 0;
+    std::string fingerprint;
+    try {
+        // Created here if `serve` never ran: the code and the certificate it pins belong together.
+        fingerprint = net::loadOrCreateTlsIdentity(dir).fingerprint;
+    } catch (const std::exception& e) {
+        std::cerr << "gopy-server: không đọc được chứng chỉ TLS: " << e.what() << "\n";
+        return 1;
+    }
+    const auto addresses = lanAddresses();
+    std::string host = addresses.empty() ? "127.0.0.1" : addresses.front();
+    if (const auto it = parsed.options.find("--address"); it != parsed.options.end()) host = it->second;
+    long long linkPort = 8080;
+    if (const auto it = parsed.options.find("--port"); it != parsed.options.end()) {
+        const auto value = parseInteger(it->second, 1, 65535);
+        if (!value) return usageError("admit", "cổng không hợp lệ: " + it->second);
+        linkPort = *value;
+    }
+    const std::string link = admissionLink(host, static_cast<std::uint16_t>(linkPort), code, fingerprint);
+    std::cerr << "Mã kết nạp: " << code << " (" << permissions::roleLabel(*role) << ", hiệu lực " << ttl / 60 << " phút)\n"
+              << "Dấu vân tay chứng chỉ máy chủ: " << net::shortFingerprint(fingerprint)
+              << "  (đầy đủ: " << net::groupedFingerprint(fingerprint) << ")\n";
+    if (addresses.empty()) {
+        std::cerr << "Máy này chưa có địa chỉ mạng nội bộ; thiết bị trên cùng máy dùng 127.0.0.1\n";
+    } else {
+        std::cerr << "Địa chỉ máy chủ để gõ trên thiết bị:";
+        for (const auto& address : addresses) std::cerr << " " << address << ":" << linkPort;
+        std::cerr << "\n";
+    }
+    std::cerr << "Liên kết kết nạp (dán vào ô địa chỉ, hoặc quét mã QR):\n" << link << "\n" << terminalQr(link);
     return 0;
 }
 

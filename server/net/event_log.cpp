@@ -71,6 +71,29 @@ void EventLog::write(std::string_view text) {
     size_ += line.size();
 }
 
+void EventLog::writeThrottled(std::string_view kind, std::string_view text,
+                              std::chrono::steady_clock::duration window) {
+    const auto now = std::chrono::steady_clock::now();
+    std::size_t held = 0;
+    {
+        std::lock_guard lock(throttleMutex_);
+        auto it = throttles_.find(kind);
+        if (it == throttles_.end()) it = throttles_.emplace(std::string(kind), Throttle{}).first;
+        Throttle& throttle = it->second;
+        if (throttle.last != std::chrono::steady_clock::time_point{} && now - throttle.last < window) {
+            ++throttle.held;
+            return;
+        }
+        held = throttle.held;
+        throttle.held = 0;
+        throttle.last = now;
+    }
+    if (held == 0) return write(text);
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(window).count();
+    write(std::string(text) + " (+" + std::to_string(held) + " như vậy trong " + std::to_string(seconds) +
+          " s trước)");
+}
+
 void EventLog::rotate() {
     // Called with the mutex held: shift gopy.log.N-1 → gopy.log.N, newest last.
     file_.close();
@@ -88,5 +111,7 @@ void EventLog::rotate() {
 }
 
 void logEvent(std::string_view text) { EventLog::instance().write(text); }
+
+void logThrottled(std::string_view kind, std::string_view text) { EventLog::instance().writeThrottled(kind, text); }
 
 }  // namespace gopy::server::net

@@ -2,7 +2,10 @@
 // reports), each starting with the ISO 8601 UTC time, written to stderr and to a rotating file.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
+#include <map>
+#include <string>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -27,6 +30,12 @@ public:
 
     /// Writes one line "2025-03-12T08:30:00.123Z <text>"; newlines inside `text` become spaces.
     void write(std::string_view text);
+    /// Writes `text` unless a line of the same `kind` was written less than `window` ago; the
+    /// lines held back are counted and the next one written says how many ("(+37 như vậy
+    /// trong 60 s trước)"). For what an outsider can repeat at will: junk frames, failed TLS
+    /// handshakes, refused codes — they must not rotate the real entries out of the file.
+    void writeThrottled(std::string_view kind, std::string_view text,
+                        std::chrono::steady_clock::duration window = std::chrono::seconds(60));
 
 private:
     EventLog() = default;
@@ -39,9 +48,17 @@ private:
     std::size_t maxBytes_ = 0;
     int keep_ = 0;
     bool stderr_ = true;
+    struct Throttle {
+        std::chrono::steady_clock::time_point last{};
+        std::size_t held = 0;
+    };
+    std::mutex throttleMutex_;
+    std::map<std::string, Throttle, std::less<>> throttles_;
 };
 
 /// Shorthand for EventLog::instance().write(text).
 void logEvent(std::string_view text);
+/// Shorthand for EventLog::instance().writeThrottled(kind, text).
+void logThrottled(std::string_view kind, std::string_view text);
 
 }  // namespace gopy::server::net

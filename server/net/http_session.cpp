@@ -61,29 +61,67 @@ std::pair<std::string, std::string> mediaTypeOf(const std::string& bytes) {
 
 }  // namespace
 
-HttpSession::HttpSession(asio::ip::tcp::socket&& socket, const NetContext& context)
-    : stream_(std::move(socket)), context_(context), remote_(remoteOf(stream_.socket())) {}
+namespace {
+
+std::variant<HttpSession::PlainStream, HttpSession::TlsStream> makeStream(asio::ip::tcp::socket&& socket,
+                                                                          const NetContext& context) {
+    if (context.tls == nullptr) return HttpSession::PlainStream(std::move(socket));
+    return std::variant<HttpSession::PlainStream, HttpSession::TlsStream>(
+        std::in_place_type<HttpSession::TlsStream>, std::move(socket), *context.tls);
+}
+
+}  // namespace
+
+HttpSession::HttpSession(asio::ip::tcp::socket&& socket, const NetContext& context, UnauthenticatedSlot slot)
+    : remote_(remoteOf(socket)), stream_(makeStream(std::move(socket), context)), context_(context),
+      slot_(std::move(slot)) {}
+
+beast::tcp_stream& HttpSession::lowest() {
+    return std::visit([](auto& stream) -> beast::tcp_stream& { return beast::get_lowest_layer(stream); }, stream_);
+}
 
 void HttpSession::run() {
-    asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&HttpSession::doRead, shared_from_this()));
+    asio::dispatch(lowest().get_executor(), [self = shared_from_this()] {
+        auto* tls = std::get_if<TlsStream>(&self->stream_);
+        if (tls == nullptr) return self->doRead();
+        // The handshake has the same deadline as a request: a peer that opens the port and
+        // says nothing holds a descriptor and a place for 10 s at most.
+        self->lowest().expires_after(self->context_.httpReadTimeout);
+        tls->async_handshake(asio::ssl::stream_base::server,
+                             beast::bind_front_handler(&HttpSession::onHandshake, self));
+    });
+}
+
+void HttpSession::onHandshake(beast::error_code ec) {
+    if (ec) {
+        // A plain-HTTP peer, a scanner or a client that refused our certificate: one summary
+        // line a minute, not one per attempt.
+        logThrottled("tls.handshake", "TLS handshake failed (" + ec.message() + ") from " + remote_);
+        return;
+    }
+    doRead();
 }
 
 void HttpSession::doRead() {
     parser_.emplace();
     parser_->body_limit(context_.httpBodyLimit);
     parser_->header_limit(context_.httpHeaderLimit);
-    stream_.expires_after(context_.httpTimeout);
-    http::async_read(stream_, buffer_, *parser_,
-                     beast::bind_front_handler(&HttpSession::onRead, shared_from_this()));
+    lowest().expires_after(context_.httpReadTimeout);
+    std::visit(
+        [this](auto& stream) {
+            http::async_read(stream, buffer_, *parser_,
+                             beast::bind_front_handler(&HttpSession::onRead, shared_from_this()));
+        },
+        stream_);
 }
 
 void HttpSession::onRead(beast::error_code ec, std::size_t) {
     if (ec == http::error::end_of_stream) return doShutdown();
     if (ec == beast::error::timeout || ec == asio::error::operation_aborted ||
-        ec == asio::error::connection_reset || ec == asio::error::eof)
+        ec == asio::error::connection_reset || ec == asio::error::eof || ec == asio::ssl::error::stream_truncated)
         return;
     if (ec) {
-        logEvent("http read error (" + ec.message() + ") from " + remote_);
+        logThrottled("http.bad_request", "http read error (" + ec.message() + ") from " + remote_);
         // Header or body over its limit: say so, then close.
         keepAlive_ = false;
         return reply(makeResponse(http::status::bad_request, "application/json", jsonError(ec.message())));
@@ -91,7 +129,9 @@ void HttpSession::onRead(beast::error_code ec, std::size_t) {
     auto& request = parser_->get();
     version_ = request.version();
     keepAlive_ = request.keep_alive();
-    const std::string target(request.target());
+    // The query string is not part of the resource: /reports/1?x=1 is report 1.
+    std::string target(request.target());
+    if (const auto query = target.find('?'); query != std::string::npos) target.resize(query);
 
     if (beast::websocket::is_upgrade(request)) {
         if (target != "/ws") {
@@ -99,8 +139,12 @@ void HttpSession::onRead(beast::error_code ec, std::size_t) {
             return reply(makeResponse(http::status::not_found, "application/json", jsonError("not found")));
         }
         // The WebSocket session sets its own timeouts; the HTTP one no longer applies.
-        stream_.expires_never();
-        std::make_shared<WebsocketSession>(stream_.release_socket(), context_, remote_)->run(parser_->release());
+        lowest().expires_never();
+        std::visit(
+            [this](auto& stream) {
+                WebsocketSession::start(std::move(stream), context_, remote_, std::move(slot_), parser_->release());
+            },
+            stream_);
         return;
     }
     if (request.method() == http::verb::get && target == "/healthz") {
@@ -160,7 +204,7 @@ void HttpSession::serveReport(const Request& request, const std::string& id) {
         } else {
             response = self->makeResponse(http::status::not_found, "application/json", jsonError("not found"));
         }
-        asio::post(self->stream_.get_executor(), [self, response] { self->reply(response); });
+        asio::post(self->lowest().get_executor(), [self, response] { self->reply(response); });
     });
 }
 
@@ -176,12 +220,16 @@ std::shared_ptr<HttpSession::Response> HttpSession::makeResponse(http::status st
 }
 
 void HttpSession::reply(std::shared_ptr<Response> response) {
-    stream_.expires_after(context_.httpTimeout);
+    lowest().expires_after(context_.httpWriteTimeout);
     const bool keepAlive = response->keep_alive();
-    http::async_write(stream_, *response,
-                      [self = shared_from_this(), response, keepAlive](beast::error_code ec, std::size_t bytes) {
-                          self->onWrite(keepAlive, ec, bytes);
-                      });
+    std::visit(
+        [&](auto& stream) {
+            http::async_write(stream, *response,
+                              [self = shared_from_this(), response, keepAlive](beast::error_code ec, std::size_t bytes) {
+                                  self->onWrite(keepAlive, ec, bytes);
+                              });
+        },
+        stream_);
 }
 
 void HttpSession::onWrite(bool keepAlive, beast::error_code ec, std::size_t) {
@@ -191,8 +239,13 @@ void HttpSession::onWrite(bool keepAlive, beast::error_code ec, std::size_t) {
 }
 
 void HttpSession::doShutdown() {
+    if (auto* tls = std::get_if<TlsStream>(&stream_)) {
+        lowest().expires_after(context_.httpReadTimeout);
+        tls->async_shutdown([self = shared_from_this()](beast::error_code) {});
+        return;
+    }
     beast::error_code ec;
-    stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+    lowest().socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
 }
 
 }  // namespace gopy::server::net

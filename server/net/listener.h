@@ -1,7 +1,9 @@
 // Accepts TCP connections on the server's one port and starts an HttpSession for each, on
-// its own strand.
+// its own strand; refuses at once what is over the cap of unauthenticated connections, and
+// backs off (50 ms doubling to 1 s) when accepting fails (out of descriptors).
 #pragma once
 
+#include <chrono>
 #include <memory>
 
 #include <boost/asio.hpp>
@@ -28,11 +30,14 @@ public:
 private:
     void doAccept();
     void onAccept(boost::beast::error_code ec, boost::asio::ip::tcp::socket socket);
+    void onBackoff(boost::beast::error_code ec);
 
     boost::asio::io_context& io_;
     boost::asio::ip::tcp::acceptor acceptor_;
     NetContext context_;
     boost::asio::ip::tcp::endpoint bound_;
+    boost::asio::steady_timer backoff_;
+    std::chrono::milliseconds delay_{0};
 };
 
 }  // namespace gopy::server::net

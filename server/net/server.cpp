@@ -14,7 +14,11 @@ namespace asio = boost::asio;
 
 Server::Server(Engine& engine, ServerOptions options)
     : engine_(engine), options_(std::move(options)), io_(options_.ioThreads), writer_(engine, state_),
-      context_{writer_, state_, GOPY_VERSION} {}
+      context_{writer_, state_, GOPY_VERSION} {
+    context_.tls = options_.tls.get();
+    context_.maxUnauthenticated = options_.maxUnauthenticated;
+    context_.authTimeout = options_.authTimeout;
+}
 
 Server::~Server() { stop(); }
 
@@ -38,9 +42,25 @@ bool Server::start(std::string& error) {
     writer_.start();
     listener_->run();
     const int threads = options_.ioThreads > 0 ? options_.ioThreads : 1;
-    for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { io_.run(); });
+    for (int i = 0; i < threads; ++i) {
+        threads_.emplace_back([this] {
+            // A handler that throws (std::bad_alloc under a memory limit, a bug) must not take
+            // the whole hall down: log it and keep running the loop.
+            for (;;) {
+                try {
+                    io_.run();
+                    return;
+                } catch (const std::exception& e) {
+                    logThrottled("io.exception", std::string("error: exception in the network loop: ") + e.what());
+                } catch (...) {
+                    logThrottled("io.exception", "error: unknown exception in the network loop");
+                }
+            }
+        });
+    }
     running_ = true;
-    logEvent("listening on " + this->address() + ":" + std::to_string(port()));
+    logEvent(std::string("listening on ") + this->address() + ":" + std::to_string(port()) +
+             (options_.tls ? " (TLS)" : " (insecure: plain HTTP/ws)"));
     return true;
 }
 

@@ -10,6 +10,9 @@
 #include <vector>
 
 #include <boost/asio.hpp>
+#include <boost/asio/ssl/context.hpp>
+
+#include <chrono>
 
 #include "server/net/net_context.h"
 #include "server/net/shared_state.h"
@@ -24,6 +27,12 @@ struct ServerOptions {
     std::string address = "127.0.0.1";
     std::uint16_t port = 0;  ///< 0: an ephemeral port (see Server::port())
     int ioThreads = 2;
+    /// TLS for HTTP and WebSocket on the port (see tls_identity.h); null serves plain HTTP and
+    /// ws:// (`gopy-server serve --insecure`, and the in-process tests).
+    std::shared_ptr<boost::asio::ssl::context> tls;
+    /// Connection limits (net_context.h); tests lower them.
+    std::size_t maxUnauthenticated = 256;
+    std::chrono::seconds authTimeout{10};
 };
 
 class Server {

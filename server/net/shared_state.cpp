@@ -4,6 +4,44 @@
 
 namespace gopy::server::net {
 
+UnauthenticatedSlot::UnauthenticatedSlot(UnauthenticatedSlot&& other) noexcept : state_(other.state_) {
+    other.state_ = nullptr;
+}
+
+UnauthenticatedSlot& UnauthenticatedSlot::operator=(UnauthenticatedSlot&& other) noexcept {
+    if (this != &other) {
+        release();
+        state_ = other.state_;
+        other.state_ = nullptr;
+    }
+    return *this;
+}
+
+UnauthenticatedSlot::~UnauthenticatedSlot() { release(); }
+
+void UnauthenticatedSlot::release() {
+    if (state_ == nullptr) return;
+    state_->leaveUnauthenticated();
+    state_ = nullptr;
+}
+
+UnauthenticatedSlot SharedState::enterUnauthenticated(std::size_t cap) {
+    std::lock_guard lock(mutex_);
+    if (unauthenticated_ >= cap) return {};
+    ++unauthenticated_;
+    return UnauthenticatedSlot(this);
+}
+
+std::size_t SharedState::unauthenticatedCount() {
+    std::lock_guard lock(mutex_);
+    return unauthenticated_;
+}
+
+void SharedState::leaveUnauthenticated() {
+    std::lock_guard lock(mutex_);
+    --unauthenticated_;
+}
+
 void SharedState::join(const std::shared_ptr<WebsocketSession>& session) {
     std::lock_guard lock(mutex_);
     sessions_[session.get()] = session;
@@ -38,7 +76,7 @@ std::vector<std::pair<std::shared_ptr<WebsocketSession>, Device>> SharedState::s
 
 void SharedState::broadcast(std::int64_t conferenceId,
                             const std::shared_ptr<const std::string>& frame,
-                            const WebsocketSession* except) {
+                            const WebsocketSession* except, bool (*only)(const Device&)) {
     std::vector<std::weak_ptr<WebsocketSession>> targets;
     {
         std::lock_guard lock(mutex_);
@@ -46,7 +84,7 @@ void SharedState::broadcast(std::int64_t conferenceId,
         if (it == subscribers_.end()) return;
         targets.reserve(it->second.size());
         for (const auto& [raw, member] : it->second) {
-            if (raw != except) targets.push_back(member.session);
+            if (raw != except && (only == nullptr || only(member.device))) targets.push_back(member.session);
         }
     }
     // Sending only posts to each session's strand; a slow reader cannot block this loop.

@@ -1,9 +1,11 @@
 #include "server/net/websocket_session.h"
 
+#include <algorithm>
 #include <chrono>
 #include <string_view>
 #include <utility>
 
+#include "gopy/limits.h"
 #include "server/net/event_log.h"
 #include "server/net/shared_state.h"
 #include "server/net/writer.h"
@@ -33,48 +35,120 @@ std::string addressOnly(const std::string& remote) {
 
 }  // namespace
 
-WebsocketSession::WebsocketSession(asio::ip::tcp::socket&& socket, const NetContext& context,
-                                   std::string remote)
-    : ws_(std::move(socket)), context_(context), remote_(std::move(remote)),
-      remoteAddress_(addressOnly(remote_)) {}
+void WebsocketSession::start(beast::tcp_stream&& stream, const NetContext& context, std::string remote,
+                             UnauthenticatedSlot slot, Request request) {
+    std::variant<PlainWs, TlsWs> ws(std::in_place_type<PlainWs>, std::move(stream));
+    std::make_shared<WebsocketSession>(std::move(ws), context, std::move(remote), std::move(slot))
+        ->run(std::move(request));
+}
+
+void WebsocketSession::start(beast::ssl_stream<beast::tcp_stream>&& stream, const NetContext& context,
+                             std::string remote, UnauthenticatedSlot slot, Request request) {
+    std::variant<PlainWs, TlsWs> ws(std::in_place_type<TlsWs>, std::move(stream));
+    std::make_shared<WebsocketSession>(std::move(ws), context, std::move(remote), std::move(slot))
+        ->run(std::move(request));
+}
+
+WebsocketSession::WebsocketSession(std::variant<PlainWs, TlsWs>&& ws, const NetContext& context,
+                                   std::string remote, UnauthenticatedSlot slot)
+    : ws_(std::move(ws)), context_(context), slot_(std::move(slot)), authDeadline_(lowest().get_executor()),
+      remote_(std::move(remote)), remoteAddress_(addressOnly(remote_)) {
+    typingBucket_.tokens = context_.typingBurst;
+    subscribeBucket_.tokens = context_.subscribeBurst;
+}
 
 WebsocketSession::~WebsocketSession() { context_.state.leave(this); }
 
-void WebsocketSession::run(beast::http::request<beast::http::string_body> request) {
-    websocket::stream_base::timeout timeout{};
-    timeout.handshake_timeout = context_.handshakeTimeout;
-    timeout.idle_timeout = context_.idleTimeout;
-    timeout.keep_alive_pings = true;
-    ws_.set_option(timeout);
-    ws_.set_option(websocket::stream_base::decorator([version = context_.version](websocket::response_type& res) {
-        res.set(beast::http::field::server, "gopy-server/" + version);
-    }));
-    ws_.read_message_max(proto::kMaxFrameBytes);
-    ws_.text(true);
-    // One frame per message: Qt 6.4's QWebSocket refuses (close 1007) a text message whose
-    // fragments split a multi-byte UTF-8 character, and Beast fragments at 4 KiB by default.
-    ws_.auto_fragment(false);
-    ws_.async_accept(request, beast::bind_front_handler(&WebsocketSession::onAccept, shared_from_this()));
+beast::tcp_stream& WebsocketSession::lowest() {
+    return std::visit([](auto& ws) -> beast::tcp_stream& { return beast::get_lowest_layer(ws); }, ws_);
+}
+
+bool WebsocketSession::take(Bucket& bucket, double rate, double burst) {
+    const auto now = std::chrono::steady_clock::now();
+    if (bucket.last != std::chrono::steady_clock::time_point{}) {
+        const double elapsed = std::chrono::duration<double>(now - bucket.last).count();
+        bucket.tokens = std::min(burst, bucket.tokens + elapsed * rate);
+    }
+    bucket.last = now;
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+}
+
+void WebsocketSession::run(Request request) {
+    std::visit(
+        [&](auto& ws) {
+            websocket::stream_base::timeout timeout{};
+            timeout.handshake_timeout = context_.handshakeTimeout;
+            timeout.idle_timeout = context_.idleTimeout;
+            timeout.keep_alive_pings = true;
+            ws.set_option(timeout);
+            ws.set_option(websocket::stream_base::decorator([version = context_.version](websocket::response_type& res) {
+                res.set(beast::http::field::server, "gopy-server/" + version);
+            }));
+            // Small until authenticated: 400 peers each holding an unfinished 1 MiB frame
+            // must not take hundreds of megabytes; admit and hello are a few hundred bytes.
+            ws.read_message_max(context_.unauthenticatedFrameBytes);
+            ws.text(true);
+            // One frame per message: Qt 6.4's QWebSocket refuses (close 1007) a text message whose
+            // fragments split a multi-byte UTF-8 character, and Beast fragments at 4 KiB by default.
+            ws.auto_fragment(false);
+            ws.async_accept(request, beast::bind_front_handler(&WebsocketSession::onAccept, shared_from_this()));
+        },
+        ws_);
 }
 
 void WebsocketSession::onAccept(beast::error_code ec) {
     if (ec) return fail(ec, "accept");
     context_.state.join(shared_from_this());
     logEvent("websocket connected: " + remote_);
+    authDeadline_.expires_after(context_.authTimeout);
+    authDeadline_.async_wait(beast::bind_front_handler(&WebsocketSession::onAuthDeadline, shared_from_this()));
     doRead();
 }
 
+void WebsocketSession::onAuthDeadline(beast::error_code ec) {
+    // A hello the writer is still checking is not late: only silence is.
+    if (ec == asio::error::operation_aborted || device_ || authPending_ || closing_) return;
+    logThrottled("auth.timeout", "no admit/hello within " + std::to_string(context_.authTimeout.count()) +
+                                     " s, closed: " + remote_);
+    // Not `unauthenticated`: that code tells a client its token is gone.
+    closeWithError(proto::Error{proto::ErrorCode::Invalid,
+                                "Quá " + std::to_string(context_.authTimeout.count()) +
+                                    " giây mà thiết bị chưa gửi mã kết nạp hoặc mã thiết bị"});
+}
+
 void WebsocketSession::doRead() {
-    ws_.async_read(buffer_, beast::bind_front_handler(&WebsocketSession::onRead, shared_from_this()));
+    std::visit(
+        [this](auto& ws) {
+            ws.async_read(buffer_, beast::bind_front_handler(&WebsocketSession::onRead, shared_from_this()));
+        },
+        ws_);
 }
 
 void WebsocketSession::onRead(beast::error_code ec, std::size_t) {
     if (ec == websocket::error::message_too_big) {
         // Beast has already sent the close frame with 1009 (message too big).
-        logEvent("frame too large, closed with 1009: " + describe());
+        if (device_)
+            logEvent("frame too large, closed with 1009: " + describe());
+        else
+            logThrottled("junk.too_large", "frame too large before admission, closed with 1009: " + describe());
         return;
     }
     if (ec) return fail(ec, "read");
+    const bool binary = std::visit([](auto& ws) { return ws.got_binary(); }, ws_);
+    if (binary) {
+        // The protocol is JSON text; a binary frame is a bug or a probe. Say so and close 1003.
+        buffer_.consume(buffer_.size());
+        logThrottled("junk.binary", "binary frame, closed with 1003: " + describe());
+        enqueue(frameOf(proto::Error{proto::ErrorCode::MalformedJson,
+                                     "Máy chủ chỉ nhận tin dạng văn bản JSON, không nhận khung nhị phân"}));
+        closing_ = true;
+        closeCode_ = websocket::close_code::unknown_data;
+        closeAfterWrites_ = true;
+        if (queue_.empty()) doClose(closeCode_);
+        return;
+    }
     std::string text = beast::buffers_to_string(buffer_.data());
     buffer_.consume(buffer_.size());
     handle(text);
@@ -85,7 +159,11 @@ void WebsocketSession::onRead(beast::error_code ec, std::size_t) {
 void WebsocketSession::handle(const std::string& text) {
     auto decoded = proto::decode(text);
     if (!decoded) {
-        logEvent("malformed frame from " + describe() + ": " + decoded.error.message);
+        const std::string line = "malformed frame from " + describe() + ": " + decoded.error.message;
+        if (device_)
+            logEvent(line);
+        else
+            logThrottled("junk.malformed", line);
         return enqueue(frameOf(proto::Error{decoded.error.code, decoded.error.message}));
     }
     handleMessage(std::move(*decoded.message));
@@ -112,7 +190,7 @@ void WebsocketSession::handleMessage(proto::Message message) {
             const auto& w = *result.welcome;
             Device device{w.deviceId, w.deviceName, w.role, w.conferenceId, w.organisationId};
             engine.recordSeen(w.deviceId, remote, nowMillis());
-            writer->track(self, w.token);
+            writer->track(self, w.token, w.deviceId);
             logEvent("admitted " + w.deviceName + " (" + w.deviceId + ") as " +
                      std::string(toString(w.role)) + " from " + remote);
             self->authResult(std::move(device), frameOf(w));
@@ -136,7 +214,7 @@ void WebsocketSession::handleMessage(proto::Message message) {
             }
             auto welcome = engine.welcome(*device);
             engine.recordSeen(device->id, remote, nowMillis());
-            writer->track(self, token);
+            writer->track(self, token, device->id);
             self->authResult(std::move(*device), frameOf(welcome));
         });
         return;
@@ -149,6 +227,13 @@ void WebsocketSession::handleMessage(proto::Message message) {
         }
     }
     if (auto* subscribe = std::get_if<proto::Subscribe>(&message)) {
+        // Each subscribe costs the writer a snapshot or a catch-up: a device re-subscribing in
+        // a loop must not slow every secretary's acknowledgement.
+        if (!take(subscribeBucket_, context_.subscribesPerSecond, context_.subscribeBurst)) {
+            logThrottled("rate.subscribe", "subscribe rate exceeded: " + describe());
+            return enqueue(frameOf(proto::Error{proto::ErrorCode::RateLimited,
+                                                "Thiết bị yêu cầu tải lại hội nghị quá nhiều lần; hãy chờ vài giây"}));
+        }
         writer->post([self, state, device = *device_, request = *subscribe](Engine& engine) {
             auto result = engine.subscribe(device, request);
             if (result.error) return self->sendMessage(*result.error);
@@ -171,6 +256,16 @@ void WebsocketSession::handleMessage(proto::Message message) {
         return;
     }
     if (auto* typing = std::get_if<proto::Typing>(&message)) {
+        // Drafts are best effort: past 4 a second (burst 8) they are dropped here, before they
+        // reach the writer; the next one carries the whole text anyway. A last "done" always
+        // passes so that no stale draft stays on the chair's screen.
+        if (!typing->done && !take(typingBucket_, context_.typingPerSecond, context_.typingBurst)) {
+            logThrottled("rate.typing", "typing drafts over the rate, dropped: " + describe());
+            return;
+        }
+        if (const auto refusal = limits::tooLong("Bản đang gõ", typing->text, limits::kTypingDraft); !refusal.empty()) {
+            return enqueue(frameOf(proto::Error{proto::ErrorCode::TooLarge, refusal}));
+        }
         writer->post([self, state, device = *device_, draft = std::move(*typing)](Engine& engine) mutable {
             if (!engine.mayType(device, draft.conferenceId)) {
                 return self->sendMessage(proto::Error{proto::ErrorCode::Forbidden,
@@ -179,7 +274,11 @@ void WebsocketSession::handleMessage(proto::Message message) {
             // Relayed only: drafts are never written to the database.
             draft.deviceName = device.name;
             const auto conferenceId = draft.conferenceId;
-            state->broadcast(conferenceId, frameOf(std::move(draft)), self.get());
+            // Unsaved text is for the people recording and chairing, not for delegates' tablets
+            // or the hall screen.
+            state->broadcast(conferenceId, frameOf(std::move(draft)), self.get(), [](const Device& to) {
+                return to.role == Role::Secretary || to.role == Role::Chair || to.role == Role::Organiser;
+            });
         });
         return;
     }
@@ -187,7 +286,7 @@ void WebsocketSession::handleMessage(proto::Message message) {
 }
 
 void WebsocketSession::authResult(std::optional<Device> device, std::shared_ptr<const std::string> answer) {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), device = std::move(device),
+    asio::post(lowest().get_executor(), [self = shared_from_this(), device = std::move(device),
                                     answer = std::move(answer)]() mutable {
         self->authPending_ = false;
         if (device) {
@@ -196,13 +295,22 @@ void WebsocketSession::authResult(std::optional<Device> device, std::shared_ptr<
                 self->deviceLabel_ = device->name + " (" + device->id + ")";
             }
             self->device_ = std::move(device);
+            // Authenticated: the deadline, the small frame limit and the place among the
+            // unauthenticated connections no longer apply.
+            self->authDeadline_.cancel();
+            self->slot_.release();
+            std::visit([](auto& ws) { ws.read_message_max(proto::kMaxFrameBytes); }, self->ws_);
+        } else if (!self->closing_) {
+            // Refused: another 10 s to send a right code, not forever.
+            self->authDeadline_.expires_after(self->context_.authTimeout);
+            self->authDeadline_.async_wait(beast::bind_front_handler(&WebsocketSession::onAuthDeadline, self));
         }
         self->enqueue(std::move(answer));
     });
 }
 
 void WebsocketSession::send(std::shared_ptr<const std::string> frame) {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), frame = std::move(frame)]() mutable {
+    asio::post(lowest().get_executor(), [self = shared_from_this(), frame = std::move(frame)]() mutable {
         self->enqueue(std::move(frame));
     });
 }
@@ -210,7 +318,7 @@ void WebsocketSession::send(std::shared_ptr<const std::string> frame) {
 void WebsocketSession::sendMessage(const proto::Message& message) { send(frameOf(message)); }
 
 void WebsocketSession::closeWithError(const proto::Error& error) {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), frame = frameOf(error)]() mutable {
+    asio::post(lowest().get_executor(), [self = shared_from_this(), frame = frameOf(error)]() mutable {
         if (self->closing_) return;
         self->enqueue(std::move(frame));
         self->closing_ = true;
@@ -220,9 +328,10 @@ void WebsocketSession::closeWithError(const proto::Error& error) {
 }
 
 void WebsocketSession::abort() {
-    asio::post(ws_.get_executor(), [self = shared_from_this()] {
+    asio::post(lowest().get_executor(), [self = shared_from_this()] {
         self->closing_ = true;
-        beast::get_lowest_layer(self->ws_).close();
+        self->authDeadline_.cancel();
+        self->lowest().close();
     });
 }
 
@@ -240,7 +349,7 @@ void WebsocketSession::enqueue(std::shared_ptr<const std::string> frame) {
         logEvent("slow client dropped (" + std::to_string(queue_.size()) + " frames, " +
                  std::to_string(queuedBytes_) + " bytes queued): " + describe());
         closing_ = true;
-        beast::get_lowest_layer(ws_).close();
+        lowest().close();
         return;
     }
     queuedBytes_ += frame->size();
@@ -249,8 +358,12 @@ void WebsocketSession::enqueue(std::shared_ptr<const std::string> frame) {
 }
 
 void WebsocketSession::doWrite() {
-    ws_.async_write(asio::buffer(*queue_.front()),
-                    beast::bind_front_handler(&WebsocketSession::onWrite, shared_from_this()));
+    std::visit(
+        [this](auto& ws) {
+            ws.async_write(asio::buffer(*queue_.front()),
+                           beast::bind_front_handler(&WebsocketSession::onWrite, shared_from_this()));
+        },
+        ws_);
 }
 
 void WebsocketSession::onWrite(beast::error_code ec, std::size_t) {
@@ -258,19 +371,19 @@ void WebsocketSession::onWrite(beast::error_code ec, std::size_t) {
     queuedBytes_ -= queue_.front()->size();
     queue_.pop_front();
     if (!queue_.empty()) return doWrite();
-    if (closeAfterWrites_) doClose();
+    if (closeAfterWrites_) doClose(closeCode_);
 }
 
-void WebsocketSession::doClose() {
+void WebsocketSession::doClose(websocket::close_code code) {
     closeAfterWrites_ = false;
-    ws_.async_close(websocket::close_code::policy_error,
-                    [self = shared_from_this()](beast::error_code) {});
+    authDeadline_.cancel();
+    std::visit([&](auto& ws) { ws.async_close(code, [self = shared_from_this()](beast::error_code) {}); }, ws_);
 }
 
 void WebsocketSession::fail(beast::error_code ec, const char* what) {
     if (ec == asio::error::operation_aborted || ec == websocket::error::closed ||
         ec == asio::error::eof || ec == asio::error::connection_reset ||
-        ec == asio::error::broken_pipe) {
+        ec == asio::error::broken_pipe || ec == asio::ssl::error::stream_truncated) {
         // The read side reports the end of every connection once; writes stay quiet.
         if (std::string_view(what) == "read") logEvent("websocket disconnected: " + describe());
         return;

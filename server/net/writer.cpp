@@ -102,7 +102,30 @@ void Writer::call(const Task& task) {
     future.get();
 }
 
-void Writer::track(const std::shared_ptr<WebsocketSession>& session, std::string token) {
+void Writer::track(const std::shared_ptr<WebsocketSession>& session, std::string token, const std::string& deviceId) {
+    // One live connection per device token: the newest wins (a tablet that lost its Wi-Fi
+    // reconnects before the server notices the old connection is dead), the older one is told
+    // why and closed, and the organiser finds it in the audit trail.
+    for (auto it = tracked_.begin(); it != tracked_.end();) {
+        auto other = it->second.session.lock();
+        if (!other) {
+            it = tracked_.erase(it);
+            continue;
+        }
+        if (other != session && it->second.token == token) {
+            logEvent("device logged in again from " + session->remoteAddress() + ", older connection closed: " +
+                     other->describe());
+            engine_.audit("replaced", deviceId, session->remoteAddress(),
+                          "kết nối cũ từ " + other->remoteAddress() + " bị đóng", nowMillis());
+            other->closeWithError(proto::Error{
+                proto::ErrorCode::Replaced,
+                "Thiết bị này vừa kết nối từ một nơi khác (" + session->remoteAddress() +
+                    "); kết nối này đã đóng. Nếu không phải bạn, hãy báo ban tổ chức thu hồi thiết bị."});
+            it = tracked_.erase(it);
+            continue;
+        }
+        ++it;
+    }
     tracked_[session.get()] = Tracked{session, std::move(token)};
 }
 

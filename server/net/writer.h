@@ -53,8 +53,9 @@ public:
     void call(const Task& task);
 
     /// Writer thread only: remembers the token of an authenticated session so that a revoked
-    /// device is disconnected within about a second.
-    void track(const std::shared_ptr<WebsocketSession>& session, std::string token);
+    /// device is disconnected within about a second. An older live session with the same token
+    /// is closed with `replaced` (one live connection per device) and audited.
+    void track(const std::shared_ptr<WebsocketSession>& session, std::string token, const std::string& deviceId);
 
     /// Since when (ms since the epoch) the database refuses writes (a full disk, an I/O error,
     /// held busy): set by a batch refused storage_full, cleared by the next batch applied.

@@ -30,7 +30,7 @@ constexpr std::array<std::pair<MessageType, std::string_view>, 13> kMessageTypes
     {MessageType::Dashboard, "dashboard"},
 }};
 
-constexpr std::array<std::pair<ErrorCode, std::string_view>, 17> kErrorCodes{{
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 19> kErrorCodes{{
     {ErrorCode::MalformedJson, "malformed_json"},
     {ErrorCode::UnsupportedVersion, "unsupported_version"},
     {ErrorCode::UnknownType, "unknown_type"},
@@ -48,6 +48,8 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, 17> kErrorCodes{{
     {ErrorCode::StorageFull, "storage_full"},
     {ErrorCode::Internal, "internal"},
     {ErrorCode::SeqReused, "seq_reused"},
+    {ErrorCode::RateLimited, "rate_limited"},
+    {ErrorCode::Replaced, "replaced"},
 }};
 
 // Indexed by Operation::index(); the order follows the variant's alternatives.

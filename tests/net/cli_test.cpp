@@ -9,6 +9,7 @@
 #include <boost/asio.hpp>
 #include <gtest/gtest.h>
 
+#include "server/net/tls_identity.h"
 #include "server/store/store.h"
 #include "tests/net/server_fixture.h"
 #include "tests/net/server_process.h"
@@ -113,15 +114,27 @@ TEST(CliTest, SecondServerOnTheSameDataFolderIsRefused) {
     ASSERT_EQ(runServerCommand({"demo", "--data", data}).exitCode, 0);
     ServerProcess first({"serve", "--data", data, "--listen", "127.0.0.1:0"}, (dir.path() / "first.err").string());
     ASSERT_TRUE(first.waitListening()) << first.output();
-    EXPECT_TRUE(contains(first.output(), "GopY đang phục vụ tại ws://127.0.0.1:"));
+    EXPECT_TRUE(contains(first.output(), "GopY đang phục vụ tại wss://127.0.0.1:"));
+    // The certificate it made on first start, printed for people to compare with the devices.
+    const std::string fingerprint = server::net::tlsFingerprintOf(dir.path());
+    ASSERT_EQ(fingerprint.size(), 64u);
+    EXPECT_TRUE(contains(first.output(), server::net::groupedFingerprint(fingerprint))) << first.output();
 
     const auto second = runServerCommand({"serve", "--data", data, "--listen", "127.0.0.1:0"});
     EXPECT_EQ(second.exitCode, 1);
     EXPECT_TRUE(contains(second.err, "gopy-server khác")) << second.err;
 
     // The running server admits devices issued while it runs (WAL lets the CLI write).
-    const auto admit = runServerCommand({"admit", "--data", data, "--role", "delegate"});
+    const auto admit = runServerCommand({"admit", "--data", data, "--role", "delegate", "--address", "10.1.2.3"});
     EXPECT_EQ(admit.exitCode, 0) << admit.err;
+    // stdout holds the code alone (scripts read it); stderr what a person needs beside it.
+    const std::string code = admit.out.substr(0, admit.out.find('\n'));
+    EXPECT_EQ(admit.out, code + "\n");
+    EXPECT_TRUE(contains(admit.err, server::net::shortFingerprint(fingerprint))) << admit.err;
+    EXPECT_TRUE(contains(admit.err, "gopy://10.1.2.3:8080/?code=" + code + "&fp=" + fingerprint)) << admit.err;
+    EXPECT_TRUE(contains(admit.err, "\u2588")) << "no QR code drawn: " << admit.err;
+    const auto quiet = runServerCommand({"admit", "--data", data, "--role", "delegate", "--quiet"});
+    EXPECT_EQ(quiet.err, "");
 
     first.signal(SIGTERM);
     EXPECT_EQ(first.wait(), 0) << "SIGTERM must stop the server cleanly";
@@ -154,7 +167,7 @@ TEST(CliTest, DevicesAndRevokeWhileServing) {
     ServerProcess server({"serve", "--data", data, "--listen", "127.0.0.1:0"}, (dir.path() / "err.log").string());
     const auto port = server.waitListening();
     ASSERT_TRUE(port) << server.output();
-    TestClient tablet(*port);
+    TestClient tablet(*port, TestClient::Transport::Tls);
     ASSERT_TRUE(tablet.admit(code, "Máy tính bảng thư ký 3"));
 
     auto listed = runServerCommand({"devices", "--data", data});
@@ -171,7 +184,7 @@ TEST(CliTest, DevicesAndRevokeWhileServing) {
     ASSERT_TRUE(notice) << "the running server did not cut the device off";
     EXPECT_EQ(notice->code, proto::ErrorCode::Revoked);
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3));
-    TestClient again(*port);
+    TestClient again(*port, TestClient::Transport::Tls);
     EXPECT_FALSE(again.hello(tablet.token));
 
     listed = runServerCommand({"devices", "--data", data});
@@ -197,7 +210,7 @@ TEST(CliTest, BackupWhileServingAndRestore) {
     ServerProcess server({"serve", "--data", data, "--listen", "127.0.0.1:0"}, (dir.path() / "err.log").string());
     const auto port = server.waitListening();
     ASSERT_TRUE(port) << server.output();
-    TestClient secretary(*port);
+    TestClient secretary(*port, TestClient::Transport::Tls);
     ASSERT_TRUE(secretary.admit(admit.out.substr(0, admit.out.find('\n')), "Thư ký"));
     auto snapshot = secretary.subscribe(2, 0);
     ASSERT_TRUE(snapshot && std::holds_alternative<proto::Snapshot>(*snapshot));
@@ -269,11 +282,11 @@ TEST(CliTest, AuditTrailVerifiesAndFindsTampering) {
         ServerProcess server({"serve", "--data", data, "--listen", "127.0.0.1:0"}, (dir.path() / "err.log").string());
         const auto port = server.waitListening();
         ASSERT_TRUE(port) << server.output();
-        TestClient delegate(*port);
+        TestClient delegate(*port, TestClient::Transport::Tls);
         ASSERT_TRUE(delegate.admit("WRONG-CODE", "Máy lạ") == std::nullopt);
-        TestClient good(*port);
+        TestClient good(*port, TestClient::Transport::Tls);
         ASSERT_TRUE(good.admit(admit.out.substr(0, admit.out.find('\n')), "Điện thoại đại biểu"));
-        TestClient stranger(*port);
+        TestClient stranger(*port, TestClient::Transport::Tls);
         EXPECT_FALSE(stranger.hello("not-a-token"));
         ASSERT_EQ(runServerCommand({"revoke", "--data", data, good.deviceId}).exitCode, 0);
         server.signal(SIGTERM);

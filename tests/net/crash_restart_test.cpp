@@ -44,7 +44,7 @@ TEST(CrashRestartTest, AcknowledgedOperationsSurviveKillNine) {
     std::string token;
     std::string participantId;
     {
-        ServerProcess server({"serve", "--data", data, "--listen", "127.0.0.1:0"}, errLog);
+        ServerProcess server({"serve", "--data", data, "--listen", "127.0.0.1:0", "--insecure"}, errLog);
         const auto port = server.waitListening();
         ASSERT_TRUE(port) << "server did not start: " << server.output();
         TestClient client(*port);
@@ -77,7 +77,7 @@ TEST(CrashRestartTest, AcknowledgedOperationsSurviveKillNine) {
         EXPECT_EQ(server.wait(), -1);
     }
 
-    ServerProcess server({"serve", "--data", data, "--listen", "127.0.0.1:0"}, errLog);
+    ServerProcess server({"serve", "--data", data, "--listen", "127.0.0.1:0", "--insecure"}, errLog);
     const auto port = server.waitListening();
     ASSERT_TRUE(port) << "server did not restart after kill -9";
     TestClient client(*port);

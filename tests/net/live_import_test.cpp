@@ -250,7 +250,7 @@ TEST(LiveImportCli, ImportPublicWhileTheServerRunsReachesASubscriber) {
     }
     ASSERT_FALSE(code.empty()) << admit.out;
 
-    ServerProcess server({"serve", "--data", data, "--listen", "127.0.0.1:0"}, (dir.path() / "serve.err").string());
+    ServerProcess server({"serve", "--data", data, "--listen", "127.0.0.1:0", "--insecure"}, (dir.path() / "serve.err").string());
     const auto port = server.waitListening();
     ASSERT_TRUE(port) << server.output();
     TestClient client(*port);
@@ -298,7 +298,7 @@ TEST(LiveImportCli, DraftImportWaitsForTheServerToStop) {
         std::ofstream out(draft, std::ios::binary);
         out << "# Phần I. Kết quả thực hiện Nghị quyết\n\n## 1. Về kinh tế\n\nTăng trưởng khá.\n";
     }
-    ServerProcess server({"serve", "--data", data, "--listen", "127.0.0.1:0"}, (dir.path() / "serve.err").string());
+    ServerProcess server({"serve", "--data", data, "--listen", "127.0.0.1:0", "--insecure"}, (dir.path() / "serve.err").string());
     ASSERT_TRUE(server.waitListening()) << server.output();
     const auto refused = runServerCommand({"draft", "import", "--data", data, draft.string()});
     EXPECT_EQ(refused.exitCode, 1);

@@ -23,10 +23,14 @@ void ServerFixture::SetUp() {
     dir_ = std::make_unique<TempDir>();
     engine_ = std::make_unique<server::Engine>((dir_->path() / "gopy.db").string());
     ASSERT_TRUE(server::demo::createDemoCampaign(*engine_)) << "demo campaign not created";
-    server_ = std::make_unique<server::net::Server>(*engine_, server::net::ServerOptions{"127.0.0.1", 0, 2});
+    server_ = std::make_unique<server::net::Server>(*engine_, options(dir_->path()));
     std::string error;
     ASSERT_TRUE(server_->start(error)) << error;
     ASSERT_NE(server_->port(), 0);
+}
+
+server::net::ServerOptions ServerFixture::options(const std::filesystem::path&) {
+    return server::net::ServerOptions{"127.0.0.1", 0, 2};
 }
 
 void ServerFixture::TearDown() {

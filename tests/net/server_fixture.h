@@ -34,6 +34,9 @@ protected:
 
     void SetUp() override;
     void TearDown() override;
+    /// The options the server starts with (plain, default limits); fixtures for TLS and for
+    /// the connection limits override it. `dir` is the data folder.
+    virtual server::net::ServerOptions options(const std::filesystem::path& dir);
 
     /// A one-time admission code made by the engine (on the writer thread).
     std::string admissionCode(Role role, std::int64_t conferenceId);

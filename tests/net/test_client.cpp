@@ -1,29 +1,76 @@
 #include "tests/net/test_client.h"
 
+#include <openssl/evp.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
 namespace gopy::test {
 
 namespace beast = boost::beast;
 namespace websocket = beast::websocket;
 namespace asio = boost::asio;
 
-TestClient::TestClient(std::uint16_t port) : ws_(io_) {
+namespace {
+
+std::unique_ptr<asio::ssl::context> clientContext(TestClient::Transport transport) {
+    if (transport == TestClient::Transport::Plain) return nullptr;
+    auto context = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_client);
+    context->set_verify_mode(asio::ssl::verify_none);
+    return context;
+}
+
+std::string fingerprintOf(SSL* ssl) {
+    X509* cert = SSL_get1_peer_certificate(ssl);
+    if (cert == nullptr) return {};
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    X509_digest(cert, EVP_sha256(), digest, &length);
+    X509_free(cert);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex;
+    for (unsigned int i = 0; i < length; ++i) {
+        hex += kHex[digest[i] >> 4];
+        hex += kHex[digest[i] & 0xF];
+    }
+    return hex;
+}
+
+}  // namespace
+
+TestClient::TestClient(std::uint16_t port, Transport transport)
+    : tls_(clientContext(transport)),
+      ws_(transport == Transport::Plain ? std::variant<PlainWs, TlsWs>(std::in_place_type<PlainWs>, io_)
+                                        : std::variant<PlainWs, TlsWs>(std::in_place_type<TlsWs>, io_, *tls_)) {
     beast::error_code ec;
-    auto& tcp = beast::get_lowest_layer(ws_);
+    auto& tcp = lowest();
     tcp.expires_after(kWait);
     tcp.socket().connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), ec);
     if (ec) return;
-    ws_.handshake("127.0.0.1:" + std::to_string(port), "/ws", ec);
+    if (auto* secure = std::get_if<TlsWs>(&ws_)) {
+        secure->next_layer().handshake(asio::ssl::stream_base::client, ec);
+        if (ec) return;
+        peerFingerprint_ = fingerprintOf(secure->next_layer().native_handle());
+    }
+    std::visit([&](auto& ws) { ws.handshake("127.0.0.1:" + std::to_string(port), "/ws", ec); }, ws_);
     if (ec) return;
-    // Large enough for the biggest snapshot the tests make.
-    ws_.read_message_max(64 * 1024 * 1024);
-    ws_.text(true);
+    std::visit(
+        [](auto& ws) {
+            // Large enough for the biggest snapshot the tests make.
+            ws.read_message_max(64 * 1024 * 1024);
+            ws.text(true);
+        },
+        ws_);
     open_ = true;
 }
 
 TestClient::~TestClient() {
     if (!open_) return;
     beast::error_code ec;
-    beast::get_lowest_layer(ws_).socket().close(ec);
+    lowest().socket().close(ec);
+}
+
+beast::tcp_stream& TestClient::lowest() {
+    return std::visit([](auto& ws) -> beast::tcp_stream& { return beast::get_lowest_layer(ws); }, ws_);
 }
 
 bool TestClient::send(const proto::Message& message) { return sendText(proto::encode(message)); }
@@ -31,7 +78,25 @@ bool TestClient::send(const proto::Message& message) { return sendText(proto::en
 bool TestClient::sendText(const std::string& text) {
     if (!open_) return false;
     beast::error_code ec;
-    ws_.write(asio::buffer(text), ec);
+    std::visit(
+        [&](auto& ws) {
+            ws.text(true);
+            ws.write(asio::buffer(text), ec);
+        },
+        ws_);
+    return !ec;
+}
+
+bool TestClient::sendBinary(const std::string& bytes) {
+    if (!open_) return false;
+    beast::error_code ec;
+    std::visit(
+        [&](auto& ws) {
+            ws.binary(true);
+            ws.write(asio::buffer(bytes), ec);
+            ws.text(true);
+        },
+        ws_);
     return !ec;
 }
 
@@ -49,16 +114,20 @@ std::optional<proto::Message> TestClient::readOne(std::chrono::milliseconds time
     beast::error_code result;
     bool done = false;
     // The tcp_stream timer closes the socket if nothing arrives in time.
-    beast::get_lowest_layer(ws_).expires_after(timeout);
-    ws_.async_read(buffer_, [&](beast::error_code ec, std::size_t) {
-        result = ec;
-        done = true;
-    });
+    lowest().expires_after(timeout);
+    std::visit(
+        [&](auto& ws) {
+            ws.async_read(buffer_, [&](beast::error_code ec, std::size_t) {
+                result = ec;
+                done = true;
+            });
+        },
+        ws_);
     io_.restart();
     io_.run();
     timedOut_ = !done || result == beast::error::timeout;
     if (!done || result) {
-        if (result == websocket::error::closed) closeCode_ = ws_.reason().code;
+        if (result == websocket::error::closed) closeCode_ = std::visit([](auto& ws) { return int(ws.reason().code); }, ws_);
         open_ = false;
         return std::nullopt;
     }

@@ -1,4 +1,5 @@
-// A small synchronous WebSocket client for the tests: connect to /ws, send typed messages or
+// A small synchronous WebSocket client for the tests: connect to /ws (plain, or over TLS with
+// no certificate check: the tests compare the fingerprint themselves), send typed messages or
 // raw text, receive typed messages with a generous timeout, remember what it skipped.
 #pragma once
 
@@ -7,11 +8,16 @@
 #include <deque>
 #include <functional>
 #include <optional>
+#include <memory>
 #include <string>
+#include <variant>
 
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 
 #include "gopy/protocol.h"
 
@@ -21,8 +27,10 @@ class TestClient {
 public:
     static constexpr std::chrono::seconds kWait{30};
 
-    /// Connects to ws://127.0.0.1:port/ws; connected() tells whether it worked.
-    explicit TestClient(std::uint16_t port);
+    enum class Transport { Plain, Tls };
+    /// Connects to ws://127.0.0.1:port/ws (or wss:// with Transport::Tls); connected() tells
+    /// whether it worked.
+    explicit TestClient(std::uint16_t port, Transport transport = Transport::Plain);
     ~TestClient();
 
     bool connected() const { return open_; }
@@ -37,6 +45,10 @@ public:
     bool send(const proto::Message& message);
     /// Sends raw text as one frame; false if the connection is gone.
     bool sendText(const std::string& text);
+    /// Sends bytes as one binary frame; false if the connection is gone.
+    bool sendBinary(const std::string& bytes);
+    /// SHA-256 of the server certificate (64 lowercase hex digits); empty for plain.
+    const std::string& peerFingerprint() const { return peerFingerprint_; }
 
     /// The next message (first from what was skipped before), or nullopt on timeout, close or
     /// a frame that does not decode.
@@ -87,8 +99,14 @@ public:
 private:
     std::optional<proto::Message> readOne(std::chrono::milliseconds timeout);
 
+    using PlainWs = boost::beast::websocket::stream<boost::beast::tcp_stream>;
+    using TlsWs = boost::beast::websocket::stream<boost::beast::ssl_stream<boost::beast::tcp_stream>>;
+    boost::beast::tcp_stream& lowest();
+
     boost::asio::io_context io_;
-    boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+    std::unique_ptr<boost::asio::ssl::context> tls_;
+    std::variant<PlainWs, TlsWs> ws_;
+    std::string peerFingerprint_;
     boost::beast::flat_buffer buffer_;
     std::deque<proto::Message> backlog_;
     bool open_ = false;

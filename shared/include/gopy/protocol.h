@@ -58,6 +58,8 @@ enum class ErrorCode {
     StorageFull,         // "storage_full"  disk full or I/O error; retry later, nothing applied
     Internal,            // "internal"
     SeqReused,           // "seq_reused"    this client seq was applied with other content
+    RateLimited,         // "rate_limited"  too many requests of this kind; wait and retry
+    Replaced,            // "replaced"      the same device token logged in on another connection
 };
 std::string_view toString(ErrorCode);
 std::optional<ErrorCode> errorCodeFromString(std::string_view);

@@ -44,25 +44,33 @@ QString ServerProcess::admit(const QString& role, int conferenceId, int organisa
         arguments << QStringLiteral("--conference") << QString::number(conferenceId);
     if (organisationId > 0)
         arguments << QStringLiteral("--organisation") << QString::number(organisationId);
+    if (!address_.isEmpty())
+        arguments << QStringLiteral("--address") << QStringLiteral("127.0.0.1") << QStringLiteral("--port")
+                  << address_.section(QLatin1Char(':'), 1);
     process.start(QStringLiteral(GOPY_SERVER_BINARY), arguments);
     ok = process.waitForFinished(120000) && process.exitCode() == 0;
     const QString out = QString::fromUtf8(process.readAllStandardOutput());
-    lastOutput_ = out + QString::fromUtf8(process.readAllStandardError());
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    lastOutput_ = out + err;
     if (!ok)
         return {};
+    static const QRegularExpression link(QStringLiteral("^(gopy://\\S+)$"), QRegularExpression::MultilineOption);
+    lastLink_ = link.match(err).captured(1);
     // The code is the last non-empty line.
     const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     return lines.isEmpty() ? QString() : lines.last().trimmed();
 }
 
-bool ServerProcess::start()
+bool ServerProcess::start(bool insecure)
 {
     server_ = std::make_unique<QProcess>();
     // The server logs every event on stderr: into a file, so a full pipe never blocks it.
     server_->setStandardErrorFile(dataDir_ + QStringLiteral("/server-stderr.log"), QIODevice::Append);
-    server_->start(QStringLiteral(GOPY_SERVER_BINARY),
-                   {QStringLiteral("serve"), QStringLiteral("--data"), dataDir_, QStringLiteral("--listen"),
-                    QStringLiteral("127.0.0.1:0")});
+    QStringList arguments{QStringLiteral("serve"), QStringLiteral("--data"), dataDir_, QStringLiteral("--listen"),
+                          QStringLiteral("127.0.0.1:0")};
+    if (insecure)
+        arguments << QStringLiteral("--insecure");
+    server_->start(QStringLiteral(GOPY_SERVER_BINARY), arguments);
     if (!server_->waitForStarted(60000))
         return false;
     static const QRegularExpression listening(QStringLiteral("listening (127\\.0\\.0\\.1:\\d+)"));
@@ -74,6 +82,8 @@ bool ServerProcess::start()
         const auto match = listening.match(out);
         if (match.hasMatch()) {
             address_ = match.captured(1);
+            static const QRegularExpression printed(QStringLiteral("SHA-256\\): ([0-9A-F ]+)"));
+            fingerprint_ = printed.match(out).captured(1).remove(QLatin1Char(' ')).toLower();
             return true;
         }
         if (server_->state() == QProcess::NotRunning)

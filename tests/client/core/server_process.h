@@ -20,8 +20,15 @@ public:
     /// Runs `gopy-server import-public` (the server may be running); false (output in
     /// lastOutput) on failure.
     bool importPublic(const QString& file);
-    /// Starts `serve --listen 127.0.0.1:0` and waits for "listening 127.0.0.1:PORT".
-    bool start();
+    /// Starts `serve --listen 127.0.0.1:0` (TLS, or plain with `insecure`) and waits for
+    /// "listening 127.0.0.1:PORT".
+    bool start(bool insecure = false);
+    /// The certificate fingerprint the running server printed (64 lowercase hex digits);
+    /// empty for an insecure server.
+    QString fingerprint() const { return fingerprint_; }
+    /// The gopy:// link `admit` printed on stderr with the last code (for the running
+    /// server's port), empty if none.
+    QString lastLink() const { return lastLink_; }
     /// Kills the server (SIGKILL: like a power loss) and waits for it to end.
     void kill();
     /// "127.0.0.1:PORT" of the running server.
@@ -33,6 +40,8 @@ private:
 
     QString dataDir_;
     QString address_;
+    QString fingerprint_;
+    QString lastLink_;
     QString lastOutput_;
     std::unique_ptr<QProcess> server_;
 };
