@@ -81,6 +81,9 @@ ToolBar {
                 Menu {
                     id: menu
                     y: parent.height
+                    // Wide enough for the fingerprint and the longest item; kept on screen.
+                    width: Math.min(520, bar.width - Theme.spacing)
+                    margins: Theme.spacing / 2
                     MenuItem {
                         objectName: "fingerprintItem"
                         enabled: false
