@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "gopy/protocol.h"
 #include "server/store/database.h"
 
 namespace gopy::server::store {
@@ -186,6 +187,33 @@ void CommentTable::markDeleted(const std::string& id, Millis at) {
     q->exec();
 }
 
+void CommentTable::restore(const std::string& id, Millis at) {
+    auto q = db_.query("UPDATE comments SET deleted = 0, updated_at = ? WHERE id = ?");
+    q->bind(1, at).bind(2, id);
+    q->exec();
+}
+
+bool CommentTable::isDeleted(const std::string& id) {
+    auto q = db_.query("SELECT deleted FROM comments WHERE id = ?");
+    q->bind(1, id);
+    return q->step() && q->getInt(0) != 0;
+}
+
+std::optional<Comment> CommentTable::atRevision(std::int64_t conferenceId, const std::string& id, std::int64_t rev) {
+    // The log keeps every event with the comment's state after it; the newest event that left
+    // the comment at `rev` holds that revision. Only conflicts ask, so a scan of one
+    // conference's log is cheap enough.
+    auto q = db_.query(
+        "SELECT event FROM oplog WHERE conference_id = ? AND json_valid(event) "
+        "AND json_extract(event, '$.comment.id') = ? AND json_extract(event, '$.comment.rev') = ? "
+        "ORDER BY seq DESC LIMIT 1");
+    q->bind(1, conferenceId).bind(2, id).bind(3, rev);
+    if (!q->step()) return std::nullopt;
+    auto event = proto::decodeEvent(q->getText(0));
+    if (!event || !event->comment) return std::nullopt;
+    return event->comment;
+}
+
 void CommentTable::setFlagged(const std::string& id, bool flagged) {
     auto q = db_.query("UPDATE comments SET flagged = ? WHERE id = ?");
     q->bind(1, flagged).bind(2, id);
@@ -194,10 +222,15 @@ void CommentTable::setFlagged(const std::string& id, bool flagged) {
 
 std::int64_t CommentTable::insertConflict(const CommentConflict& conflict) {
     auto q = db_.query(
-        "INSERT INTO comment_conflicts (comment_id, base_rev, text, device_name, at, resolved) "
-        "VALUES (?, ?, ?, ?, ?, 0)");
+        "INSERT INTO comment_conflicts (comment_id, base_rev, text, device_name, at, resolved, reason, fields) "
+        "VALUES (?, ?, ?, ?, ?, 0, ?, ?)");
     q->bind(1, conflict.commentId).bind(2, conflict.baseRev).bind(3, conflict.text)
-        .bind(4, conflict.deviceName).bind(5, conflict.at);
+        .bind(4, conflict.deviceName).bind(5, conflict.at)
+        .bind(6, conflict.reason.empty() ? std::string("stale") : conflict.reason);
+    if (conflict.fields)
+        q->bind(7, proto::encodeConflictFields(*conflict.fields));
+    else
+        q->bindNull(7);
     q->exec();
     return db_.lastInsertRowId();
 }
@@ -213,9 +246,10 @@ bool CommentTable::resolveConflict(std::int64_t conflictId, const std::string& c
 
 std::vector<CommentConflict> CommentTable::unresolvedConflicts(std::int64_t conferenceId) {
     auto q = db_.query(
-        "SELECT k.id, k.comment_id, k.base_rev, k.text, k.device_name, k.at "
+        "SELECT k.id, k.comment_id, k.base_rev, k.text, k.device_name, k.at, k.reason, k.fields "
         "FROM comment_conflicts k JOIN comments c ON c.id = k.comment_id "
-        "WHERE c.conference_id = ? AND c.deleted = 0 AND k.resolved = 0 ORDER BY k.id");
+        "WHERE c.conference_id = ? AND (c.deleted = 0 OR k.reason = 'deleted') AND k.resolved = 0 "
+        "ORDER BY k.id");
     q->bind(1, conferenceId);
     std::vector<CommentConflict> conflicts;
     while (q->step()) {
@@ -226,6 +260,9 @@ std::vector<CommentConflict> CommentTable::unresolvedConflicts(std::int64_t conf
         k.text = q->getText(3);
         k.deviceName = q->getText(4);
         k.at = q->getInt(5);
+        const std::string reason = q->getText(6);
+        if (reason != "stale") k.reason = reason;
+        if (const std::string fields = q->getText(7); !fields.empty()) k.fields = proto::decodeConflictFields(fields);
         conflicts.push_back(std::move(k));
     }
     return conflicts;

@@ -40,6 +40,12 @@ public:
     /// Soft delete: the row stays (reports may audit it) but is no longer listed.
     void markDeleted(const std::string& id, Millis at);
     void setFlagged(const std::string& id, bool flagged);
+    /// Undoes a soft delete (a person resolved the conflict of an edit made after it).
+    void restore(const std::string& id, Millis at);
+    bool isDeleted(const std::string& id);
+    /// The comment as it was at revision `rev`, from the operation log; nullopt when the log no
+    /// longer says (the base of a three-way merge of two edits).
+    std::optional<Comment> atRevision(std::int64_t conferenceId, const std::string& id, std::int64_t rev);
 
     /// Keeps a losing edit; returns its id.
     std::int64_t insertConflict(const CommentConflict& conflict);

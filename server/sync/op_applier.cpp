@@ -513,68 +513,183 @@ private:
         return done();
     }
 
-    Outcome on(const proto::CommentUpdate& o) {
-        auto comment = commentHere(o.commentId);
-        if (!comment) return commentNotFound(o.commentId);
-        if (!ownOrganisation(*comment)) {
-            return refuse(proto::ErrorCode::Forbidden, otherOrganisation());
-        }
-        const std::string text = trimmed(o.text);
-        const auto sections = distinct(o.sections);
+    // The classification an update carries, as a conflict keeps it.
+    static ConflictFields fieldsOf(const proto::CommentUpdate& o, const std::vector<std::string>& sections,
+                                   int paragraph) {
+        ConflictFields fields;
+        fields.sections = sections;
+        fields.kind = o.kind;
+        fields.proposed = o.proposed;
+        fields.written = o.written;
+        fields.paragraph = paragraph;
+        return fields;
+    }
+
+    // Checks every field of an update; nullopt when it may be applied.
+    std::optional<Outcome> checkUpdate(const proto::CommentUpdate& o, const std::string& text,
+                                       const std::vector<std::string>& sections) {
         if (text.empty()) {
             return refuse(proto::ErrorCode::Invalid, "Nội dung ý kiến không được để trống");
         }
-        if (auto refusal = checkLength("Nội dung ý kiến", text, limits::kCommentText)) {
-            return std::move(*refusal);
-        }
+        if (auto refusal = checkLength("Nội dung ý kiến", text, limits::kCommentText)) return refusal;
         if (!validKind(o.kind)) return refuse(proto::ErrorCode::Invalid, "Loại ý kiến không hợp lệ");
-        if (auto refusal = checkSections(sections)) return std::move(*refusal);
-        if (auto refusal = checkProposed(o.proposed)) return std::move(*refusal);
+        if (auto refusal = checkSections(sections)) return refusal;
+        if (auto refusal = checkProposed(o.proposed)) return refusal;
         // Only a paragraph the update names is checked: one kept from before stays as it is
         // even if a revised draft no longer has it, so that the text can still be edited.
         if (o.paragraph) {
-            if (auto refusal = checkParagraph(sections, *o.paragraph)) return std::move(*refusal);
+            if (auto refusal = checkParagraph(sections, *o.paragraph)) return refusal;
         }
+        return std::nullopt;
+    }
 
-        if (o.baseRev != comment->rev) {
-            // Lost the race: keep the committed text and this one beside it, for a person to
-            // merge. Nothing anyone typed is dropped.
-            event_.comment = *comment;
-            if (text != comment->text) {
-                CommentConflict conflict;
-                conflict.commentId = comment->id;
-                conflict.baseRev = o.baseRev;
-                conflict.text = text;
-                conflict.deviceName = device_.name;
-                conflict.at = now_;
-                conflict.id = store_.comments().insertConflict(conflict);
-                event_.conflict = conflict;
-            }
-            return done();
-        }
+    // Writes every field of the update onto `comment` (the update is current, or a person
+    // resolved the conflicts).
+    void applyWhole(Comment& comment, const proto::CommentUpdate& o, const std::string& text,
+                    const std::vector<std::string>& sections) {
         // The paragraph numbers a paragraph of the first section: unless the update names
         // one, it cannot follow a change of that section. Everything else the update does not
         // carry is kept.
         if (o.paragraph) {
-            comment->paragraph = *o.paragraph;
-        } else if (sections.empty() || comment->sections.empty() ||
-                   sections.front() != comment->sections.front()) {
-            comment->paragraph = 0;
+            comment.paragraph = *o.paragraph;
+        } else if (sections.empty() || comment.sections.empty() || sections.front() != comment.sections.front()) {
+            comment.paragraph = 0;
         }
-        comment->text = text;
-        comment->sections = sections;
-        comment->kind = o.kind;
-        comment->proposed = o.proposed;
-        comment->written = o.written;
-        comment->rev += 1;
-        comment->updatedAt = now_;
-        store_.comments().update(*comment);
+        comment.text = text;
+        comment.sections = sections;
+        comment.kind = o.kind;
+        comment.proposed = o.proposed;
+        comment.written = o.written;
+        comment.rev += 1;
+        comment.updatedAt = now_;
+        store_.comments().update(comment);
+    }
+
+    Outcome on(const proto::CommentUpdate& o) {
+        auto comment = commentHere(o.commentId);
+        const std::string text = trimmed(o.text);
+        const auto sections = distinct(o.sections);
+        if (!comment) {
+            auto gone = store_.comments().get(o.commentId, true);
+            if (!gone || gone->conferenceId != conference_.id) return commentNotFound(o.commentId);
+            return onDeleted(o, *gone, text, sections);
+        }
+        if (!ownOrganisation(*comment)) {
+            return refuse(proto::ErrorCode::Forbidden, otherOrganisation());
+        }
+        if (auto refusal = checkUpdate(o, text, sections)) return std::move(*refusal);
+
+        if (o.baseRev != comment->rev) return mergeStale(o, *comment, text, sections);
+        applyWhole(*comment, o, text, sections);
         for (const auto id : o.resolves) {
             if (store_.comments().resolveConflict(id, comment->id)) {
                 event_.resolvedConflicts.push_back(id);
             }
         }
         event_.comment = *comment;
+        return done();
+    }
+
+    // An edit of a comment someone deleted meanwhile. Kept whole as a conflict ("deleted"),
+    // acknowledged, so nothing typed is lost; an update that resolves such a conflict (a person
+    // chose to keep the edit) restores the comment with it.
+    Outcome onDeleted(const proto::CommentUpdate& o, Comment gone, const std::string& text,
+                      const std::vector<std::string>& sections) {
+        if (!ownOrganisation(gone)) return refuse(proto::ErrorCode::Forbidden, otherOrganisation());
+        if (auto refusal = checkUpdate(o, text, sections)) return std::move(*refusal);
+        std::vector<std::int64_t> resolved;
+        for (const auto id : o.resolves) {
+            if (store_.comments().resolveConflict(id, gone.id)) resolved.push_back(id);
+        }
+        if (!resolved.empty()) {
+            store_.comments().restore(gone.id, now_);
+            applyWhole(gone, o, text, sections);
+            event_.resolvedConflicts = std::move(resolved);
+            event_.comment = gone;
+            return done();
+        }
+        CommentConflict conflict;
+        conflict.commentId = gone.id;
+        conflict.baseRev = o.baseRev;
+        conflict.text = text;
+        conflict.deviceName = device_.name;
+        conflict.at = now_;
+        conflict.reason = "deleted";
+        conflict.fields = fieldsOf(o, sections, o.paragraph.value_or(gone.paragraph));
+        conflict.id = store_.comments().insertConflict(conflict);
+        event_.conflict = conflict;
+        return done();
+    }
+
+    // Lost the race: the edit started from revision o.baseRev, someone else's is committed.
+    // Field by field against the revision both started from (the base, from the log): what only
+    // this edit changed is applied, what only the winner changed stays, what both changed to
+    // different values stays as committed and this edit's value is kept in a conflict row for a
+    // person to merge. Without the base (an old log) every differing field is a conflict.
+    // Nothing anyone typed or chose is dropped.
+    Outcome mergeStale(const proto::CommentUpdate& o, Comment comment, const std::string& text,
+                       const std::vector<std::string>& sections) {
+        const auto base = store_.comments().atRevision(conference_.id, comment.id, o.baseRev);
+        const Comment current = comment;
+        bool changed = false;
+        bool textClash = false;
+        std::vector<std::string> clashes;
+        // mine: this edit's value; theirs: committed; old: the base's (absent: unknown).
+        const auto merge = [&](const auto& mine, auto& theirs, const auto* old, const char* name) {
+            if (mine == theirs) return;
+            if (old != nullptr && mine == *old) return;  // only the winner changed it
+            if (old != nullptr && theirs == *old) {      // only this edit changed it
+                theirs = mine;
+                changed = true;
+                return;
+            }
+            if (std::string_view(name) == "text")
+                textClash = true;
+            else
+                clashes.emplace_back(name);
+        };
+        merge(text, comment.text, base ? &base->text : nullptr, "text");
+        merge(sections, comment.sections, base ? &base->sections : nullptr, "sections");
+        merge(o.kind, comment.kind, base ? &base->kind : nullptr, "kind");
+        merge(o.proposed, comment.proposed, base ? &base->proposed : nullptr, "proposed");
+        merge(o.written, comment.written, base ? &base->written : nullptr, "written");
+        // A paragraph the edit did not name is the base's while its first section is the base's.
+        int myParagraph = current.paragraph;
+        if (o.paragraph) {
+            myParagraph = *o.paragraph;
+        } else if (base) {
+            const bool sameFirst = !sections.empty() && !base->sections.empty() &&
+                                   sections.front() == base->sections.front();
+            myParagraph = sameFirst ? base->paragraph : 0;
+        }
+        merge(myParagraph, comment.paragraph, base ? &base->paragraph : nullptr, "paragraph");
+        // A paragraph belongs to the first section: after the merge it must still be that one's.
+        if (comment.paragraph != 0) {
+            const auto& owner = comment.paragraph == current.paragraph ? current.sections : sections;
+            if (comment.sections.empty() || owner.empty() || comment.sections.front() != owner.front()) {
+                if (comment.paragraph != current.paragraph) clashes.emplace_back("paragraph");
+                comment.paragraph = comment.paragraph == current.paragraph ? 0 : current.paragraph;
+                changed = changed || comment.paragraph != current.paragraph;
+            }
+        }
+        if (changed) {
+            comment.rev += 1;
+            comment.updatedAt = now_;
+            store_.comments().update(comment);
+        }
+        if (textClash || !clashes.empty()) {
+            CommentConflict conflict;
+            conflict.commentId = comment.id;
+            conflict.baseRev = o.baseRev;
+            conflict.text = text;
+            conflict.deviceName = device_.name;
+            conflict.at = now_;
+            conflict.fields = fieldsOf(o, sections, myParagraph);
+            conflict.fields->conflicting = std::move(clashes);
+            conflict.id = store_.comments().insertConflict(conflict);
+            event_.conflict = conflict;
+        }
+        event_.comment = comment;
         return done();
     }
 

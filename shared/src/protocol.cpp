@@ -339,6 +339,14 @@ json::object toJson(const Comment& c, const json::storage_ptr& sp) {
     return w.take();
 }
 
+json::object toJson(const ConflictFields& f, const json::storage_ptr& sp) {
+    ObjectWriter w(sp);
+    w.strings("sections", f.sections).str("kind", toString(f.kind));
+    if (f.proposed) w.value("proposed", toJson(*f.proposed, sp));
+    w.optTrue("written", f.written).optInt("paragraph", f.paragraph).strings("conflicting", f.conflicting);
+    return w.take();
+}
+
 json::object toJson(const CommentConflict& c, const json::storage_ptr& sp) {
     ObjectWriter w(sp);
     w.integer("id", c.id)
@@ -346,7 +354,9 @@ json::object toJson(const CommentConflict& c, const json::storage_ptr& sp) {
         .integer("base_rev", c.baseRev)
         .str("text", c.text)
         .optStr("device_name", c.deviceName)
-        .optInt("at", c.at);
+        .optInt("at", c.at)
+        .optStr("reason", c.reason);
+    if (c.fields) w.value("fields", toJson(*c.fields, sp));
     return w.take();
 }
 
@@ -696,6 +706,17 @@ Comment readComment(const JsonReader& r) {
     return c;
 }
 
+ConflictFields readConflictFields(const JsonReader& r) {
+    ConflictFields f;
+    f.sections = r.stringArray("sections");
+    f.kind = r.requiredEnum<CommentKind>("kind", commentKindFromString);
+    f.proposed = readProposed(r);
+    f.written = r.optionalBool("written");
+    f.paragraph = r.optionalInt32("paragraph").value_or(0);
+    f.conflicting = r.stringArray("conflicting");
+    return f;
+}
+
 CommentConflict readConflict(const JsonReader& r) {
     CommentConflict c;
     c.id = r.requiredInt("id");
@@ -704,6 +725,8 @@ CommentConflict readConflict(const JsonReader& r) {
     c.text = r.requiredString("text");
     c.deviceName = r.optionalString("device_name");
     c.at = r.optionalInt("at");
+    c.reason = r.optionalString("reason");
+    if (const auto f = r.optionalObject("fields")) c.fields = readConflictFields(*f);
     return c;
 }
 
@@ -989,6 +1012,23 @@ std::string encodeEvent(const Event& event) {
     std::array<unsigned char, 2048> buffer{};
     json::monotonic_resource resource(buffer.data(), buffer.size());
     return json::serialize(toJson(event, json::storage_ptr(&resource)));
+}
+
+std::string encodeConflictFields(const ConflictFields& fields) {
+    return json::serialize(toJson(fields, json::storage_ptr()));
+}
+
+std::optional<ConflictFields> decodeConflictFields(std::string_view input) {
+    try {
+        if (input.size() > kMaxFrameBytes) return std::nullopt;
+        return withParsed(input, [](const json::value& root) -> std::optional<ConflictFields> {
+            const json::object* object = root.if_object();
+            if (!object) return std::nullopt;
+            return readConflictFields(JsonReader(*object, ""));
+        });
+    } catch (...) {
+        return std::nullopt;
+    }
 }
 
 std::optional<Event> decodeEvent(std::string_view input) {

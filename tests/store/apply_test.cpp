@@ -291,8 +291,13 @@ TEST_F(ApplyTest, ConflictingEditKeepsBothTexts) {
     ASSERT_TRUE(lost.ack);
     ASSERT_TRUE(lost.event && lost.event->conflict && lost.event->comment);
     EXPECT_EQ(lost.event->comment->text, "Bản của thư ký A");
-    EXPECT_EQ(lost.event->comment->rev, 2);
+    // A changed only the text; B's section and kind (which A left as they were) are merged in.
+    EXPECT_EQ(lost.event->comment->rev, 3);
+    EXPECT_EQ(lost.event->comment->sections, std::vector<std::string>{"I.2"});
+    EXPECT_EQ(lost.event->comment->kind, CommentKind::Amendment);
     EXPECT_EQ(lost.event->conflict->text, "Bản của thư ký B");
+    ASSERT_TRUE(lost.event->conflict->fields);
+    EXPECT_TRUE(lost.event->conflict->fields->conflicting.empty()) << "only the texts clashed";
     EXPECT_EQ(lost.event->conflict->baseRev, 1);
     EXPECT_EQ(lost.event->conflict->deviceName, b.name);
     EXPECT_EQ(engine_->store().comments().get("c1")->text, "Bản của thư ký A");
@@ -301,13 +306,13 @@ TEST_F(ApplyTest, ConflictingEditKeepsBothTexts) {
     EXPECT_EQ(open.front().text, "Bản của thư ký B");
 
     // A person merges both and settles the conflict.
-    proto::CommentUpdate merged{"c1", 2, "Bản của thư ký A; bổ sung ý của thư ký B",
+    proto::CommentUpdate merged{"c1", 3, "Bản của thư ký A; bổ sung ý của thư ký B",
                                 {"I.1", "I.2"}, CommentKind::Addition, std::nullopt, false,
                                 {open.front().id}};
     const auto settled = engine_->apply(b, request(b, 2, 1, merged), now_);
     ASSERT_TRUE(settled.event);
     EXPECT_EQ(settled.event->resolvedConflicts, std::vector<std::int64_t>{open.front().id});
-    EXPECT_EQ(settled.event->comment->rev, 3);
+    EXPECT_EQ(settled.event->comment->rev, 4);
     EXPECT_TRUE(engine_->store().comments().unresolvedConflicts(1).empty());
 }
 

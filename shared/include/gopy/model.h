@@ -184,6 +184,20 @@ struct Deadline {
 };
 
 /// A losing edit kept when two secretaries edited the same base revision.
+/// The classification a losing edit carried, kept with its conflict: everything it set
+/// (sections, kind, proposed wording, written, paragraph) and which of those fields the
+/// winner had changed to something else meanwhile (`conflicting`: "sections", "kind",
+/// "proposed", "written", "paragraph").
+struct ConflictFields {
+    std::vector<std::string> sections;
+    CommentKind kind = CommentKind::Other;
+    std::optional<ProposedWording> proposed;
+    bool written = false;
+    int paragraph = 0;
+    std::vector<std::string> conflicting;
+    bool operator==(const ConflictFields&) const = default;
+};
+
 struct CommentConflict {
     std::int64_t id = 0;
     std::string commentId;
@@ -191,6 +205,11 @@ struct CommentConflict {
     std::string text;
     std::string deviceName;
     Millis at = 0;
+    /// Empty ("stale"): the edit started from an older revision and its text (or a field in
+    /// `fields.conflicting`) clashed with the winner's. "deleted": the comment had been deleted;
+    /// the edit is kept whole and resolving it restores the comment.
+    std::string reason;
+    std::optional<ConflictFields> fields;
     bool operator==(const CommentConflict&) const = default;
 };
 

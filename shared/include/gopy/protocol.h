@@ -291,6 +291,10 @@ struct DecodeResult {
 /// so an input method that sends decomposed Vietnamese is stored composed.
 DecodeResult decode(std::string_view json);
 
+/// Stand-alone JSON for a conflict's fields (the server stores them with the conflict).
+std::string encodeConflictFields(const ConflictFields&);
+std::optional<ConflictFields> decodeConflictFields(std::string_view json);
+
 /// Stand-alone JSON for one Event (the server stores applied events in its log).
 std::string encodeEvent(const Event&);
 std::optional<Event> decodeEvent(std::string_view json);
