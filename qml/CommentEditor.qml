@@ -13,6 +13,9 @@ Pane {
     id: editor
 
     property string editingCommentId: ""
+    // The revision loaded by beginEdit(): the save is sent against it, so an edit another
+    // secretary saved meanwhile becomes a conflict (XUNG ĐỘT) instead of being overwritten.
+    property int editingRev: 0
     property string participantId: ""
     property string turnId: ""
     property string speakerName: ""
@@ -29,9 +32,11 @@ Pane {
             return;
         const kind = kindBox.currentValue ?? "other";
         if (editing) {
-            App.updateComment(editingCommentId, textArea.text, sectionPicker.selected, kind,
-                              wordingArea.text, locationField.text, writtenBox.checked,
-                              paragraphPicker.paragraph);
+            // Refused (the reason is in App.lastError): keep the text so nothing typed is lost.
+            if (!App.updateComment(editingCommentId, textArea.text, sectionPicker.selected, kind,
+                                   wordingArea.text, locationField.text, writtenBox.checked,
+                                   paragraphPicker.paragraph, editingRev))
+                return;
         } else {
             const id = App.createComment(participantId, turnId, textArea.text,
                                          sectionPicker.selected, kind, wordingArea.text,
@@ -48,6 +53,7 @@ Pane {
     function newComment() {
         loading = true;
         editingCommentId = "";
+        editingRev = 0;
         textArea.clear();
         wordingArea.clear();
         locationField.clear();
@@ -85,6 +91,7 @@ Pane {
                        written: bool, paragraph: int) {
         loading = true;
         editingCommentId = commentId;
+        editingRev = App.commentRev(commentId);
         participantId = participant;
         turnId = "";
         speakerName = name;

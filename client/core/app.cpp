@@ -1227,32 +1227,38 @@ QString App::createComment(const QString& participantId, const QString& turnId, 
     return toQ(comment.id);
 }
 
-void App::updateComment(const QString& commentId, const QString& text, const QStringList& sections,
+bool App::updateComment(const QString& commentId, const QString& text, const QStringList& sections,
                         const QString& kind, const QString& proposedWording,
-                        const QString& proposedLocation, bool written, int paragraph)
+                        const QString& proposedLocation, bool written, int paragraph, int baseRev)
 {
     const std::string id = fromQ(commentId);
     const Comment* current = displayed_.comment(id);
     if (current == nullptr) {
         setError(QStringLiteral("Không tìm thấy ý kiến."));
-        return;
+        return false;
+    }
+    if (baseRev < 0 || baseRev > current->rev) {
+        setError(QStringLiteral("Phiên bản ý kiến không hợp lệ."));
+        return false;
     }
     proto::CommentUpdate update;
     update.commentId = id;
-    update.baseRev = current->rev;
+    // The revision the editor started from, not the one shown now: if another secretary saved
+    // in between, the server must see the stale base and keep both texts (a conflict).
+    update.baseRev = baseRev > 0 ? baseRev : current->rev;
     update.text = trimmed(text);
     if (update.text.empty()) {
         setError(QStringLiteral("Nội dung ý kiến đang trống; muốn bỏ ý kiến thì hãy xóa."));
-        return;
+        return false;
     }
     if (const std::string refusal = limits::tooLong("Nội dung ý kiến", update.text, limits::kCommentText);
         !refusal.empty()) {
         setError(toQ(refusal) + QStringLiteral("; hãy tách thành nhiều ý kiến."));
-        return;
+        return false;
     }
     auto fields = checkedFields(sections, kind, proposedWording, proposedLocation);
     if (!fields)
-        return;
+        return false;
     // -1: the paragraph is left to the server's rule (the field stays off the wire).
     if (paragraph >= 0) {
         // An unchanged paragraph is not checked again: a revised draft may have dropped it,
@@ -1261,7 +1267,7 @@ void App::updateComment(const QString& commentId, const QString& text, const QSt
                                !current->sections.empty() &&
                                fields->sections.front() == current->sections.front();
         if (!unchanged && !checkParagraph(fields->sections, paragraph))
-            return;
+            return false;
         if (!unchanged)
             update.paragraph = paragraph;
     }
@@ -1273,11 +1279,18 @@ void App::updateComment(const QString& commentId, const QString& text, const QSt
     if (update.text == current->text && update.sections == current->sections &&
         update.kind == current->kind && update.proposed == current->proposed &&
         update.written == current->written && !update.paragraph)
-        return;
+        return true;
     if (!submit(update))
-        return;
+        return false;
     clearError();
     sendTypingNow(proto::Typing{conferenceId_, id, 0, participantId, {}, {}, true});
+    return true;
+}
+
+int App::commentRev(const QString& commentId) const
+{
+    const Comment* comment = displayed_.comment(fromQ(commentId));
+    return comment == nullptr ? 0 : static_cast<int>(comment->rev);
 }
 
 void App::deleteComment(const QString& commentId)

@@ -226,13 +226,19 @@ public:
                                       const QString& kind, const QString& proposedWording,
                                       const QString& proposedLocation, bool written,
                                       int paragraph = 0);
-    /// Edits a comment against the revision shown; a concurrent edit becomes a conflict.
+    /// Edits a comment against `baseRev`, the revision the editor loaded (commentRev() when it
+    /// began); 0 (the default) takes the revision shown now. An edit another device saved
+    /// since that revision makes the server keep this text as a conflict, so neither is lost.
     /// `paragraph`: the new number within the first section, 0 clears it; -1 (the default)
     /// leaves it to the server's rule (kept while the first section stays the same).
-    Q_INVOKABLE void updateComment(const QString& commentId, const QString& text,
+    /// False (and lastError) when refused; true when saved or nothing changed.
+    Q_INVOKABLE bool updateComment(const QString& commentId, const QString& text,
                                    const QStringList& sections, const QString& kind,
                                    const QString& proposedWording, const QString& proposedLocation,
-                                   bool written, int paragraph = -1);
+                                   bool written, int paragraph = -1, int baseRev = 0);
+    /// The revision of the comment as shown (server state + own unacknowledged edits); 0 when
+    /// unknown. An editor reads it when it loads the comment and saves against it.
+    Q_INVOKABLE int commentRev(const QString& commentId) const;
     Q_INVOKABLE void deleteComment(const QString& commentId);
     /// Live draft for the chair (not durable), at most 4 messages a second; the last text is
     /// always sent. Empty text clears the draft. commentId "" for a comment not yet created.
