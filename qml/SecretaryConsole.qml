@@ -42,6 +42,7 @@ Item {
         SessionBar {
             Layout.fillWidth: true
             canControl: true
+            canRelease: true
         }
 
         GridLayout {

@@ -942,7 +942,7 @@ bool App::mayWrite(const proto::Operation& op)
     switch (welcome_->role) {
     case Role::Organiser: allowed = true; break;
     case Role::Secretary: allowed = !flag; break;
-    case Role::Chair: allowed = flag; break;
+    case Role::Chair: allowed = flag || std::holds_alternative<proto::ReportRelease>(op); break;
     case Role::Delegate: allowed = false; break;
     case Role::Grassroots:
         allowed = std::holds_alternative<proto::CommentCreate>(op) ||
@@ -1403,9 +1403,49 @@ void App::sendTypingNow(const proto::Typing& typing)
 
 // ---- reports ---------------------------------------------------------------------------
 
+namespace {
+
+// The newest version of the conference's own synthesis, if it awaits release.
+const ReportInfo* releasable(const ConferenceData& data, std::int64_t conferenceId)
+{
+    const ReportInfo* newest = nullptr;
+    for (const ReportInfo& report : data.reports) {
+        if (report.conferenceId == conferenceId && (newest == nullptr || report.version > newest->version))
+            newest = &report;
+    }
+    return newest != nullptr && !newest->released ? newest : nullptr;
+}
+
+}  // namespace
+
+int App::releasableReportId() const
+{
+    const ReportInfo* report = conferenceId_ == 0 ? nullptr : releasable(displayed_, conferenceId_);
+    return report == nullptr ? 0 : static_cast<int>(report->id);
+}
+
+int App::releasableReportVersion() const
+{
+    const ReportInfo* report = conferenceId_ == 0 ? nullptr : releasable(displayed_, conferenceId_);
+    return report == nullptr ? 0 : report->version;
+}
+
 void App::releaseReport(int reportId)
 {
-    submit(proto::ReportRelease{reportId});
+    const proto::Operation release = proto::ReportRelease{reportId};
+    if (!mayWrite(release))
+        return;
+    const ReportRow* row = reports_->find(reportId);
+    if (row == nullptr) {
+        setError(QStringLiteral("Không tìm thấy báo cáo."));
+        return;
+    }
+    if (row->report.released) {
+        setError(QStringLiteral("Báo cáo này đã được phát hành cho đại biểu."));
+        return;
+    }
+    if (submit(release))
+        clearError();
 }
 
 void App::downloadReport(int reportId)

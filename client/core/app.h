@@ -93,6 +93,12 @@ class App : public QObject {
     Q_PROPERTY(gopy::client::ConflictModel* conflicts READ conflicts CONSTANT)
     Q_PROPERTY(gopy::client::CommentModel* flagged READ flagged CONSTANT)
     Q_PROPERTY(gopy::client::ReportListModel* reports READ reports CONSTANT)
+    /// The selected conference's newest synthesis (PDF) version when it is not released yet, for
+    /// "Phát hành cho đại biểu"; 0 when there is none or the newest one is already released.
+    Q_PROPERTY(int releasableReportId READ releasableReportId NOTIFY conferenceChanged)
+    /// Its version number (0 when none).
+    Q_PROPERTY(int releasableReportVersion READ releasableReportVersion NOTIFY conferenceChanged)
+
 
     // Issue 5: dashboard (everyone), grassroots reporter, drafting team.
     Q_PROPERTY(QString dashboardToday READ dashboardToday NOTIFY dashboardChanged)
@@ -162,6 +168,8 @@ public:
     ConflictModel* conflicts() const { return conflicts_; }
     CommentModel* flagged() const { return flagged_; }
     ReportListModel* reports() const { return reports_; }
+    int releasableReportId() const;
+    int releasableReportVersion() const;
     QString dashboardToday() const;
     DeadlineModel* deadlines() const { return deadlines_; }
     OrganisationModel* organisations() const { return organisations_; }
@@ -250,6 +258,8 @@ public:
     Q_INVOKABLE void flagComment(const QString& commentId, bool flagged);
 
     // ---- reports ----
+    /// Makes the report visible to the conference's delegates (secretary, chair); refused
+    /// (lastError) for an unknown report, another role, or one already released.
     Q_INVOKABLE void releaseReport(int reportId);
     /// Downloads the report file into the data folder; reportReady() when done.
     Q_INVOKABLE void downloadReport(int reportId);
