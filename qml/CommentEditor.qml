@@ -108,15 +108,11 @@ Pane {
         textArea.forceActiveFocus();
     }
 
-    // Text fields claim Ctrl+Right (next word) and Ctrl+K (delete to end of line on X11) before
-    // window shortcuts see them; in the editor these keys mean "next speaker" and "kind".
+    // Text fields claim Ctrl+K (delete to end of line on X11) before window shortcuts see it;
+    // in the editor it means "kind". Ctrl+←/→, Home/End and Ctrl+Backspace stay the editor's
+    // (the next speaker is Alt+N).
     function interceptShortcut(event: KeyEvent) {
-        if (!(event.modifiers & Qt.ControlModifier))
-            return;
-        if (event.key === Qt.Key_Right) {
-            App.nextSpeaker();
-            event.accepted = true;
-        } else if (event.key === Qt.Key_K) {
+        if ((event.modifiers & Qt.ControlModifier) && event.key === Qt.Key_K) {
             focusKind();
             event.accepted = true;
         }
@@ -299,8 +295,14 @@ Pane {
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Ctrl+N")
             }
-            Item {
+            Label {
+                objectName: "shortcutHint"
                 Layout.fillWidth: true
+                text: qsTr("Ctrl+Enter lưu · Ctrl+N ý kiến mới · Alt+N người tiếp theo · Ctrl+T mục · Ctrl+K loại")
+                color: Theme.muted
+                font.pixelSize: Theme.fontSize - 2
+                elide: Text.ElideRight
+                horizontalAlignment: Text.AlignRight
             }
             Button {
                 objectName: "deleteCommentButton"
