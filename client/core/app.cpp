@@ -28,6 +28,7 @@
 #include "client/core/report_list_model.h"
 #include "client/core/section_summary_model.h"
 #include "client/core/snapshot_cache.h"
+#include "client/core/typing_store.h"
 #include "client/core/view_rows.h"
 #include "client/core/vi_dates.h"
 #include "gopy/limits.h"
@@ -43,6 +44,7 @@ QString s_dataDir;
 QString s_serverAddress;
 
 constexpr int kTypingIntervalMs = 250;  // at most 4 drafts a second
+constexpr int kUnsavedIntervalMs = 300;  // the editor's text reaches client.db at most this late
 constexpr Millis kDraftLifetimeMs = 60000;
 
 Millis now()
@@ -149,6 +151,7 @@ App::App(const QString& dataDir, QObject* parent) : QObject(parent), dataDir_(da
     settings_ = std::make_unique<DeviceSettings>(*db_);
     outbox_ = std::make_unique<Outbox>(*db_);
     snapshots_ = std::make_unique<SnapshotCache>(*db_);
+    typingStore_ = std::make_unique<TypingStore>(*db_);
 
     connection_ = new Connection(this);
     downloader_ = new ReportDownloader(QDir(dataDir_).filePath(QStringLiteral("reports")), this);
@@ -191,6 +194,9 @@ App::App(const QString& dataDir, QObject* parent) : QObject(parent), dataDir_(da
     connect(&campaignSaver_, &QTimer::timeout, this, &App::saveCampaign);
     typingTimer_.setSingleShot(true);
     connect(&typingTimer_, &QTimer::timeout, this, &App::flushTyping);
+    unsavedSaver_.setSingleShot(true);
+    unsavedSaver_.setInterval(kUnsavedIntervalMs);
+    connect(&unsavedSaver_, &QTimer::timeout, this, &App::writeUnsaved);
     storageRetry_.setSingleShot(true);
     storageRetry_.setInterval(2000);
     connect(&storageRetry_, &QTimer::timeout, this, [this] {
@@ -231,6 +237,7 @@ App::App(const QString& dataDir, QObject* parent) : QObject(parent), dataDir_(da
 
 App::~App()
 {
+    writeUnsaved();
     saveSnapshot();
     saveCampaign();
     if (s_instance == this)
@@ -1399,6 +1406,99 @@ void App::sendTypingNow(const proto::Typing& typing)
     lastTypingSentAt_ = now();
     if (authenticated_)
         connection_->send(typing);
+}
+
+// ---- crash-safe typing -----------------------------------------------------------------
+
+void App::keepUnsaved(const QString& commentId, int baseRev, const QString& participantId,
+                      const QString& turnId, const QString& speakerName, const QString& text,
+                      const QStringList& sections, const QString& kind, const QString& proposedWording,
+                      const QString& proposedLocation, bool written, int paragraph)
+{
+    if (conferenceId_ == 0)
+        return;
+    if (commentId.isEmpty() && text.trimmed().isEmpty()) {
+        // Nothing typed (or all of it erased): nothing to bring back.
+        discardUnsaved();
+        return;
+    }
+    auto draft = std::make_unique<UnsavedDraft>();
+    draft->conferenceId = conferenceId_;
+    draft->commentId = fromQ(commentId);
+    draft->baseRev = std::max(baseRev, 0);
+    draft->participantId = fromQ(participantId);
+    draft->turnId = fromQ(turnId);
+    draft->speakerName = fromQ(speakerName);
+    draft->text = fromQ(text);
+    draft->sections = fromQ(sections);
+    draft->kind = fromQ(kind);
+    draft->proposedWording = fromQ(proposedWording);
+    draft->proposedLocation = fromQ(proposedLocation);
+    draft->written = written;
+    draft->paragraph = paragraph;
+    draft->savedAt = now();
+    unsavedQueued_ = std::move(draft);
+    if (!unsavedSaver_.isActive())
+        unsavedSaver_.start();
+}
+
+void App::flushUnsaved()
+{
+    unsavedSaver_.stop();
+    writeUnsaved();
+}
+
+void App::writeUnsaved()
+{
+    if (!unsavedQueued_)
+        return;
+    try {
+        typingStore_->save(*unsavedQueued_);
+        unsavedQueued_.reset();
+    } catch (const LocalStoreError& e) {
+        // Kept in memory and tried again with the next keystroke or focus change.
+        setError(QStringLiteral("Không ghi được bản nháp lên thiết bị (%1); nội dung vẫn còn trong ô soạn.")
+                     .arg(QString::fromUtf8(e.what())));
+    }
+}
+
+QVariantMap App::unsavedDraft() const
+{
+    std::optional<UnsavedDraft> draft;
+    if (unsavedQueued_ && unsavedQueued_->conferenceId == conferenceId_)
+        draft = *unsavedQueued_;
+    else if (conferenceId_ != 0)
+        draft = typingStore_->load(conferenceId_);
+    if (!draft)
+        return {};
+    return {{QStringLiteral("commentId"), toQ(draft->commentId)},
+            {QStringLiteral("baseRev"), static_cast<int>(draft->baseRev)},
+            {QStringLiteral("participantId"), toQ(draft->participantId)},
+            {QStringLiteral("turnId"), toQ(draft->turnId)},
+            {QStringLiteral("speakerName"), toQ(draft->speakerName)},
+            {QStringLiteral("text"), toQ(draft->text)},
+            {QStringLiteral("sections"), toQ(draft->sections)},
+            {QStringLiteral("kind"), toQ(draft->kind)},
+            {QStringLiteral("proposedWording"), toQ(draft->proposedWording)},
+            {QStringLiteral("proposedLocation"), toQ(draft->proposedLocation)},
+            {QStringLiteral("written"), draft->written},
+            {QStringLiteral("paragraph"), draft->paragraph},
+            {QStringLiteral("savedAt"), static_cast<double>(draft->savedAt)}};
+}
+
+void App::discardUnsaved()
+{
+    if (unsavedQueued_ && unsavedQueued_->conferenceId == conferenceId_) {
+        unsavedQueued_.reset();
+        unsavedSaver_.stop();
+    }
+    if (conferenceId_ == 0)
+        return;
+    try {
+        typingStore_->clear(conferenceId_);
+    } catch (const LocalStoreError& e) {
+        setError(QStringLiteral("Không xoá được bản nháp trên thiết bị: %1").arg(QString::fromUtf8(e.what())));
+    }
 }
 
 // ---- reports ---------------------------------------------------------------------------

@@ -47,6 +47,8 @@ namespace gopy::client {
 class LocalDatabase;
 class DeviceSettings;
 class SnapshotCache;
+class TypingStore;
+struct UnsavedDraft;
 class Connection;
 class ReportDownloader;
 
@@ -98,7 +100,6 @@ class App : public QObject {
     Q_PROPERTY(int releasableReportId READ releasableReportId NOTIFY conferenceChanged)
     /// Its version number (0 when none).
     Q_PROPERTY(int releasableReportVersion READ releasableReportVersion NOTIFY conferenceChanged)
-
 
     // Issue 5: dashboard (everyone), grassroots reporter, drafting team.
     Q_PROPERTY(QString dashboardToday READ dashboardToday NOTIFY dashboardChanged)
@@ -252,6 +253,24 @@ public:
     /// always sent. Empty text clears the draft. commentId "" for a comment not yet created.
     Q_INVOKABLE void sendTyping(const QString& commentId, const QString& participantId,
                                 const QString& text);
+    /// Crash-safe typing: keeps what the editor holds for the selected conference in client.db
+    /// (throttled: written at most every 300 ms; flushUnsaved() writes at once, on focus loss).
+    /// `commentId` and `baseRev` for an edit ("" and 0 for a new comment). Empty text and no
+    /// comment being edited drops the kept draft instead.
+    Q_INVOKABLE void keepUnsaved(const QString& commentId, int baseRev, const QString& participantId,
+                                 const QString& turnId, const QString& speakerName, const QString& text,
+                                 const QStringList& sections, const QString& kind,
+                                 const QString& proposedWording, const QString& proposedLocation,
+                                 bool written, int paragraph);
+    /// Writes the draft kept by keepUnsaved() now, if one waits for the throttle.
+    Q_INVOKABLE void flushUnsaved();
+    /// The selected conference's kept draft — {commentId, baseRev, participantId, turnId,
+    /// speakerName, text, sections, kind, proposedWording, proposedLocation, written, paragraph,
+    /// savedAt} — after a crash or restart; {} when none.
+    Q_INVOKABLE QVariantMap unsavedDraft() const;
+    /// Drops the selected conference's kept draft (saved, or the secretary discarded it).
+    Q_INVOKABLE void discardUnsaved();
+
     /// Settles every open conflict of the comment with the merged text a person chose.
     Q_INVOKABLE void resolveConflict(const QString& commentId, const QString& mergedText);
     /// Chair: marks a comment for the closing remarks.
@@ -337,6 +356,7 @@ private:
     void saveSnapshot();
     void applyWelcome(const proto::Welcome& welcome);
     void flushTyping();
+    void writeUnsaved();
     void sendTypingNow(const proto::Typing& typing);
     void updateConnectionState();
     bool mayWrite(const proto::Operation& op);
@@ -360,6 +380,10 @@ private:
     std::unique_ptr<DeviceSettings> settings_;
     std::unique_ptr<Outbox> outbox_;
     std::unique_ptr<SnapshotCache> snapshots_;
+    std::unique_ptr<TypingStore> typingStore_;
+    /// The editor's newest state, waiting for unsavedSaver_ (at most one write per 300 ms).
+    std::unique_ptr<UnsavedDraft> unsavedQueued_;
+    QTimer unsavedSaver_;
     Connection* connection_ = nullptr;
     ReportDownloader* downloader_ = nullptr;
 

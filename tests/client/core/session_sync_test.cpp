@@ -4,11 +4,13 @@
 // client, or by `gopy-server report release` while the server serves, and the delegate's device
 // lists it at once and downloads it.
 #include <QFile>
+#include <QVariantMap>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "client/core/app.h"
 #include "demo_server_test.h"
@@ -207,4 +209,70 @@ TEST_F(SessionSyncTest, CommandLineReleaseWhileServingReachesTheDelegate)
     const Run bad = cli({"report", "release", "--data", data});
     EXPECT_EQ(bad.exitCode, 2);
     EXPECT_TRUE(bad.err.contains(QStringLiteral("thiếu --conference"))) << bad.err.toStdString();
+}
+
+// Crash-safe typing: what the editor holds is on disk within the throttle, before the App goes
+// away (a kill -9 gives it no chance to write), and a new App on the same folder brings it back
+// — text, fields, speaker, and the comment and revision an edit started from.
+TEST_F(SessionSyncTest, WhatIsTypedIsOnDiskAndComesBackAfterACrash)
+{
+    const QString folder = root.filePath("secretary");
+    QString speaker;
+    {
+        auto secretary = admitted("secretary", "secretary", "Thư ký 1");
+        ASSERT_FALSE(HasFailure());
+        speaker = secretary->participants()->idAt(0);
+        secretary->keepUnsaved({}, 0, speaker, {}, QStringLiteral("Đỗ Thị Hồng Nhung"),
+                               QStringLiteral("Đồng chí đề nghị làm rõ"), {QStringLiteral("I"), QStringLiteral("II")},
+                               QStringLiteral("amendment"), QStringLiteral("“chuyển đổi số”"),
+                               QStringLiteral("Phần I, đoạn 2"), true, 0);
+        secretary->keepUnsaved({}, 0, speaker, {}, QStringLiteral("Đỗ Thị Hồng Nhung"),
+                               QStringLiteral("Đồng chí đề nghị làm rõ chỉ tiêu"), {QStringLiteral("I"), QStringLiteral("II")},
+                               QStringLiteral("amendment"), QStringLiteral("“chuyển đổi số”"),
+                               QStringLiteral("Phần I, đoạn 2"), true, 0);
+        // Read with a second connection, as another process would after a crash.
+        const auto onDisk = [&] {
+            sqlite3* db = nullptr;
+            std::string text;
+            if (sqlite3_open_v2((folder + "/client.db").toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+                sqlite3_stmt* select = nullptr;
+                if (sqlite3_prepare_v2(db, "SELECT text FROM unsaved_drafts WHERE conference_id = 2", -1, &select, nullptr) == SQLITE_OK &&
+                    sqlite3_step(select) == SQLITE_ROW)
+                    text = reinterpret_cast<const char*>(sqlite3_column_text(select, 0));
+                sqlite3_finalize(select);
+            }
+            sqlite3_close(db);
+            return text;
+        };
+        EXPECT_EQ(onDisk(), "") << "throttled: not written on every keystroke";
+        ASSERT_TRUE(QTest::qWaitFor([&] { return onDisk() == "Đồng chí đề nghị làm rõ chỉ tiêu"; }, 2000))
+            << "the newest text reached client.db within the throttle";
+    }
+    {
+        App restarted(folder);
+        ASSERT_EQ(restarted.conferenceId(), kConference);
+        const QVariantMap draft = restarted.unsavedDraft();
+        EXPECT_EQ(draft.value("text").toString(), QStringLiteral("Đồng chí đề nghị làm rõ chỉ tiêu"));
+        EXPECT_EQ(draft.value("participantId").toString(), speaker);
+        EXPECT_EQ(draft.value("speakerName").toString(), QStringLiteral("Đỗ Thị Hồng Nhung"));
+        EXPECT_EQ(draft.value("sections").toStringList(), (QStringList{QStringLiteral("I"), QStringLiteral("II")}));
+        EXPECT_EQ(draft.value("kind").toString(), QStringLiteral("amendment"));
+        EXPECT_EQ(draft.value("proposedWording").toString(), QStringLiteral("“chuyển đổi số”"));
+        EXPECT_EQ(draft.value("proposedLocation").toString(), QStringLiteral("Phần I, đoạn 2"));
+        EXPECT_TRUE(draft.value("written").toBool());
+        EXPECT_TRUE(draft.value("commentId").toString().isEmpty());
+
+        // An edit keeps the comment and the revision it started from.
+        restarted.keepUnsaved(QStringLiteral("c-1"), 3, speaker, {}, {}, QStringLiteral("Sửa dở"), {},
+                              QStringLiteral("other"), {}, {}, false, 0);
+        restarted.flushUnsaved();
+    }
+    {
+        App again(folder);
+        EXPECT_EQ(again.unsavedDraft().value("commentId").toString(), QStringLiteral("c-1"));
+        EXPECT_EQ(again.unsavedDraft().value("baseRev").toInt(), 3);
+        again.discardUnsaved();
+    }
+    App discarded(folder);
+    EXPECT_TRUE(discarded.unsavedDraft().isEmpty()) << "discarded (or saved): nothing comes back";
 }

@@ -7,8 +7,8 @@ import GopY.Test
 
 // A real session on the secretary's console against the real gopy-server (issue 11): the
 // editor's keys stay the editor's (Ctrl+→ moves the cursor, Alt+N ends the turn), an edit
-// started before another secretary's save becomes a conflict, and the synthesis is released
-// with a confirmation.
+// started before another secretary's save becomes a conflict, what is typed comes back after
+// the console (or the app) goes away unsaved, and the synthesis is released with a confirmation.
 // The functions run in name order: the session ends in the last one.
 TestCase {
     id: testCase
@@ -138,9 +138,40 @@ TestCase {
         snapshot(view, "secretary-stale-edit-conflict");
     }
 
+    // What is typed is kept on the device; a new console (as after a crash) shows it again,
+    // marked unsaved, with the speaker and fields, until it is discarded.
+    function test_3_whatIsTypedComesBackUnsaved() {
+        let view = createConsole();
+        let area = findChild(view, "commentText");
+        area.forceActiveFocus();
+        typeText("Y kien dang go do");
+        mouseClick(findChild(view, "writtenBox"));
+        verify(findChild(view, "writtenBox").checked);
+        const speaker = findChild(view, "commentEditor").participantId;
+        verify(speaker.length > 0);
+        verify(!findChild(view, "restoredBanner").visible);
+        wait(400);  // past the 300 ms throttle
+        view.destroy();
+        wait(0);
+
+        view = createConsole();
+        area = findChild(view, "commentText");
+        compare(area.text, "Y kien dang go do");
+        verify(findChild(view, "writtenBox").checked);
+        compare(findChild(view, "commentEditor").participantId, speaker);
+        const banner = findChild(view, "restoredBanner");
+        verify(banner.visible);
+        compare(banner.text, "Chưa lưu — khôi phục sau khi ứng dụng tắt đột ngột");
+        snapshot(view, "secretary-restored-draft");
+
+        findChild(view, "newCommentButton").clicked();
+        verify(!banner.visible);
+        compare(App.unsavedDraft().text, undefined, "discarded: nothing to bring back");
+    }
+
     // After the end of the session the synthesis can be released from the console, after a
     // confirmation in Vietnamese.
-    function test_3_releaseTheSynthesis() {
+    function test_4_releaseTheSynthesis() {
         const view = createConsole();
         const release = findChild(view, "releaseReportButton");
         verify(release);
