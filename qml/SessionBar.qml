@@ -151,11 +151,16 @@ Pane {
 
     Dialog {
         id: endDialog
+        objectName: "endSessionDialog"
         parent: T.Overlay.overlay
         anchors.centerIn: parent
         modal: true
         title: qsTr("Kết thúc phiên họp?")
         standardButtons: Dialog.Yes | Dialog.No
+        Component.onCompleted: {
+            standardButton(Dialog.Yes).text = qsTr("Kết thúc phiên họp");
+            standardButton(Dialog.No).text = qsTr("Huỷ");
+        }
         Label {
             width: Math.min(480, Window.width - 96)
             wrapMode: Text.Wrap

@@ -176,7 +176,14 @@ TestCase {
         const release = findChild(view, "releaseReportButton");
         verify(release);
         verify(!release.visible, "nothing to release during the session");
-        App.endSession();
+        mouseClick(findChild(view, "endSessionButton"));
+        const end = findChild(view, "endSessionDialog");
+        tryVerify(() => end.opened);
+        compare(end.standardButton(Dialog.No).text, "Huỷ");
+        const endIt = end.standardButton(Dialog.Yes);
+        compare(endIt.text, "Kết thúc phiên họp");
+        mouseClick(endIt);
+        tryVerify(() => !end.visible);
         tryVerify(() => App.releasableReportId > 0, patience, "the synthesis was written");
         tryVerify(() => release.visible);
         compare(release.text, "Phát hành cho đại biểu");
