@@ -105,7 +105,8 @@ const std::map<std::string, CommandSpec>& commands() {
           "  Tạo báo cáo tổng hợp của một hội nghị, hoặc báo cáo tổng hợp chung (ba kênh, kèm\n"
           "  bảng tiếp thu, giải trình), lưu phiên bản mới trong cơ sở dữ liệu và ghi tệp FILE.\n"
           "  --acceptance: chỉ bảng tổng hợp tiếp thu, giải trình (không lưu phiên bản).\n"
-          "  Định dạng mặc định theo đuôi tệp (.docx: DOCX), nếu không thì PDF.\n"}},
+          "  Định dạng mặc định theo đuôi tệp (.docx: DOCX), nếu không thì PDF.\n"
+          "  Phát hành cho đại biểu: gopy-server report release --data DIR --conference ID [--version N]\n"}},
     };
     return specs;
 }

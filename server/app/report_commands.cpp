@@ -19,7 +19,7 @@ constexpr std::string_view kReleaseUsage =
     "Cách dùng: gopy-server report release --data DIR --conference ID [--version N]\n"
     "  Phát hành cho đại biểu báo cáo tổng hợp (PDF) của hội nghị ID: phiên bản mới nhất, hoặc\n"
     "  phiên bản N. Chạy được khi máy chủ đang phục vụ: thiết bị của hội nghị thấy báo cáo\n"
-    "  ngay (trong khoảng một giây). Xem các phiên bản: gopy-server report --help.\n";
+    "  ngay (trong khoảng một giây). Chỉ bản PDF được phát hành; đã phát hành thì không đổi gì.\n";
 
 // The office's own device in the operation log and the audit trail.
 constexpr std::string_view kOfficeDevice = "office";
