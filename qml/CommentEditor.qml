@@ -132,7 +132,9 @@ Pane {
         writtenBox.checked = draft.written;
         loading = false;
         restored = true;
+        // Typing goes on where it stopped.
         textArea.cursorPosition = textArea.length;
+        textArea.forceActiveFocus();
     }
 
     // Loads an earlier comment for editing.

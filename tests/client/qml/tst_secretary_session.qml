@@ -162,6 +162,10 @@ TestCase {
         const banner = findChild(view, "restoredBanner");
         verify(banner.visible);
         compare(banner.text, "Chưa lưu — khôi phục sau khi ứng dụng tắt đột ngột");
+        verify(area.activeFocus, "typing goes on at once");
+        compare(area.cursorPosition, area.length);
+        typeText(" tiep");
+        compare(area.text, "Y kien dang go do tiep");
         snapshot(view, "secretary-restored-draft");
 
         findChild(view, "newCommentButton").clicked();
