@@ -43,6 +43,7 @@ Item {
         SessionBar {
             Layout.fillWidth: true
             canControl: false
+            canRelease: true
         }
 
         Pane {

@@ -176,5 +176,11 @@ Item {
                 color: Theme.muted
             }
         }
+        // With the report list alone the column keeps it at the top instead of spreading the
+        // title, the date and the list over the whole height.
+        Item {
+            Layout.fillHeight: true
+            visible: reportList.count > 0
+        }
     }
 }

@@ -31,7 +31,7 @@ Item {
                 enabled: list.count > 0
                 onClicked: App.nextSpeaker()
                 ToolTip.visible: hovered
-                ToolTip.text: qsTr("Ctrl+→")
+                ToolTip.text: qsTr("Alt+N")
             }
             Button {
                 objectName: "addSpeakerButton"

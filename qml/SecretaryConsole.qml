@@ -22,8 +22,10 @@ Item {
         sequence: "Ctrl+N"
         onActivated: editor.newComment()
     }
+    // Not Ctrl+→: Ctrl+←/→, Home/End and Ctrl+Backspace belong to the text being typed.
     Shortcut {
-        sequence: "Ctrl+Right"
+        sequence: "Alt+N"
+        context: Qt.WindowShortcut
         onActivated: App.nextSpeaker()
     }
     Shortcut {
@@ -42,6 +44,7 @@ Item {
         SessionBar {
             Layout.fillWidth: true
             canControl: true
+            canRelease: true
         }
 
         GridLayout {

@@ -23,13 +23,14 @@ Pane {
             id: tabs
             Layout.fillWidth: true
             Repeater {
-                model: tabbed.titles
+                // By count, not by the titles themselves: a new title (a count in it) must not
+                // rebuild the tabs, which would put the panel back on its first tab.
+                model: tabbed.titles.length
                 delegate: TabButton {
                     // "<panel>/<index>", for tests that tap a tab.
                     objectName: tabbed.objectName + "/" + index
                     required property int index
-                    required property string modelData
-                    text: modelData
+                    text: tabbed.titles[index] ?? ""
                     implicitHeight: Theme.touch
                 }
             }

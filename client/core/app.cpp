@@ -29,6 +29,7 @@
 #include "client/core/report_list_model.h"
 #include "client/core/section_summary_model.h"
 #include "client/core/snapshot_cache.h"
+#include "client/core/typing_store.h"
 #include "client/core/view_rows.h"
 #include "client/core/vi_dates.h"
 #include "gopy/limits.h"
@@ -44,6 +45,7 @@ QString s_dataDir;
 QString s_serverAddress;
 
 constexpr int kTypingIntervalMs = 250;  // at most 4 drafts a second
+constexpr int kUnsavedIntervalMs = 300;  // the editor's text reaches client.db at most this late
 constexpr Millis kDraftLifetimeMs = 60000;
 
 Millis now()
@@ -142,6 +144,7 @@ App::App(const QString& dataDir, QObject* parent) : QObject(parent), dataDir_(da
     settings_ = std::make_unique<DeviceSettings>(*db_);
     outbox_ = std::make_unique<Outbox>(*db_);
     snapshots_ = std::make_unique<SnapshotCache>(*db_);
+    typingStore_ = std::make_unique<TypingStore>(*db_);
 
     connection_ = new Connection(this);
     downloader_ = new ReportDownloader(QDir(dataDir_).filePath(QStringLiteral("reports")), this);
@@ -194,6 +197,9 @@ App::App(const QString& dataDir, QObject* parent) : QObject(parent), dataDir_(da
     connect(&campaignSaver_, &QTimer::timeout, this, &App::saveCampaign);
     typingTimer_.setSingleShot(true);
     connect(&typingTimer_, &QTimer::timeout, this, &App::flushTyping);
+    unsavedSaver_.setSingleShot(true);
+    unsavedSaver_.setInterval(kUnsavedIntervalMs);
+    connect(&unsavedSaver_, &QTimer::timeout, this, &App::writeUnsaved);
     storageRetry_.setSingleShot(true);
     storageRetry_.setInterval(2000);
     connect(&storageRetry_, &QTimer::timeout, this, [this] {
@@ -234,6 +240,7 @@ App::App(const QString& dataDir, QObject* parent) : QObject(parent), dataDir_(da
 
 App::~App()
 {
+    writeUnsaved();
     saveSnapshot();
     saveCampaign();
     if (s_instance == this)
@@ -993,7 +1000,7 @@ bool App::mayWrite(const proto::Operation& op)
     switch (welcome_->role) {
     case Role::Organiser: allowed = true; break;
     case Role::Secretary: allowed = !flag; break;
-    case Role::Chair: allowed = flag; break;
+    case Role::Chair: allowed = flag || std::holds_alternative<proto::ReportRelease>(op); break;
     case Role::Delegate: allowed = false; break;
     case Role::Grassroots:
         allowed = std::holds_alternative<proto::CommentCreate>(op) ||
@@ -1278,32 +1285,38 @@ QString App::createComment(const QString& participantId, const QString& turnId, 
     return toQ(comment.id);
 }
 
-void App::updateComment(const QString& commentId, const QString& text, const QStringList& sections,
+bool App::updateComment(const QString& commentId, const QString& text, const QStringList& sections,
                         const QString& kind, const QString& proposedWording,
-                        const QString& proposedLocation, bool written, int paragraph)
+                        const QString& proposedLocation, bool written, int paragraph, int baseRev)
 {
     const std::string id = fromQ(commentId);
     const Comment* current = displayed_.comment(id);
     if (current == nullptr) {
         setError(QStringLiteral("Không tìm thấy ý kiến."));
-        return;
+        return false;
+    }
+    if (baseRev < 0 || baseRev > current->rev) {
+        setError(QStringLiteral("Phiên bản ý kiến không hợp lệ."));
+        return false;
     }
     proto::CommentUpdate update;
     update.commentId = id;
-    update.baseRev = current->rev;
+    // The revision the editor started from, not the one shown now: if another secretary saved
+    // in between, the server must see the stale base and keep both texts (a conflict).
+    update.baseRev = baseRev > 0 ? baseRev : current->rev;
     update.text = trimmed(text);
     if (update.text.empty()) {
         setError(QStringLiteral("Nội dung ý kiến đang trống; muốn bỏ ý kiến thì hãy xóa."));
-        return;
+        return false;
     }
     if (const std::string refusal = limits::tooLong("Nội dung ý kiến", update.text, limits::kCommentText);
         !refusal.empty()) {
         setError(toQ(refusal) + QStringLiteral("; hãy tách thành nhiều ý kiến."));
-        return;
+        return false;
     }
     auto fields = checkedFields(sections, kind, proposedWording, proposedLocation);
     if (!fields)
-        return;
+        return false;
     // -1: the paragraph is left to the server's rule (the field stays off the wire).
     if (paragraph >= 0) {
         // An unchanged paragraph is not checked again: a revised draft may have dropped it,
@@ -1312,7 +1325,7 @@ void App::updateComment(const QString& commentId, const QString& text, const QSt
                                !current->sections.empty() &&
                                fields->sections.front() == current->sections.front();
         if (!unchanged && !checkParagraph(fields->sections, paragraph))
-            return;
+            return false;
         if (!unchanged)
             update.paragraph = paragraph;
     }
@@ -1324,11 +1337,18 @@ void App::updateComment(const QString& commentId, const QString& text, const QSt
     if (update.text == current->text && update.sections == current->sections &&
         update.kind == current->kind && update.proposed == current->proposed &&
         update.written == current->written && !update.paragraph)
-        return;
+        return true;
     if (!submit(update))
-        return;
+        return false;
     clearError();
     sendTypingNow(proto::Typing{conferenceId_, id, 0, participantId, {}, {}, true});
+    return true;
+}
+
+int App::commentRev(const QString& commentId) const
+{
+    const Comment* comment = displayed_.comment(fromQ(commentId));
+    return comment == nullptr ? 0 : static_cast<int>(comment->rev);
 }
 
 void App::deleteComment(const QString& commentId)
@@ -1439,11 +1459,144 @@ void App::sendTypingNow(const proto::Typing& typing)
         connection_->send(typing);
 }
 
+// ---- crash-safe typing -----------------------------------------------------------------
+
+void App::keepUnsaved(const QString& commentId, int baseRev, const QString& participantId,
+                      const QString& turnId, const QString& speakerName, const QString& text,
+                      const QStringList& sections, const QString& kind, const QString& proposedWording,
+                      const QString& proposedLocation, bool written, int paragraph)
+{
+    if (conferenceId_ == 0)
+        return;
+    if (commentId.isEmpty() && text.trimmed().isEmpty()) {
+        // Nothing typed (or all of it erased): nothing to bring back.
+        discardUnsaved();
+        return;
+    }
+    auto draft = std::make_unique<UnsavedDraft>();
+    draft->conferenceId = conferenceId_;
+    draft->commentId = fromQ(commentId);
+    draft->baseRev = std::max(baseRev, 0);
+    draft->participantId = fromQ(participantId);
+    draft->turnId = fromQ(turnId);
+    draft->speakerName = fromQ(speakerName);
+    draft->text = fromQ(text);
+    draft->sections = fromQ(sections);
+    draft->kind = fromQ(kind);
+    draft->proposedWording = fromQ(proposedWording);
+    draft->proposedLocation = fromQ(proposedLocation);
+    draft->written = written;
+    draft->paragraph = paragraph;
+    draft->savedAt = now();
+    unsavedQueued_ = std::move(draft);
+    if (!unsavedSaver_.isActive())
+        unsavedSaver_.start();
+}
+
+void App::flushUnsaved()
+{
+    unsavedSaver_.stop();
+    writeUnsaved();
+}
+
+void App::writeUnsaved()
+{
+    if (!unsavedQueued_)
+        return;
+    try {
+        typingStore_->save(*unsavedQueued_);
+        unsavedQueued_.reset();
+    } catch (const LocalStoreError& e) {
+        // Kept in memory and tried again with the next keystroke or focus change.
+        setError(QStringLiteral("Không ghi được bản nháp lên thiết bị (%1); nội dung vẫn còn trong ô soạn.")
+                     .arg(QString::fromUtf8(e.what())));
+    }
+}
+
+QVariantMap App::unsavedDraft() const
+{
+    std::optional<UnsavedDraft> draft;
+    if (unsavedQueued_ && unsavedQueued_->conferenceId == conferenceId_)
+        draft = *unsavedQueued_;
+    else if (conferenceId_ != 0)
+        draft = typingStore_->load(conferenceId_);
+    if (!draft)
+        return {};
+    return {{QStringLiteral("commentId"), toQ(draft->commentId)},
+            {QStringLiteral("baseRev"), static_cast<int>(draft->baseRev)},
+            {QStringLiteral("participantId"), toQ(draft->participantId)},
+            {QStringLiteral("turnId"), toQ(draft->turnId)},
+            {QStringLiteral("speakerName"), toQ(draft->speakerName)},
+            {QStringLiteral("text"), toQ(draft->text)},
+            {QStringLiteral("sections"), toQ(draft->sections)},
+            {QStringLiteral("kind"), toQ(draft->kind)},
+            {QStringLiteral("proposedWording"), toQ(draft->proposedWording)},
+            {QStringLiteral("proposedLocation"), toQ(draft->proposedLocation)},
+            {QStringLiteral("written"), draft->written},
+            {QStringLiteral("paragraph"), draft->paragraph},
+            {QStringLiteral("savedAt"), static_cast<double>(draft->savedAt)}};
+}
+
+void App::discardUnsaved()
+{
+    if (unsavedQueued_ && unsavedQueued_->conferenceId == conferenceId_) {
+        unsavedQueued_.reset();
+        unsavedSaver_.stop();
+    }
+    if (conferenceId_ == 0)
+        return;
+    try {
+        typingStore_->clear(conferenceId_);
+    } catch (const LocalStoreError& e) {
+        setError(QStringLiteral("Không xoá được bản nháp trên thiết bị: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
 // ---- reports ---------------------------------------------------------------------------
+
+namespace {
+
+// The newest version of the conference's own synthesis, if it awaits release.
+const ReportInfo* releasable(const ConferenceData& data, std::int64_t conferenceId)
+{
+    const ReportInfo* newest = nullptr;
+    for (const ReportInfo& report : data.reports) {
+        if (report.conferenceId == conferenceId && (newest == nullptr || report.version > newest->version))
+            newest = &report;
+    }
+    return newest != nullptr && !newest->released ? newest : nullptr;
+}
+
+}  // namespace
+
+int App::releasableReportId() const
+{
+    const ReportInfo* report = conferenceId_ == 0 ? nullptr : releasable(displayed_, conferenceId_);
+    return report == nullptr ? 0 : static_cast<int>(report->id);
+}
+
+int App::releasableReportVersion() const
+{
+    const ReportInfo* report = conferenceId_ == 0 ? nullptr : releasable(displayed_, conferenceId_);
+    return report == nullptr ? 0 : report->version;
+}
 
 void App::releaseReport(int reportId)
 {
-    submit(proto::ReportRelease{reportId});
+    const proto::Operation release = proto::ReportRelease{reportId};
+    if (!mayWrite(release))
+        return;
+    const ReportRow* row = reports_->find(reportId);
+    if (row == nullptr) {
+        setError(QStringLiteral("Không tìm thấy báo cáo."));
+        return;
+    }
+    if (row->report.released) {
+        setError(QStringLiteral("Báo cáo này đã được phát hành cho đại biểu."));
+        return;
+    }
+    if (submit(release))
+        clearError();
 }
 
 void App::downloadReport(int reportId)

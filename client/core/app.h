@@ -47,6 +47,8 @@ namespace gopy::client {
 class LocalDatabase;
 class DeviceSettings;
 class SnapshotCache;
+class TypingStore;
+struct UnsavedDraft;
 class Connection;
 class ReportDownloader;
 
@@ -98,6 +100,11 @@ class App : public QObject {
     Q_PROPERTY(gopy::client::ConflictModel* conflicts READ conflicts CONSTANT)
     Q_PROPERTY(gopy::client::CommentModel* flagged READ flagged CONSTANT)
     Q_PROPERTY(gopy::client::ReportListModel* reports READ reports CONSTANT)
+    /// The selected conference's newest synthesis (PDF) version when it is not released yet, for
+    /// "Phát hành cho đại biểu"; 0 when there is none or the newest one is already released.
+    Q_PROPERTY(int releasableReportId READ releasableReportId NOTIFY conferenceChanged)
+    /// Its version number (0 when none).
+    Q_PROPERTY(int releasableReportVersion READ releasableReportVersion NOTIFY conferenceChanged)
 
     // Issue 5: dashboard (everyone), grassroots reporter, drafting team.
     Q_PROPERTY(QString dashboardToday READ dashboardToday NOTIFY dashboardChanged)
@@ -169,6 +176,8 @@ public:
     ConflictModel* conflicts() const { return conflicts_; }
     CommentModel* flagged() const { return flagged_; }
     ReportListModel* reports() const { return reports_; }
+    int releasableReportId() const;
+    int releasableReportVersion() const;
     QString dashboardToday() const;
     DeadlineModel* deadlines() const { return deadlines_; }
     OrganisationModel* organisations() const { return organisations_; }
@@ -236,24 +245,50 @@ public:
                                       const QString& kind, const QString& proposedWording,
                                       const QString& proposedLocation, bool written,
                                       int paragraph = 0);
-    /// Edits a comment against the revision shown; a concurrent edit becomes a conflict.
+    /// Edits a comment against `baseRev`, the revision the editor loaded (commentRev() when it
+    /// began); 0 (the default) takes the revision shown now. An edit another device saved
+    /// since that revision makes the server keep this text as a conflict, so neither is lost.
     /// `paragraph`: the new number within the first section, 0 clears it; -1 (the default)
     /// leaves it to the server's rule (kept while the first section stays the same).
-    Q_INVOKABLE void updateComment(const QString& commentId, const QString& text,
+    /// False (and lastError) when refused; true when saved or nothing changed.
+    Q_INVOKABLE bool updateComment(const QString& commentId, const QString& text,
                                    const QStringList& sections, const QString& kind,
                                    const QString& proposedWording, const QString& proposedLocation,
-                                   bool written, int paragraph = -1);
+                                   bool written, int paragraph = -1, int baseRev = 0);
+    /// The revision of the comment as shown (server state + own unacknowledged edits); 0 when
+    /// unknown. An editor reads it when it loads the comment and saves against it.
+    Q_INVOKABLE int commentRev(const QString& commentId) const;
     Q_INVOKABLE void deleteComment(const QString& commentId);
     /// Live draft for the chair (not durable), at most 4 messages a second; the last text is
     /// always sent. Empty text clears the draft. commentId "" for a comment not yet created.
     Q_INVOKABLE void sendTyping(const QString& commentId, const QString& participantId,
                                 const QString& text);
+    /// Crash-safe typing: keeps what the editor holds for the selected conference in client.db
+    /// (throttled: written at most every 300 ms; flushUnsaved() writes at once, on focus loss).
+    /// `commentId` and `baseRev` for an edit ("" and 0 for a new comment). Empty text and no
+    /// comment being edited drops the kept draft instead.
+    Q_INVOKABLE void keepUnsaved(const QString& commentId, int baseRev, const QString& participantId,
+                                 const QString& turnId, const QString& speakerName, const QString& text,
+                                 const QStringList& sections, const QString& kind,
+                                 const QString& proposedWording, const QString& proposedLocation,
+                                 bool written, int paragraph);
+    /// Writes the draft kept by keepUnsaved() now, if one waits for the throttle.
+    Q_INVOKABLE void flushUnsaved();
+    /// The selected conference's kept draft — {commentId, baseRev, participantId, turnId,
+    /// speakerName, text, sections, kind, proposedWording, proposedLocation, written, paragraph,
+    /// savedAt} — after a crash or restart; {} when none.
+    Q_INVOKABLE QVariantMap unsavedDraft() const;
+    /// Drops the selected conference's kept draft (saved, or the secretary discarded it).
+    Q_INVOKABLE void discardUnsaved();
+
     /// Settles every open conflict of the comment with the merged text a person chose.
     Q_INVOKABLE void resolveConflict(const QString& commentId, const QString& mergedText);
     /// Chair: marks a comment for the closing remarks.
     Q_INVOKABLE void flagComment(const QString& commentId, bool flagged);
 
     // ---- reports ----
+    /// Makes the report visible to the conference's delegates (secretary, chair); refused
+    /// (lastError) for an unknown report, another role, or one already released.
     Q_INVOKABLE void releaseReport(int reportId);
     /// Downloads the report file into the data folder; reportReady() when done.
     Q_INVOKABLE void downloadReport(int reportId);
@@ -331,6 +366,7 @@ private:
     void saveSnapshot();
     void applyWelcome(const proto::Welcome& welcome);
     void flushTyping();
+    void writeUnsaved();
     void sendTypingNow(const proto::Typing& typing);
     void updateConnectionState();
     bool mayWrite(const proto::Operation& op);
@@ -354,6 +390,10 @@ private:
     std::unique_ptr<DeviceSettings> settings_;
     std::unique_ptr<Outbox> outbox_;
     std::unique_ptr<SnapshotCache> snapshots_;
+    std::unique_ptr<TypingStore> typingStore_;
+    /// The editor's newest state, waiting for unsavedSaver_ (at most one write per 300 ms).
+    std::unique_ptr<UnsavedDraft> unsavedQueued_;
+    QTimer unsavedSaver_;
     Connection* connection_ = nullptr;
     ReportDownloader* downloader_ = nullptr;
 

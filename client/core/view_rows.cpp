@@ -80,10 +80,12 @@ std::vector<CommentRow> commentRows(const ConferenceData& data, const Outline& o
         row.hasConflict = conflicted.contains(comment.id);
         rows.push_back(std::move(row));
     }
-    // Creation order is the order in data.comments (the server's, then local ones appended);
-    // stable_sort keeps it within a section.
-    std::stable_sort(rows.begin(), rows.end(), [](const CommentRow& a, const CommentRow& b) {
-        return a.sectionOrder < b.sectionOrder;
+    // The report's order of sections (whole-draft comments first, then the draft's order);
+    // within a section the order the comments were recorded (creation time, then id), whatever
+    // order they arrived in (snapshot, live events, own unsent ones).
+    std::sort(rows.begin(), rows.end(), [](const CommentRow& a, const CommentRow& b) {
+        return std::tie(a.sectionOrder, a.comment.createdAt, a.comment.id) <
+               std::tie(b.sectionOrder, b.comment.createdAt, b.comment.id);
     });
     return rows;
 }

@@ -20,6 +20,7 @@
 #include "server/app/device_commands.h"
 #include "server/app/campaign_commands.h"
 #include "server/app/import_commands.h"
+#include "server/app/report_commands.h"
 #include "server/demo/demo.h"
 #include "server/net/event_log.h"
 #include "server/net/server.h"
@@ -52,6 +53,7 @@ constexpr std::string_view kOverview =
     "                                              in một mã kết nạp thiết bị dùng một lần\n"
     "  report  --data DIR (--conference ID | --combined | --acceptance)\n"
     "          [--format pdf|docx] --out FILE      tạo báo cáo tổng hợp (PDF hoặc DOCX)\n"
+    "  report release --data DIR --conference ID [--version N]  phát hành cho đại biểu\n"
     "  draft import --data DIR FILE                nhập Dự thảo (.docx hoặc Markdown)\n"
     "  import-public --data DIR FILE               nhập ý kiến của Nhân dân (CSV, JSON)\n"
     "  import-grassroots --data DIR FILE           nhập ý kiến của tổ chức cơ sở đảng (CSV)\n"
@@ -114,7 +116,8 @@ const std::map<std::string, CommandSpec>& commands() {
           "  Tạo báo cáo tổng hợp của một hội nghị, hoặc báo cáo tổng hợp chung (ba kênh, kèm\n"
           "  bảng tiếp thu, giải trình), lưu phiên bản mới trong cơ sở dữ liệu và ghi tệp FILE.\n"
           "  --acceptance: chỉ bảng tổng hợp tiếp thu, giải trình (không lưu phiên bản).\n"
-          "  Định dạng mặc định theo đuôi tệp (.docx: DOCX), nếu không thì PDF.\n"}},
+          "  Định dạng mặc định theo đuôi tệp (.docx: DOCX), nếu không thì PDF.\n"
+          "  Phát hành cho đại biểu: gopy-server report release --data DIR --conference ID [--version N]\n"}},
     };
     return specs;
 }
@@ -182,6 +185,7 @@ int Cli::run(const std::vector<std::string>& args) {
     if (isCampaignCommand(args[0])) return runCampaignCommand(args);
     if (isDeviceCommand(args[0])) return runDeviceCommand(args);
     if (isBackupCommand(args[0])) return runBackupCommand(args);
+    if (isReportReleaseCommand(args)) return runReportRelease(args);
     auto parsed = parse(args);
     if (!parsed) return 2;
     if (parsed->help) {

@@ -10,13 +10,15 @@ bool mayApply(Role role, const proto::Operation& op) {
                           std::holds_alternative<proto::GroupSet>(op) ||
                           std::holds_alternative<proto::AcceptanceSet>(op);
     const bool report = std::holds_alternative<proto::GrassrootsReport>(op);
+    const bool release = std::holds_alternative<proto::ReportRelease>(op);
     switch (role) {
         case Role::Organiser:
             return true;
         case Role::Secretary:
             return !flag && !drafting && !report;
         case Role::Chair:
-            return flag;
+            // The chair presides: releasing the meeting's synthesis to delegates is theirs too.
+            return flag || release;
         case Role::Delegate:
             return false;
         case Role::Grassroots:

@@ -383,7 +383,8 @@ TEST_F(ApplyTest, RoleMatrix) {
                                   !std::holds_alternative<proto::CommentFlag>(op) && !drafting &&
                                   !grassrootsReport) ||
                                  (role == Role::Chair &&
-                                  std::holds_alternative<proto::CommentFlag>(op)) ||
+                                  (std::holds_alternative<proto::CommentFlag>(op) ||
+                                   std::holds_alternative<proto::ReportRelease>(op))) ||
                                  (role == Role::Grassroots &&
                                   (grassrootsReport ||
                                    std::holds_alternative<proto::CommentDelete>(op))) ||
@@ -414,7 +415,7 @@ TEST(Permissions, RoleTable) {
     };
     ASSERT_EQ(kinds.size(), std::variant_size_v<proto::Operation>);
     const std::map<Role, std::set<std::string>> only = {
-        {Role::Chair, {"comment.flag"}},
+        {Role::Chair, {"comment.flag", "report.release"}},
         {Role::Delegate, {}},
         {Role::Grassroots,
          {"comment.create", "comment.update", "comment.delete", "grassroots.report"}},

@@ -322,9 +322,9 @@ bool ClientDriver::runSecretary()
         return false;
     if (!click("commentText"))  // the editor takes the keys again
         return false;
-    pressKey(Qt::Key_Right, Qt::ControlModifier);  // next speaker
+    pressKey(Qt::Key_N, Qt::AltModifier);  // next speaker
     if (!waitFor([&] { return !app_->currentTurnId().isEmpty(); }, kLongWait,
-                 "Ctrl+Right to start the turn"))
+                 "Alt+N to start the turn"))
         return false;
     QQuickItem* editor = findItem(window_->contentItem(), "commentEditor");
     if (!waitFor([&] { return editor->property("participantId").toString() == speaker; },
