@@ -27,6 +27,8 @@ Item {
             required property string currentText
             required property string theirText
             required property string deviceName
+            required property string detail
+            required property bool deleted
 
             width: ListView.view.width
             padding: Theme.spacing
@@ -40,10 +42,19 @@ Item {
 
                 Label {
                     Layout.fillWidth: true
-                    text: qsTr("Hai người cùng sửa một ý kiến. Hãy hợp nhất rồi lưu.")
+                    text: conflict.deleted ? qsTr("Một bản sửa của ý kiến đã bị xóa được giữ lại.")
+                                           : qsTr("Hai người cùng sửa một ý kiến. Hãy hợp nhất rồi lưu.")
                     wrapMode: Text.Wrap
                     font.bold: true
                     color: Theme.bad
+                }
+                Label {
+                    objectName: "conflictDetail"
+                    Layout.fillWidth: true
+                    visible: conflict.detail.length > 0
+                    text: conflict.detail
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
                 }
                 GridLayout {
                     Layout.fillWidth: true
@@ -52,6 +63,7 @@ Item {
                     rowSpacing: Theme.spacing / 2
 
                     ColumnLayout {
+                        visible: !conflict.deleted
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
                         Layout.alignment: Qt.AlignTop
@@ -109,7 +121,7 @@ Item {
                     Layout.minimumHeight: 120
                     wrapMode: TextEdit.Wrap
                     textFormat: TextEdit.PlainText
-                    text: conflict.currentText + "\n" + conflict.theirText
+                    text: conflict.deleted ? conflict.theirText : conflict.currentText + "\n" + conflict.theirText
                 }
                 Button {
                     objectName: "resolveButton"

@@ -168,8 +168,12 @@ App::App(const QString& dataDir, QObject* parent) : QObject(parent), dataDir_(da
     connect(connection_, &Connection::closed, this, &App::onClosed);
     connect(connection_, &Connection::stateChanged, this, &App::updateConnectionState);
     connect(connection_, &Connection::messageReceived, this, &App::onMessage);
-    connect(connection_, &Connection::protocolError, this, [](const QString& message) {
+    connect(connection_, &Connection::protocolError, this, [this](const QString& message) {
         qCWarning(lcApp) << "undecodable frame from the server:" << message;
+        // Never silently: what is shown may be missing what that frame carried.
+        setError(QStringLiteral("Thiết bị không đọc được một bản tin từ máy chủ (%1); dữ liệu đang hiển thị có thể "
+                                "chưa đầy đủ. Hãy cập nhật ứng dụng hoặc báo ban tổ chức.")
+                     .arg(message));
     });
     connect(connection_, &Connection::certificateMismatch, this, [this](const QString& expected, const QString& offered) {
         // Nothing was sent: no token, no code, no comment went to that server.
@@ -524,6 +528,7 @@ void App::onOpened()
 
 void App::onClosed()
 {
+    snapshotParts_.clear();
     authenticated_ = false;
     sentUpTo_ = 0;
     updateConnectionState();
@@ -536,8 +541,11 @@ void App::onMessage(const proto::Message& message)
             using T = std::decay_t<decltype(m)>;
             if constexpr (std::is_same_v<T, proto::Welcome>)
                 onWelcome(m);
-            else if constexpr (std::is_same_v<T, proto::Snapshot>)
-                onSnapshot(m);
+            else if constexpr (std::is_same_v<T, proto::Snapshot>) {
+                // A large conference arrives in parts; only the whole is applied.
+                if (auto whole = snapshotParts_.add(m))
+                    onSnapshot(*whole);
+            }
             else if constexpr (std::is_same_v<T, proto::Events>)
                 onEvents(m);
             else if constexpr (std::is_same_v<T, proto::Ack>)
@@ -1291,9 +1299,17 @@ bool App::updateComment(const QString& commentId, const QString& text, const QSt
 {
     const std::string id = fromQ(commentId);
     const Comment* current = displayed_.comment(id);
+    Comment gone;
     if (current == nullptr) {
-        setError(QStringLiteral("Không tìm thấy ý kiến."));
-        return false;
+        if (baseRev <= 0) {
+            setError(QStringLiteral("Không tìm thấy ý kiến."));
+            return false;
+        }
+        // Deleted on another device while this editor had it open: the edit is still sent,
+        // and the server keeps it as a conflict (XUNG ĐỘT) that can restore the comment.
+        gone.id = id;
+        gone.rev = baseRev;
+        current = &gone;
     }
     if (baseRev < 0 || baseRev > current->rev) {
         setError(QStringLiteral("Phiên bản ý kiến không hợp lệ."));
@@ -1340,7 +1356,11 @@ bool App::updateComment(const QString& commentId, const QString& text, const QSt
         return true;
     if (!submit(update))
         return false;
-    clearError();
+    if (current == &gone)
+        setError(QStringLiteral("Ý kiến này vừa bị xóa trên thiết bị khác; bản sửa của bạn được giữ ở mục XUNG ĐỘT, "
+                                "lưu bản hợp nhất ở đó để khôi phục ý kiến."));
+    else
+        clearError();
     sendTypingNow(proto::Typing{conferenceId_, id, 0, participantId, {}, {}, true});
     return true;
 }
@@ -1365,22 +1385,36 @@ void App::resolveConflict(const QString& commentId, const QString& mergedText)
 {
     const std::string id = fromQ(commentId);
     const Comment* current = displayed_.comment(id);
-    if (current == nullptr) {
-        setError(QStringLiteral("Không tìm thấy ý kiến."));
-        return;
-    }
     proto::CommentUpdate update;
     update.commentId = id;
-    update.baseRev = current->rev;
+    if (current != nullptr) {
+        update.baseRev = current->rev;
+        update.sections = current->sections;
+        update.kind = current->kind;
+        update.proposed = current->proposed;
+        update.written = current->written;
+    } else {
+        // Deleted meanwhile: the edit kept with the conflict brings its own classification, and
+        // saving it restores the comment (the server applies it whole).
+        const auto kept = std::find_if(displayed_.conflicts.begin(), displayed_.conflicts.end(),
+                                       [&](const CommentConflict& c) { return c.commentId == id && c.fields; });
+        if (kept == displayed_.conflicts.end()) {
+            setError(QStringLiteral("Không tìm thấy ý kiến."));
+            return;
+        }
+        update.baseRev = kept->baseRev;
+        update.sections = kept->fields->sections;
+        update.kind = kept->fields->kind;
+        update.proposed = kept->fields->proposed;
+        update.written = kept->fields->written;
+        if (kept->fields->paragraph > 0)
+            update.paragraph = kept->fields->paragraph;
+    }
     update.text = trimmed(mergedText);
     if (update.text.empty()) {
         setError(QStringLiteral("Nội dung đã hợp nhất đang trống."));
         return;
     }
-    update.sections = current->sections;
-    update.kind = current->kind;
-    update.proposed = current->proposed;
-    update.written = current->written;
     for (const CommentConflict& conflict : displayed_.conflicts) {
         if (conflict.commentId == id)
             update.resolves.push_back(conflict.id);

@@ -442,6 +442,7 @@ private:
     bool admitting_ = false;
     std::string pendingAdmitCode_;
     QString pendingPin_;  ///< the fingerprint of a gopy:// link, pinned from the first connection
+    proto::SnapshotAssembler snapshotParts_;  ///< the parts of a large snapshot being received
     std::string pendingDeviceName_;
     std::int64_t sentUpTo_ = 0;
     std::int64_t gapBarrier_ = 0;

@@ -27,6 +27,8 @@ QVariant ConflictModel::data(const QModelIndex& index, int role) const
     case TheirTextRole: return toQ(r.conflict.text);
     case DeviceNameRole: return toQ(r.conflict.deviceName);
     case AtRole: return static_cast<double>(r.conflict.at);
+    case DetailRole: return toQ(r.detail);
+    case DeletedRole: return r.deleted;
     default: return {};
     }
 }
@@ -35,7 +37,8 @@ QHash<int, QByteArray> ConflictModel::roleNames() const
 {
     return {{ConflictIdRole, "conflictId"},   {CommentIdRole, "commentId"},
             {CurrentTextRole, "currentText"}, {TheirTextRole, "theirText"},
-            {DeviceNameRole, "deviceName"},   {AtRole, "at"}};
+            {DeviceNameRole, "deviceName"},   {AtRole, "at"},
+            {DetailRole, "detail"},           {DeletedRole, "deleted"}};
 }
 
 }  // namespace gopy::client

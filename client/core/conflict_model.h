@@ -23,6 +23,8 @@ public:
         TheirTextRole,    ///< the losing edit, kept
         DeviceNameRole,   ///< who wrote the losing edit
         AtRole,
+        DetailRole,       ///< its other fields where they differ, or that the comment was deleted
+        DeletedRole,      ///< the comment was deleted meanwhile; resolving restores it
     };
     using ListModelBase::ListModelBase;
 

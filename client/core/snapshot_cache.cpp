@@ -16,7 +16,8 @@ std::optional<proto::Snapshot> SnapshotCache::load(std::int64_t conferenceId) co
     select.bind(1, conferenceId);
     if (!select.step())
         return std::nullopt;
-    auto decoded = proto::decode(select.columnText(0));
+    // The cache holds the whole conference in one row, larger than a frame may be.
+    auto decoded = proto::decode(select.columnText(0), std::size_t{1} << 30);
     const auto* snapshot = decoded ? std::get_if<proto::Snapshot>(&*decoded.message) : nullptr;
     if (snapshot != nullptr)
         return *snapshot;

@@ -147,8 +147,30 @@ std::vector<ConflictRow> conflictRows(const ConferenceData& data)
     for (const CommentConflict& conflict : data.conflicts) {
         ConflictRow row;
         row.conflict = conflict;
-        if (const Comment* comment = data.comment(conflict.commentId))
+        const Comment* comment = data.comment(conflict.commentId);
+        if (comment != nullptr)
             row.currentText = comment->text;
+        row.deleted = conflict.reason == "deleted";
+        if (row.deleted) {
+            row.detail = "Ý kiến này đã bị xóa trong lúc bản sửa dưới đây được ghi. Lưu bản hợp nhất để khôi "
+                         "phục ý kiến với nội dung đó.";
+        } else if (conflict.fields && comment != nullptr) {
+            // The classification the other edit chose where it differs from the comment now.
+            std::vector<std::string> parts;
+            const ConflictFields& f = *conflict.fields;
+            if (f.sections != comment->sections) {
+                std::string list;
+                for (const auto& code : f.sections) list += (list.empty() ? "" : ", ") + code;
+                parts.push_back("mục " + (list.empty() ? std::string("toàn văn dự thảo") : list));
+            }
+            if (f.kind != comment->kind) parts.push_back("loại: " + std::string(labelVi(f.kind)));
+            if (f.proposed != comment->proposed)
+                parts.push_back("câu chữ đề xuất: " + (f.proposed ? "“" + f.proposed->wording + "”" : std::string("không có")));
+            if (f.written != comment->written)
+                parts.push_back(f.written ? "ý kiến bằng văn bản" : "ý kiến phát biểu");
+            for (const auto& part : parts) row.detail += (row.detail.empty() ? "" : "; ") + part;
+            if (!row.detail.empty()) row.detail = "Phân loại của bản này khác bản hiện tại: " + row.detail + ".";
+        }
         rows.push_back(std::move(row));
     }
     return rows;

@@ -61,6 +61,11 @@ struct GroupCount {
 struct ConflictRow {
     CommentConflict conflict;
     std::string currentText;
+    /// What else the losing edit carried that differs from the comment now, for people:
+    /// "Phân loại của bản này: mục II.1; loại: sửa đổi." — or, for a comment deleted
+    /// meanwhile, that saving restores it. Empty when only the texts differ.
+    std::string detail;
+    bool deleted = false;  ///< the comment was deleted; resolving restores it
     bool operator==(const ConflictRow&) const = default;
 };
 

@@ -27,7 +27,8 @@ struct NetContext {
     std::size_t maxUnauthenticated = 256;                 ///< connections not yet authenticated
     std::size_t unauthenticatedFrameBytes = 64 * 1024;    ///< read limit until authenticated
     std::size_t maxQueuedMessages = 1024;                 ///< per session, then it is dropped
-    std::size_t maxQueuedBytes = 4 * 1024 * 1024;
+    /// A snapshot of a conference of 100,000 comments is about 25 MB in 1 MiB frames.
+    std::size_t maxQueuedBytes = 32 * 1024 * 1024;
     double typingPerSecond = 4;                           ///< live drafts relayed per device
     double typingBurst = 8;
     double subscribesPerSecond = 1;                       ///< subscribe requests per connection

@@ -240,8 +240,9 @@ void WebsocketSession::handleMessage(proto::Message message) {
             // Registered on the writer thread before any later batch is broadcast, so the
             // subscriber neither misses nor duplicates an event after its snapshot.
             state->subscribe(request.conferenceId, self, device);
-            if (result.snapshot) self->sendMessage(std::move(*result.snapshot));
-            if (result.events) self->sendMessage(std::move(*result.events));
+            // Split into frames the client can read, however large the conference.
+            if (result.snapshot) self->sendFrames(proto::encodeSnapshotFrames(*result.snapshot));
+            if (result.events) self->sendFrames(proto::encodeEventsFrames(*result.events));
         });
         return;
     }
@@ -316,6 +317,10 @@ void WebsocketSession::send(std::shared_ptr<const std::string> frame) {
 }
 
 void WebsocketSession::sendMessage(const proto::Message& message) { send(frameOf(message)); }
+
+void WebsocketSession::sendFrames(std::vector<std::string> frames) {
+    for (auto& frame : frames) send(std::make_shared<const std::string>(std::move(frame)));
+}
 
 void WebsocketSession::closeWithError(const proto::Error& error) {
     asio::post(lowest().get_executor(), [self = shared_from_this(), frame = frameOf(error)]() mutable {

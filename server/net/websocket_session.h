@@ -50,6 +50,8 @@ public:
     void send(std::shared_ptr<const std::string> frame);
     /// Encodes and queues one message (thread-safe).
     void sendMessage(const proto::Message& message);
+    /// Queues already-encoded frames in order (thread-safe).
+    void sendFrames(std::vector<std::string> frames);
     /// Called by the writer when admit/hello was answered: on success the device this
     /// connection speaks for from now on; then the answer frame (Welcome or Error) is queued
     /// (thread-safe).

@@ -317,8 +317,9 @@ void Writer::resubscribe(std::int64_t conferenceId, std::int64_t since) {
                 session->sendMessage(*result.error);
                 continue;
             }
-            if (result.snapshot) session->sendMessage(std::move(*result.snapshot));
-            if (result.events) session->sendMessage(std::move(*result.events));
+            // Split into frames the client can read, however large the conference.
+            if (result.snapshot) session->sendFrames(proto::encodeSnapshotFrames(*result.snapshot));
+            if (result.events) session->sendFrames(proto::encodeEventsFrames(*result.events));
         } catch (const std::exception& e) {
             logEvent("error: re-subscribing " + session->describe() + " failed: " + e.what());
         }

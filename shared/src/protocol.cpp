@@ -488,7 +488,9 @@ json::object bodyOf(const Message& message, const json::storage_ptr& sp) {
                     .objects("comments", m.comments, toJsonOf<Comment>)
                     .objects("conflicts", m.conflicts, toJsonOf<CommentConflict>)
                     .objects("reports", m.reports, toJsonOf<ReportInfo>)
-                    .objects("groups", m.groups, toJsonOf<CommentGroup>);
+                    .objects("groups", m.groups, toJsonOf<CommentGroup>)
+                    .optInt("part", m.part)
+                    .optInt("parts", m.parts);
             },
             [&](const Events& m) {
                 w.integer("conference_id", m.conferenceId)
@@ -876,6 +878,10 @@ Message readBody(MessageType type, const JsonReader& r) {
             m.conflicts = r.objectArray<CommentConflict>("conflicts", readConflict);
             m.reports = r.objectArray<ReportInfo>("reports", readReport);
             m.groups = r.objectArray<CommentGroup>("groups", readGroup);
+            m.part = r.optionalInt32("part").value_or(0);
+            m.parts = r.optionalInt32("parts").value_or(0);
+            if (m.part < 0 || m.parts < 0 || m.part > m.parts)
+                throw DecodeFailure{ErrorCode::BadField, "body.part: must be between 1 and parts"};
             return m;
         }
         case MessageType::Events: {
@@ -969,12 +975,12 @@ std::string encode(const Message& message) {
     return json::serialize(envelope);
 }
 
-DecodeResult decode(std::string_view input) {
+DecodeResult decode(std::string_view input, std::size_t maxBytes) {
     DecodeResult result;
     try {
-        if (input.size() > kMaxFrameBytes) {
+        if (input.size() > maxBytes) {
             throw DecodeFailure{ErrorCode::TooLarge,
-                                "frame: larger than " + std::to_string(kMaxFrameBytes) + " bytes"};
+                                "frame: larger than " + std::to_string(maxBytes) + " bytes"};
         }
         result.message = withParsed(input, [](const json::value& root) -> Message {
             const json::object* object = root.if_object();
@@ -1012,6 +1018,93 @@ std::string encodeEvent(const Event& event) {
     std::array<unsigned char, 2048> buffer{};
     json::monotonic_resource resource(buffer.data(), buffer.size());
     return json::serialize(toJson(event, json::storage_ptr(&resource)));
+}
+
+std::vector<std::string> encodeSnapshotFrames(const Snapshot& snapshot, std::size_t maxBytes) {
+    std::string whole = encode(snapshot);
+    if (whole.size() <= maxBytes || snapshot.comments.empty()) return {std::move(whole)};
+    // Comments in runs whose frames fit: the first run shares its frame with the rest of the
+    // snapshot. A run is measured by encoding it; halving a run that does not fit converges
+    // fast because comments are similar in size.
+    Snapshot first = snapshot;
+    first.comments.clear();
+    first.part = first.parts = 999999;
+    const std::size_t baseSize = encode(first).size();
+    Snapshot later;
+    later.head = snapshot.head;
+    later.conference = snapshot.conference;
+    later.part = later.parts = 999999;
+    const std::size_t laterSize = encode(later).size();
+    std::vector<std::vector<Comment>> runs;
+    std::size_t next = 0;
+    while (next < snapshot.comments.size()) {
+        const std::size_t base = runs.empty() ? baseSize : laterSize;
+        const std::size_t budget = base < maxBytes ? maxBytes - base : 0;
+        std::size_t take = snapshot.comments.size() - next;
+        for (;;) {
+            Snapshot probe;
+            probe.comments.assign(snapshot.comments.begin() + static_cast<std::ptrdiff_t>(next),
+                                  snapshot.comments.begin() + static_cast<std::ptrdiff_t>(next + take));
+            // The probe's own envelope and empty conference are counted once more: a margin.
+            if (take == 1 || encode(probe).size() <= budget) break;
+            take = std::max<std::size_t>(1, take * 3 / 4);
+        }
+        runs.emplace_back(snapshot.comments.begin() + static_cast<std::ptrdiff_t>(next),
+                          snapshot.comments.begin() + static_cast<std::ptrdiff_t>(next + take));
+        next += take;
+    }
+    std::vector<std::string> frames;
+    const int parts = static_cast<int>(runs.size());
+    for (int i = 0; i < parts; ++i) {
+        Snapshot part = i == 0 ? first : later;
+        part.comments = std::move(runs[static_cast<std::size_t>(i)]);
+        part.part = i + 1;
+        part.parts = parts;
+        frames.push_back(encode(part));
+    }
+    return frames;
+}
+
+std::vector<std::string> encodeEventsFrames(const Events& events, std::size_t maxBytes) {
+    std::string whole = encode(events);
+    if (whole.size() <= maxBytes || events.events.size() <= 1) return {std::move(whole)};
+    const auto middle = events.events.begin() + static_cast<std::ptrdiff_t>(events.events.size() / 2);
+    Events left{events.conferenceId, events.head, {events.events.begin(), middle}};
+    Events right{events.conferenceId, events.head, {middle, events.events.end()}};
+    auto frames = encodeEventsFrames(left, maxBytes);
+    auto more = encodeEventsFrames(right, maxBytes);
+    frames.insert(frames.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    return frames;
+}
+
+std::optional<Snapshot> SnapshotAssembler::add(Snapshot part) {
+    const std::int64_t id = part.conference.id;
+    if (part.parts <= 1) {
+        pending_.erase(id);
+        part.part = part.parts = 0;
+        return part;
+    }
+    auto it = pending_.find(id);
+    if (part.part == 1 || it == pending_.end() || it->second.head != part.head ||
+        it->second.parts != part.parts || it->second.part + 1 != part.part) {
+        if (part.part != 1) {
+            // A part without its beginning (the connection dropped in between): wait for the
+            // next whole snapshot.
+            if (it != pending_.end()) pending_.erase(it);
+            return std::nullopt;
+        }
+        it = pending_.insert_or_assign(id, std::move(part)).first;
+    } else {
+        Snapshot& whole = it->second;
+        whole.comments.insert(whole.comments.end(), std::make_move_iterator(part.comments.begin()),
+                              std::make_move_iterator(part.comments.end()));
+        whole.part = part.part;
+    }
+    if (it->second.part < it->second.parts) return std::nullopt;
+    Snapshot done = std::move(it->second);
+    pending_.erase(it);
+    done.part = done.parts = 0;
+    return done;
 }
 
 std::string encodeConflictFields(const ConflictFields& fields) {

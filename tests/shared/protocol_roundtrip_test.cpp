@@ -324,3 +324,91 @@ TEST(ProtocolRoundTrip, FrameAtTheLimitIsAccepted) {
 
 }  // namespace
 }  // namespace gopy::proto
+
+namespace gopy::proto {
+namespace {
+
+// A conference larger than a frame: every frame fits, and the parts make the snapshot again.
+TEST(LargeSnapshotTest, SplitsIntoFramesThatFitAndAssemblesBack) {
+    Snapshot snapshot;
+    snapshot.head = 12345;
+    snapshot.conference.id = 7;
+    snapshot.conference.title = "Hội nghị lấy ý kiến của nhân dân";
+    for (int i = 0; i < 12000; ++i) {
+        Comment c;
+        c.id = "c-" + std::to_string(i);
+        c.conferenceId = 7;
+        c.participantId = "p-1";
+        c.kind = CommentKind::Addition;
+        c.sections = {"II.3"};
+        c.text = "Đề nghị bổ sung nội dung về chuyển đổi số, ý kiến số " + std::to_string(i) +
+                 " của người dân phường Cống Vị, quận Ba Đình";
+        c.rev = 1;
+        snapshot.comments.push_back(std::move(c));
+    }
+    Participant p;
+    p.id = "p-1";
+    p.fullName = "Nguyễn Văn An";
+    snapshot.participants.push_back(p);
+    ASSERT_GT(encode(snapshot).size(), kMaxFrameBytes) << "the test needs a snapshot larger than a frame";
+
+    const auto frames = encodeSnapshotFrames(snapshot);
+    ASSERT_GT(frames.size(), 1u);
+    SnapshotAssembler assembler;
+    std::optional<Snapshot> whole;
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        EXPECT_LE(frames[i].size(), kMaxFrameBytes) << "frame " << i;
+        auto decoded = decode(frames[i]);
+        ASSERT_TRUE(decoded) << decoded.error.message;
+        auto* part = std::get_if<Snapshot>(&*decoded.message);
+        ASSERT_NE(part, nullptr);
+        EXPECT_EQ(part->part, static_cast<int>(i) + 1);
+        EXPECT_EQ(part->parts, static_cast<int>(frames.size()));
+        whole = assembler.add(*part);
+        EXPECT_EQ(whole.has_value(), i + 1 == frames.size()) << "applied before the last part";
+    }
+    ASSERT_TRUE(whole);
+    EXPECT_EQ(*whole, snapshot);
+
+    // A part without its beginning is not applied; a new part 1 starts over.
+    SnapshotAssembler late;
+    EXPECT_FALSE(late.add(std::get<Snapshot>(*decode(frames[1]).message)));
+    // A small snapshot stays one frame and passes straight through.
+    Snapshot small;
+    small.conference.id = 3;
+    ASSERT_EQ(encodeSnapshotFrames(small).size(), 1u);
+    EXPECT_TRUE(late.add(small));
+}
+
+TEST(LargeSnapshotTest, LargeEventBatchesSplitBetweenEvents) {
+    Events events;
+    events.conferenceId = 2;
+    events.head = 900;
+    for (int i = 0; i < 600; ++i) {
+        Event e;
+        e.seq = i + 1;
+        e.conferenceId = 2;
+        Comment c;
+        c.id = "c-" + std::to_string(i);
+        c.participantId = "p";
+        c.text = std::string(3000, 'a');
+        e.op = CommentCreate{c};
+        e.comment = c;
+        events.events.push_back(std::move(e));
+    }
+    const auto frames = encodeEventsFrames(events);
+    ASSERT_GT(frames.size(), 1u);
+    std::size_t count = 0;
+    for (const auto& frame : frames) {
+        EXPECT_LE(frame.size(), kMaxFrameBytes);
+        auto decoded = decode(frame);
+        ASSERT_TRUE(decoded);
+        const auto& part = std::get<Events>(*decoded.message);
+        EXPECT_EQ(part.head, 900);
+        count += part.events.size();
+    }
+    EXPECT_EQ(count, 600u);
+}
+
+}  // namespace
+}  // namespace gopy::proto

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -188,6 +189,11 @@ struct Snapshot {
     std::vector<CommentConflict> conflicts; ///< unresolved only
     std::vector<ReportInfo> reports;        ///< for delegates: released only
     std::vector<CommentGroup> groups;       ///< groups set through this conference
+    /// A snapshot too large for one frame travels in `parts` frames numbered `part` 1…parts
+    /// (encodeSnapshotFrames); the first carries everything but most comments, the others
+    /// only comments. 0 in both: the whole snapshot in one frame.
+    int part = 0;
+    int parts = 0;
     bool operator==(const Snapshot&) const = default;
 };
 /// One applied operation with the resulting state of what it touched, so that clients
@@ -288,8 +294,30 @@ struct DecodeResult {
     explicit operator bool() const { return message.has_value(); }
 };
 /// Validates the envelope and the body. Text fields are NFC-normalised on the way in,
-/// so an input method that sends decomposed Vietnamese is stored composed.
-DecodeResult decode(std::string_view json);
+/// so an input method that sends decomposed Vietnamese is stored composed. Input longer than
+/// `maxBytes` is refused `too_large` (frames: kMaxFrameBytes; a device's own cache may allow more).
+DecodeResult decode(std::string_view json, std::size_t maxBytes = kMaxFrameBytes);
+
+/// The frames of a snapshot, each at most `maxBytes`: one when it fits, else parts 1…n of
+/// which the first holds everything but the comments that did not fit, the rest only comments.
+std::vector<std::string> encodeSnapshotFrames(const Snapshot& snapshot, std::size_t maxBytes = kMaxFrameBytes);
+/// The frames of a batch of events, split between events so that each is at most `maxBytes`
+/// (one event larger than that stays alone in its frame; the length limits keep that from
+/// happening). Every frame has the batch's head.
+std::vector<std::string> encodeEventsFrames(const Events& events, std::size_t maxBytes = kMaxFrameBytes);
+
+/// Puts the parts of a split snapshot back together, per conference. add() returns the
+/// whole snapshot when it is whole (at once for an unsplit one); a part of another head
+/// starts over (a newer snapshot replaced the one being received).
+class SnapshotAssembler {
+public:
+    std::optional<Snapshot> add(Snapshot part);
+    /// Forgets what was received (the connection dropped).
+    void clear() { pending_.clear(); }
+
+private:
+    std::map<std::int64_t, Snapshot> pending_;  ///< by conference id
+};
 
 /// Stand-alone JSON for a conflict's fields (the server stores them with the conflict).
 std::string encodeConflictFields(const ConflictFields&);
