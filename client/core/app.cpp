@@ -425,6 +425,8 @@ void App::admit(const QString& code, const QString& deviceName)
         setError(QStringLiteral("Hãy nhập địa chỉ máy chủ trước."));
         return;
     }
+    if (cleanCode != pendingAdmitCode_ || pendingRequestId_.empty())
+        pendingRequestId_ = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
     pendingAdmitCode_ = cleanCode;
     pendingDeviceName_ = trimmed(deviceName);
     if (pendingDeviceName_.empty())
@@ -520,7 +522,9 @@ void App::onOpened()
     sentUpTo_ = 0;
     gapBarrier_ = 0;
     if (admitting_) {
-        connection_->send(proto::Admit{pendingAdmitCode_, pendingDeviceName_});
+        // The same request id on every attempt of this admission: if the link drops before the
+        // welcome arrives, the retry gets this device back instead of "code already used".
+        connection_->send(proto::Admit{pendingAdmitCode_, pendingDeviceName_, pendingRequestId_});
         return;
     }
     connection_->send(proto::Hello{settings_->token()});

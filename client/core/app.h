@@ -441,6 +441,7 @@ private:
     bool authenticated_ = false;
     bool admitting_ = false;
     std::string pendingAdmitCode_;
+    std::string pendingRequestId_;  ///< the admit's request_id, the same on every retry
     QString pendingPin_;  ///< the fingerprint of a gopy:// link, pinned from the first connection
     proto::SnapshotAssembler snapshotParts_;  ///< the parts of a large snapshot being received
     std::string pendingDeviceName_;

@@ -15,8 +15,8 @@ void AdmissionTable::insertCode(const AdmissionCode& c) {
 
 std::optional<AdmissionCode> AdmissionTable::findCode(const std::string& codeHash) {
     auto q = db_.query(
-        "SELECT code_hash, role, conference_id, created_at, expires_at, used_at, organisation_id "
-        "FROM admission_codes WHERE code_hash = ?");
+        "SELECT code_hash, role, conference_id, created_at, expires_at, used_at, organisation_id, "
+        "request_hash, device_id FROM admission_codes WHERE code_hash = ?");
     q->bind(1, codeHash);
     if (!q->step()) return std::nullopt;
     AdmissionCode c;
@@ -27,13 +27,16 @@ std::optional<AdmissionCode> AdmissionTable::findCode(const std::string& codeHas
     c.expiresAt = q->getInt(4);
     c.usedAt = q->getInt(5);
     c.organisationId = q->getInt(6);
+    c.requestHash = q->getText(7);
+    c.deviceId = q->getText(8);
     return c;
 }
 
-bool AdmissionTable::markUsed(const std::string& codeHash, Millis at) {
+bool AdmissionTable::markUsed(const std::string& codeHash, Millis at, const std::string& requestHash,
+                              const std::string& deviceId) {
     auto q = db_.query(
-        "UPDATE admission_codes SET used_at = ? WHERE code_hash = ? AND used_at = 0");
-    q->bind(1, at).bind(2, codeHash);
+        "UPDATE admission_codes SET used_at = ?, request_hash = ?, device_id = ? WHERE code_hash = ? AND used_at = 0");
+    q->bind(1, at).bind(2, requestHash).bind(3, deviceId).bind(4, codeHash);
     q->exec();
     return db_.changes() > 0;
 }

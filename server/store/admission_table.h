@@ -19,6 +19,8 @@ struct AdmissionCode {
     Millis expiresAt = 0;
     Millis usedAt = 0;  ///< 0 while unused
     std::int64_t organisationId = 0;  ///< grassroots role: the organisation the device reports for
+    std::string requestHash;  ///< SHA-256 of the admit's request_id that used it ("" if none)
+    std::string deviceId;     ///< the device it admitted ("" while unused)
     bool operator==(const AdmissionCode&) const = default;
 };
 
@@ -36,7 +38,8 @@ public:
     void insertCode(const AdmissionCode& code);
     std::optional<AdmissionCode> findCode(const std::string& codeHash);
     /// Marks the code used at `at` if it was still unused; false if someone used it first.
-    bool markUsed(const std::string& codeHash, Millis at);
+    bool markUsed(const std::string& codeHash, Millis at, const std::string& requestHash = {},
+                  const std::string& deviceId = {});
 
     /// Wrong guesses recorded for `remote` ({0, 0, 0} if none).
     AdmissionFailures failures(const std::string& remote);

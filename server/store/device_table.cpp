@@ -74,4 +74,10 @@ void DeviceTable::touch(const std::string& id, const std::string& address, Milli
     q->exec();
 }
 
+void DeviceTable::setTokenHash(const std::string& id, const std::string& tokenHash) {
+    auto q = db_.query("UPDATE devices SET token_hash = ? WHERE id = ?");
+    q->bind(1, tokenHash).bind(2, id);
+    q->exec();
+}
+
 }  // namespace gopy::server::store

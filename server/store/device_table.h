@@ -36,6 +36,8 @@ public:
     std::optional<DeviceRow> byTokenHash(const std::string& tokenHash);
     /// Marks the device revoked (at `at`, 0 if unknown); false if there is no such device.
     bool revoke(const std::string& id, Millis at = 0);
+    /// Gives the device a new token (its hash); the old token stops working.
+    void setTokenHash(const std::string& id, const std::string& tokenHash);
     /// Every device, in admission order.
     std::vector<DeviceRow> all();
     /// Records that the device connected (admission or hello) from `address` at `at`.

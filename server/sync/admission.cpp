@@ -109,38 +109,65 @@ std::string Admission::createCode(Role role, std::int64_t conferenceId, int ttlS
 }
 
 Admission::Result Admission::admit(const std::string& code, const std::string& deviceName,
-                                   const std::string& remote, Millis now) {
+                                   const std::string& remote, Millis now, const std::string& requestId) {
     store::Transaction transaction(store_.db());
     auto failures = store_.admissions().failures(remote);
-    if (failures.lockedUntil > now) {
-        const auto minutes = (failures.lockedUntil - now + 59'999) / 60'000;
+    auto everyone = store_.admissions().failures(kEveryAddress);
+    if (failures.lockedUntil > now || everyone.lockedUntil > now) {
+        const Millis until = std::max(failures.lockedUntil, everyone.lockedUntil);
+        const auto minutes = (until - now + 59'999) / 60'000;
         return {std::nullopt,
                 proto::Error{proto::ErrorCode::Locked,
-                             "Nhập sai mã quá nhiều lần từ thiết bị này; hãy thử lại sau " +
-                                 std::to_string(minutes) + " phút"}};
+                             (failures.lockedUntil > now ? std::string("Nhập sai mã quá nhiều lần từ thiết bị này")
+                                                         : std::string("Có quá nhiều lần nhập sai mã trong hội trường")) +
+                                 "; hãy thử lại sau " + std::to_string(minutes) + " phút"}};
     }
     const std::string hash = crypto::sha256Hex(normalise(code));
     const auto stored = store_.admissions().findCode(hash);
+    const std::string requestHash = requestId.empty() ? std::string() : crypto::sha256Hex(requestId);
+    if (stored && stored->usedAt != 0 && !requestHash.empty() && stored->requestHash == requestHash &&
+        stored->expiresAt > now && !stored->deviceId.empty()) {
+        // The same device asking again: its welcome was lost with the link. Same device, a new
+        // token (only hashes are stored, so the first one cannot be sent again).
+        if (auto device = store_.devices().get(stored->deviceId); device && !device->revoked) {
+            Admitted again;
+            again.deviceId = device->id;
+            again.deviceName = device->name;
+            again.role = device->role;
+            again.conferenceId = device->conferenceId;
+            again.organisationId = device->organisationId;
+            again.token = crypto::hex(crypto::randomBytes(32));
+            store_.devices().setTokenHash(device->id, crypto::sha256Hex(again.token));
+            store_.admissions().clearFailures(remote);
+            transaction.commit();
+            return {again, std::nullopt};
+        }
+    }
     const bool valid = stored && stored->usedAt == 0 && stored->expiresAt > now &&
                        stored->role != Role::Organiser;
     if (!valid) {
-        if (failures.failures == 0 || now - failures.firstAt > kFailureWindow) {
-            failures = {1, now, 0};
-        } else {
-            ++failures.failures;
-        }
-        if (failures.failures >= kMaxFailures) failures = {0, now, now + kLockTime};
+        const auto count = [now](store::AdmissionFailures& f, int max) {
+            if (f.failures == 0 || now - f.firstAt > kFailureWindow) {
+                f = {1, now, 0};
+            } else {
+                ++f.failures;
+            }
+            if (f.failures >= max) f = {0, now, now + kLockTime};
+        };
+        count(failures, kMaxFailures);
+        count(everyone, kMaxGlobalFailures);
         store_.admissions().putFailures(remote, failures);
+        store_.admissions().putFailures(kEveryAddress, everyone);
         transaction.commit();
         // One message for wrong, used and expired codes: a guesser learns nothing.
         return {std::nullopt, proto::Error{proto::ErrorCode::BadCode,
                                            "Mã cấp quyền không đúng, đã được dùng hoặc đã hết hạn"}};
     }
-    store_.admissions().markUsed(hash, now);
-    store_.admissions().clearFailures(remote);
-
     Admitted admitted;
     admitted.deviceId = "d-" + crypto::hex(crypto::randomBytes(8));
+    store_.admissions().markUsed(hash, now, requestHash, admitted.deviceId);
+    store_.admissions().clearFailures(remote);
+
     admitted.deviceName = trimmed(text::nfc(deviceName));
     if (admitted.deviceName.empty()) admitted.deviceName = "Thiết bị chưa đặt tên";
     admitted.role = stored->role;

@@ -18,6 +18,10 @@ class Store;
 class Admission {
 public:
     static constexpr int kMaxFailures = 5;
+    /// Wrong codes from all addresses together (many laptops guessing in parallel).
+    static constexpr int kMaxGlobalFailures = 50;
+    /// The failures row that counts every address.
+    static constexpr const char* kEveryAddress = "*";
     static constexpr Millis kFailureWindow = Millis{10} * 60 * 1000;
     static constexpr Millis kLockTime = Millis{5} * 60 * 1000;
 
@@ -45,8 +49,12 @@ public:
         std::optional<proto::Error> error;  ///< BadCode or Locked
     };
     /// Exchanges a code (dashes, spaces and lower case accepted) for a new device and token.
+    /// A code already used with the same non-empty `requestId` (a retry after the welcome was
+    /// lost) admits that same device again with a fresh token, within the code's validity, and
+    /// counts as no failure. Wrong codes lock the address after kMaxFailures, and every address
+    /// after kMaxGlobalFailures from all of them, within kFailureWindow, for kLockTime.
     Result admit(const std::string& code, const std::string& deviceName, const std::string& remote,
-                 Millis now);
+                 Millis now, const std::string& requestId = {});
 
     /// Upper case, without dashes and white space.
     static std::string normalise(const std::string& code);

@@ -187,7 +187,7 @@ AdmitResult Engine::admit(const proto::Admit& request, const std::string& remote
     AdmitResult result;
     Admission::Result admitted;
     try {
-        admitted = Admission(*store_).admit(request.code, request.deviceName, remote, now);
+        admitted = Admission(*store_).admit(request.code, request.deviceName, remote, now, request.requestId);
     } catch (const store::DiskFull&) {
         result.error = proto::Error{proto::ErrorCode::StorageFull, kStorageFull};
         return result;

@@ -462,7 +462,9 @@ json::object bodyOf(const Message& message, const json::storage_ptr& sp) {
     ObjectWriter w(sp);
     std::visit(
         Overloaded{
-            [&](const Admit& m) { w.str("code", m.code).str("device_name", m.deviceName); },
+            [&](const Admit& m) {
+                w.str("code", m.code).str("device_name", m.deviceName).optStr("request_id", m.requestId);
+            },
             [&](const Hello& m) { w.str("token", m.token); },
             [&](const Welcome& m) {
                 w.str("device_id", m.deviceId)
@@ -848,7 +850,7 @@ Event readEvent(const JsonReader& r) {
 Message readBody(MessageType type, const JsonReader& r) {
     switch (type) {
         case MessageType::Admit:
-            return Admit{r.requiredString("code"), r.requiredString("device_name")};
+            return Admit{r.requiredString("code"), r.requiredString("device_name"), r.optionalString("request_id")};
         case MessageType::Hello:
             return Hello{r.requiredString("token")};
         case MessageType::Welcome: {

@@ -97,6 +97,47 @@ TEST_F(AdmissionTest, FiveWrongCodesLockTheRemoteEvenForARightCode) {
     EXPECT_TRUE(later.welcome);
 }
 
+// Many laptops guessing in parallel, each under the per-address limit: the hall-wide limit
+// locks admissions for everyone for five minutes.
+TEST_F(AdmissionTest, FiftyWrongCodesFromManyAddressesLockEveryAddress) {
+    const auto code = engine_->createAdmissionCode(Role::Secretary, 1);
+    const Millis start = wallNow();
+    for (int i = 0; i < 50; ++i) {
+        const auto wrong = admit("ABCD-EFGH", "10.0.1." + std::to_string(i), start + i * 100);
+        ASSERT_TRUE(wrong.error);
+        ASSERT_EQ(wrong.error->code, proto::ErrorCode::BadCode) << i << ": each address stays under its own limit";
+    }
+    const auto locked = admit(code, "10.0.2.1", start + 6000);
+    ASSERT_TRUE(locked.error) << "a right code got in while the hall was being guessed at";
+    EXPECT_EQ(locked.error->code, proto::ErrorCode::Locked);
+    EXPECT_NE(locked.error->message.find("hội trường"), std::string::npos) << locked.error->message;
+    const auto later = admit(code, "10.0.2.1", start + 6000 + 5 * 60 * 1000 + 1);
+    EXPECT_TRUE(later.welcome) << "the code was not consumed while locked";
+}
+
+// The link drops after the server admitted the device but before the welcome arrived: the
+// device sends the same code with the same request_id and gets itself back (a fresh token),
+// not "code already used"; anyone else with that code still gets nothing.
+TEST_F(AdmissionTest, ARetryOfTheSameAdmissionGetsTheSameDeviceBack) {
+    const auto code = engine_->createAdmissionCode(Role::Secretary, 2);
+    const auto first = engine_->admit(proto::Admit{code, "Máy tính bảng thư ký 1", "req-7f3a"}, "192.168.1.20", wallNow());
+    ASSERT_TRUE(first.welcome);
+    const auto retry = engine_->admit(proto::Admit{code, "Máy tính bảng thư ký 1", "req-7f3a"}, "192.168.1.20", wallNow());
+    ASSERT_TRUE(retry.welcome) << (retry.error ? retry.error->message : "");
+    EXPECT_EQ(retry.welcome->deviceId, first.welcome->deviceId) << "a second device for one code";
+    EXPECT_NE(retry.welcome->token, first.welcome->token);
+    EXPECT_TRUE(engine_->authenticate(retry.welcome->token));
+    EXPECT_FALSE(engine_->authenticate(first.welcome->token)) << "the lost token must not stay valid";
+    EXPECT_EQ(engine_->store().devices().all().size(), 1u);
+
+    const auto stranger = engine_->admit(proto::Admit{code, "Máy lạ", "req-other"}, "192.168.1.99", wallNow());
+    ASSERT_TRUE(stranger.error);
+    EXPECT_EQ(stranger.error->code, proto::ErrorCode::BadCode);
+    const auto bare = engine_->admit(proto::Admit{code, "Máy lạ", ""}, "192.168.1.99", wallNow());
+    ASSERT_TRUE(bare.error);
+    EXPECT_EQ(bare.error->code, proto::ErrorCode::BadCode);
+}
+
 TEST_F(AdmissionTest, WrongCodesSpreadOverMoreThanTenMinutesDoNotLock) {
     const auto code = engine_->createAdmissionCode(Role::Secretary, 1);
     const Millis start = wallNow();

@@ -155,6 +155,10 @@ std::string_view kindName(const Operation&);
 struct Admit {
     std::string code;        ///< as printed by `gopy-server admit`, dashes/spaces ignored
     std::string deviceName;  ///< "Máy tính bảng thư ký 1"
+    /// Random, chosen by the device for this admission and kept until it is welcomed: the same
+    /// code sent again with the same request_id (the link dropped before the welcome arrived)
+    /// admits the same device again instead of being refused as used.
+    std::string requestId;
     bool operator==(const Admit&) const = default;
 };
 struct Hello {
