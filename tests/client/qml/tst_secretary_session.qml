@@ -173,6 +173,38 @@ TestCase {
         compare(App.unsavedDraft().text, undefined, "discarded: nothing to bring back");
     }
 
+    // SỬA is open on a comment that another secretary deletes (sent from this device here); the
+    // save is kept as a "deleted" conflict, XUNG ĐỘT says so and its button restores the comment.
+    function test_3b_anEditOfADeletedCommentIsKeptAndRestores() {
+        const view = createConsole();
+        const speaker = App.participants.idAt(1);
+        const id = App.createComment(speaker, secondTurn, "Y kien se bi xoa", [], "other", "", "", false, 0);
+        verify(id.length > 0, App.lastError);
+        tryVerify(() => App.unsentCount === 0 && App.commentRev(id) === 1, patience);
+        App.deleteComment(id);
+        tryVerify(() => App.unsentCount === 0 && App.commentRev(id) === 0, patience);
+        // The editor had loaded revision 1 before the deletion reached it.
+        const conflicts = findChild(view, "conflictPanel");
+        const before = conflicts.count;  // test_2's conflict is still open
+        verify(App.updateComment(id, "Ban viet lai sau khi bi xoa", [], "amendment", "", "", false, -1, 1), App.lastError);
+        verify(App.lastError.indexOf("XUNG ĐỘT") >= 0, App.lastError);
+        tryVerify(() => conflicts.count === before + 1 && App.unsentCount === 0, patience, "the edit was not kept");
+        const tabs = findChild(view, "historyAndConflicts");
+        tabs.currentIndex = 1;
+        const list = findChild(conflicts, "conflictList");
+        list.positionViewAtEnd();
+        wait(100);
+        const item = list.itemAtIndex(list.count - 1);
+        verify(item, "the new conflict's card");
+        const detail = findChild(item, "conflictDetail");
+        verify(detail && detail.visible, "the panel says the comment was deleted");
+        verify(detail.text.indexOf("khôi phục") >= 0, detail.text);
+        compare(findChild(item, "mergedText").text, "Ban viet lai sau khi bi xoa");
+        snapshot(view, "secretary-deleted-comment-conflict");
+        mouseClick(findChild(item, "resolveButton"));
+        tryVerify(() => App.commentRev(id) > 0 && conflicts.count === before, patience, "restoring brought the comment back");
+    }
+
     // After the end of the session the synthesis can be released from the console, after a
     // confirmation in Vietnamese.
     function test_4_releaseTheSynthesis() {
