@@ -1,5 +1,7 @@
 #include "server/net/tls_identity.h"
 
+#include "server/sync/crypto.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -114,13 +116,7 @@ std::string fingerprintOf(X509* cert) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
     if (X509_digest(cert, EVP_sha256(), digest.data(), &length) != 1) fail("không tính được dấu vân tay");
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string hex;
-    for (unsigned int i = 0; i < length; ++i) {
-        hex += kHex[digest[i] >> 4];
-        hex += kHex[digest[i] & 0xF];
-    }
-    return hex;
+    return crypto::hex(std::string_view(reinterpret_cast<const char*>(digest.data()), length));
 }
 
 std::string hostName() {

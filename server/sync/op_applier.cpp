@@ -525,6 +525,21 @@ private:
         return fields;
     }
 
+    // Stores the losing edit of a comment as a conflict row and puts it in the event.
+    void keepConflict(const std::string& commentId, const proto::CommentUpdate& o, const std::string& text,
+                      ConflictFields fields, std::string reason) {
+        CommentConflict conflict;
+        conflict.commentId = commentId;
+        conflict.baseRev = o.baseRev;
+        conflict.text = text;
+        conflict.deviceName = device_.name;
+        conflict.at = now_;
+        conflict.reason = std::move(reason);
+        conflict.fields = std::move(fields);
+        conflict.id = store_.comments().insertConflict(conflict);
+        event_.conflict = std::move(conflict);
+    }
+
     // Checks every field of an update; nullopt when it may be applied.
     std::optional<Outcome> checkUpdate(const proto::CommentUpdate& o, const std::string& text,
                                        const std::vector<std::string>& sections) {
@@ -608,16 +623,7 @@ private:
             event_.comment = gone;
             return done();
         }
-        CommentConflict conflict;
-        conflict.commentId = gone.id;
-        conflict.baseRev = o.baseRev;
-        conflict.text = text;
-        conflict.deviceName = device_.name;
-        conflict.at = now_;
-        conflict.reason = "deleted";
-        conflict.fields = fieldsOf(o, sections, o.paragraph.value_or(gone.paragraph));
-        conflict.id = store_.comments().insertConflict(conflict);
-        event_.conflict = conflict;
+        keepConflict(gone.id, o, text, fieldsOf(o, sections, o.paragraph.value_or(gone.paragraph)), "deleted");
         return done();
     }
 
@@ -678,16 +684,9 @@ private:
             store_.comments().update(comment);
         }
         if (textClash || !clashes.empty()) {
-            CommentConflict conflict;
-            conflict.commentId = comment.id;
-            conflict.baseRev = o.baseRev;
-            conflict.text = text;
-            conflict.deviceName = device_.name;
-            conflict.at = now_;
-            conflict.fields = fieldsOf(o, sections, myParagraph);
-            conflict.fields->conflicting = std::move(clashes);
-            conflict.id = store_.comments().insertConflict(conflict);
-            event_.conflict = conflict;
+            ConflictFields fields = fieldsOf(o, sections, myParagraph);
+            fields.conflicting = std::move(clashes);
+            keepConflict(comment.id, o, text, std::move(fields), {});
         }
         event_.comment = comment;
         return done();
