@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "server/app/data_lock.h"
+#include "server/app/arguments.h"
 #include "server/net/event_log.h"
 #include "server/store/backup.h"
 #include "server/store/errors.h"
@@ -26,12 +27,6 @@ constexpr std::string_view kRestoreUsage =
     "Cách dùng: gopy-server restore --data DIR TỆP\n"
     "  Khôi phục cơ sở dữ liệu của DIR từ bản sao lưu TỆP. Máy chủ phải dừng; tệp được kiểm tra\n"
     "  trước, cơ sở dữ liệu cũ được cất lại thành gopy.db.before-restore-<thời điểm>.\n";
-
-Millis nowMillis() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 // "20261203-201500", Hà Nội time.
 std::string stamp() {

@@ -21,6 +21,7 @@
 #include "server/app/campaign_commands.h"
 #include "server/app/import_commands.h"
 #include "server/app/report_commands.h"
+#include "server/app/arguments.h"
 #include "server/demo/demo.h"
 #include "server/net/event_log.h"
 #include "server/net/server.h"
@@ -120,25 +121,6 @@ const std::map<std::string, CommandSpec>& commands() {
           "  Phát hành cho đại biểu: gopy-server report release --data DIR --conference ID [--version N]\n"}},
     };
     return specs;
-}
-
-std::optional<long long> parseInteger(const std::string& text, long long min, long long max) {
-    if (text.empty()) return std::nullopt;
-    std::size_t used = 0;
-    long long value = 0;
-    try {
-        value = std::stoll(text, &used);
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-    if (used != text.size() || value < min || value > max) return std::nullopt;
-    return value;
-}
-
-Millis nowMillis() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
 }
 
 void raiseFileLimit() {

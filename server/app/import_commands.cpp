@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "server/app/data_lock.h"
+#include "server/app/arguments.h"
 #include "server/intake/draft_import.h"
 #include "server/intake/grassroots_import.h"
 #include "server/intake/participant_import.h"
@@ -49,12 +50,6 @@ constexpr std::string_view kParticipantsUsage =
     "  \"Chức danh\", \"Cơ quan, đơn vị\", \"Nhóm\" nếu có (cột khác như STT được bỏ qua).\n"
     "  Nhập lại thì cập nhật người đã có (cùng họ tên), không thêm trùng; không xóa ai và giữ\n"
     "  điểm danh. Dòng lỗi được báo kèm số dòng. Có thể nhập khi máy chủ đang phục vụ.\n";
-
-Millis nowMillis() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 struct Args {
     fs::path data;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "server/app/arguments.h"
 #include "server/store/errors.h"
 #include "server/store/store.h"
 #include "server/sync/engine.h"
@@ -27,24 +28,6 @@ constexpr std::string_view kOfficeDevice = "office";
 int usage(const std::string& message) {
     std::cerr << "gopy-server: " << message << "\n\n" << kReleaseUsage;
     return 2;
-}
-
-std::optional<std::int64_t> positive(const std::string& text) {
-    std::size_t used = 0;
-    long long value = 0;
-    try {
-        value = std::stoll(text, &used);
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-    if (used != text.size() || value <= 0) return std::nullopt;
-    return value;
-}
-
-Millis nowMillis() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
 }
 
 int release(const fs::path& database, std::int64_t conferenceId, std::optional<std::int64_t> version) {
@@ -120,10 +103,10 @@ int runReportRelease(const std::vector<std::string>& args) {
         if (arg == "--data") {
             data = value;
         } else if (arg == "--conference") {
-            conference = positive(value);
+            conference = parseInteger(value, 1, INT64_MAX);
             if (!conference) return usage("mã hội nghị không hợp lệ: " + value);
         } else {
-            version = positive(value);
+            version = parseInteger(value, 1, INT64_MAX);
             if (!version) return usage("số phiên bản không hợp lệ: " + value);
         }
     }
