@@ -9,7 +9,7 @@
 
 #include "server/app/data_lock.h"
 #include "server/app/arguments.h"
-#include "server/net/event_log.h"
+#include "server/log/event_log.h"
 #include "server/store/backup.h"
 #include "server/store/errors.h"
 #include "server/store/store.h"
@@ -110,7 +110,7 @@ int restore(const std::vector<std::string>& args) {
     std::cout << "Đã khôi phục " << data.string() << " từ " << file.string() << ": \"" << info.campaign
               << "\", " << info.comments << " ý kiến, nhật ký tới số " << info.logHead << ".\n";
     if (!kept.empty()) std::cout << "Cơ sở dữ liệu trước đó được cất tại " << kept.string() << ".\n";
-    net::logEvent("restored " + (data / "gopy.db").string() + " from " + file.string());
+    log::logEvent("restored " + (data / "gopy.db").string() + " from " + file.string());
     return 0;
 }
 
@@ -158,7 +158,7 @@ void ScheduledBackups::takeOne() {
         fs::create_directories(folder_, ec);
         const fs::path file = folder_ / ("gopy-" + stamp() + ".db");
         store::backupDatabase(database_, file);
-        net::logEvent("backup written to " + file.string());
+        log::logEvent("backup written to " + file.string());
         std::vector<fs::path> backups;
         for (const auto& entry : fs::directory_iterator(folder_, ec)) {
             const std::string name = entry.path().filename().string();
@@ -170,7 +170,7 @@ void ScheduledBackups::takeOne() {
             backups.erase(backups.begin());
         }
     } catch (const std::exception& e) {
-        net::logEvent(std::string("error: scheduled backup failed: ") + e.what());
+        log::logEvent(std::string("error: scheduled backup failed: ") + e.what());
     }
 }
 

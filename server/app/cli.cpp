@@ -23,7 +23,7 @@
 #include "server/app/report_commands.h"
 #include "server/app/arguments.h"
 #include "server/demo/demo.h"
-#include "server/net/event_log.h"
+#include "server/log/event_log.h"
 #include "server/net/server.h"
 #include "server/net/tls_identity.h"
 #include "server/report/report_service.h"
@@ -38,7 +38,7 @@
 namespace gopy::server::app {
 
 namespace fs = std::filesystem;
-using net::logEvent;
+using log::logEvent;
 
 namespace {
 
@@ -253,7 +253,7 @@ std::optional<fs::path> Cli::existingDatabase(const fs::path& dir) {
 }
 
 void Cli::openLog(const fs::path& dir) {
-    if (!net::EventLog::instance().openFile(dir / "logs" / "gopy.log")) {
+    if (!log::EventLog::instance().openFile(dir / "logs" / "gopy.log")) {
         std::cerr << "gopy-server: không ghi được nhật ký vào " << (dir / "logs" / "gopy.log").string()
                   << "; chỉ ghi ra stderr\n";
     }
@@ -367,13 +367,13 @@ int Cli::demo(const Parsed& parsed) {
     openLog(dir);
     const fs::path database = dir / "gopy.db";
     Engine engine(database.string());
-    // The demo's conference 1 ends its session through the engine, so the same hook as in
-    // `serve` produces its synthesis; released at once so a delegate sees it on first start.
-    engine.setOnSessionEnded([&engine](std::int64_t id) { report::onSessionEnded(engine, id); });
     if (!demo::createDemoCampaign(engine)) {
         std::cout << "Cơ sở dữ liệu " << database.string() << " đã có chiến dịch; không thay đổi gì.\n";
         return 0;
     }
+    // The demo's conference 1 ended its session: its synthesis, as `serve` would produce it,
+    // released at once so a delegate sees it on first start.
+    report::generateMissingReports(engine, nowMillis());
     logEvent("demo campaign created in " + database.string());
     if (const auto reports = engine.listReports(1, false); !reports.empty()) {
         const Device office{.id = "demo-office", .name = "Văn phòng", .role = Role::Organiser};
@@ -427,7 +427,7 @@ int Cli::admit(const Parsed& parsed) {
     }
     const auto database = existingDatabase(dir);
     if (!database) return 1;
-    net::EventLog::instance().setStderr(false);
+    log::EventLog::instance().setStderr(false);
     openLog(dir);
     Engine engine(database->string());
     std::string code;

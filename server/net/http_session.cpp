@@ -10,11 +10,14 @@
 #include <boost/json.hpp>
 
 #include "gopy/protocol.h"
-#include "server/net/event_log.h"
+#include "server/log/event_log.h"
 #include "server/net/websocket_session.h"
 #include "server/net/writer.h"
 
 namespace gopy::server::net {
+
+using log::logEvent;
+using log::logThrottled;
 
 namespace beast = boost::beast;
 namespace http = beast::http;
@@ -158,6 +161,9 @@ void HttpSession::onRead(beast::error_code ec, std::size_t) {
             body["since"] = fault;
             body["message"] = "Ổ đĩa đầy hoặc lỗi ghi: máy chủ không lưu được thay đổi";
         }
+        // The event log's file failing (the same full disk, often first) does not stop writes
+        // to the database, so it is said without changing the status.
+        if (log::EventLog::instance().fileFaulty()) body["log"] = "faulty";
         return reply(makeResponse(fault == 0 ? http::status::ok : http::status::service_unavailable,
                                   "application/json", boost::json::serialize(body)));
     }

@@ -1,12 +1,15 @@
 #include "server/net/listener.h"
 
-#include "server/net/event_log.h"
+#include "server/log/event_log.h"
 #include "server/net/http_session.h"
 #include "server/net/shared_state.h"
 
 #include <algorithm>
 
 namespace gopy::server::net {
+
+using log::logEvent;
+using log::logThrottled;
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;

@@ -1,6 +1,6 @@
 #include "server/net/server.h"
 
-#include "server/net/event_log.h"
+#include "server/log/event_log.h"
 #include "server/net/listener.h"
 #include "server/net/websocket_session.h"
 
@@ -9,6 +9,9 @@
 #endif
 
 namespace gopy::server::net {
+
+using log::logEvent;
+using log::logThrottled;
 
 namespace asio = boost::asio;
 

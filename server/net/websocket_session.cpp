@@ -6,11 +6,14 @@
 #include <utility>
 
 #include "gopy/limits.h"
-#include "server/net/event_log.h"
+#include "server/log/event_log.h"
 #include "server/net/shared_state.h"
 #include "server/net/writer.h"
 
 namespace gopy::server::net {
+
+using log::logEvent;
+using log::logThrottled;
 
 namespace beast = boost::beast;
 namespace websocket = beast::websocket;
@@ -240,9 +243,7 @@ void WebsocketSession::handleMessage(proto::Message message) {
             // Registered on the writer thread before any later batch is broadcast, so the
             // subscriber neither misses nor duplicates an event after its snapshot.
             state->subscribe(request.conferenceId, self, device);
-            // Split into frames the client can read, however large the conference.
-            if (result.snapshot) self->sendFrames(proto::encodeSnapshotFrames(*result.snapshot));
-            if (result.events) self->sendFrames(proto::encodeEventsFrames(*result.events));
+            self->sendCatchUp(std::move(result));
         });
         return;
     }
@@ -320,6 +321,33 @@ void WebsocketSession::sendMessage(const proto::Message& message) { send(frameOf
 
 void WebsocketSession::sendFrames(std::vector<std::string> frames) {
     for (auto& frame : frames) send(std::make_shared<const std::string>(std::move(frame)));
+}
+
+void WebsocketSession::sendEncoded(std::function<std::vector<std::string>()> encode) {
+    asio::post(lowest().get_executor(), [self = shared_from_this(), encode = std::move(encode)] {
+        std::vector<std::string> frames;
+        try {
+            frames = encode();
+        } catch (const std::exception& e) {
+            logEvent("error: encoding for " + self->describe() + " failed: " + e.what());
+            return;
+        }
+        for (auto& frame : frames) self->enqueue(std::make_shared<const std::string>(std::move(frame)));
+    });
+}
+
+void WebsocketSession::sendCatchUp(Engine::SubscribeResult result) {
+    if (result.error) return sendMessage(*result.error);
+    if (result.snapshot) {
+        sendEncoded([snapshot = std::make_shared<const proto::Snapshot>(std::move(*result.snapshot))] {
+            return proto::encodeSnapshotFrames(*snapshot);
+        });
+    }
+    if (result.events) {
+        sendEncoded([events = std::make_shared<const proto::Events>(std::move(*result.events))] {
+            return proto::encodeEventsFrames(*events);
+        });
+    }
 }
 
 void WebsocketSession::closeWithError(const proto::Error& error) {

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -52,6 +53,13 @@ public:
     void sendMessage(const proto::Message& message);
     /// Queues already-encoded frames in order (thread-safe).
     void sendFrames(std::vector<std::string> frames);
+    /// Any thread: runs `encode` on this session's strand (an I/O thread, not the caller) and
+    /// queues the frames it returns, in order with every other send posted after this call.
+    /// For snapshots and catch-ups, whose encoding must not hold up the writer.
+    void sendEncoded(std::function<std::vector<std::string>()> encode);
+    /// Writer thread: the answer to a subscribe (an error, or the snapshot or catch-up events,
+    /// encoded on this session's strand and split into frames the client can read).
+    void sendCatchUp(Engine::SubscribeResult result);
     /// Called by the writer when admit/hello was answered: on success the device this
     /// connection speaks for from now on; then the answer frame (Welcome or Error) is queued
     /// (thread-safe).

@@ -9,13 +9,16 @@
 #include <set>
 #include <string_view>
 
-#include "server/net/event_log.h"
+#include "server/log/event_log.h"
 #include "server/net/shared_state.h"
 #include "server/net/websocket_session.h"
 #include "server/report/report_service.h"
 #include "server/store/store.h"
 
 namespace gopy::server::net {
+
+using log::logEvent;
+using log::logThrottled;
 
 namespace {
 
@@ -37,28 +40,32 @@ void Writer::start() {
         std::lock_guard lock(mutex_);
         stopping_ = false;
     }
-    // The hook runs inside applyBatch on this thread; remember the conference and generate
-    // its report only after the acks of that batch went out.
-    engine_.setOnSessionEnded([this](std::int64_t conferenceId) {
-        endedSessions_.push_back(conferenceId);
-    });
     try {
         knownHead_ = engine_.store().oplog().head();
     } catch (const std::exception& e) {
         // Unread: everything in the log counts as new and reaches no one (nobody subscribed).
         logEvent(std::string("error: cannot read the log head: ") + e.what());
     }
+    reports_.start();
     thread_ = std::thread([this] { loop(); });
+    post([this](Engine& engine) {
+        for (const auto conferenceId : engine.endedWithoutReport()) {
+            logEvent("report: conference " + std::to_string(conferenceId) +
+                     " ended without a synthesis; producing it now");
+            startReport(conferenceId);
+        }
+    });
 }
 
 void Writer::stop() {
+    // Renders still running post their storing to the writer: finish them first.
+    reports_.stop();
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
     }
     wake_.notify_all();
     if (thread_.joinable()) thread_.join();
-    engine_.setOnSessionEnded({});
     std::lock_guard lock(mutex_);
     queue_.clear();
 }
@@ -206,6 +213,7 @@ void Writer::applyBatch(std::vector<OpItem>& batch) {
                      result.nack->message);
             if (session) session->sendMessage(*result.nack);
         }
+        if (result.endedSession != 0) endedSessions_.push_back(result.endedSession);
         if (!result.event) continue;
         const std::int64_t seq = result.event->seq;
         if (result.routedTo.empty() && result.event->comments.empty()) {
@@ -226,18 +234,43 @@ void Writer::applyBatch(std::vector<OpItem>& batch) {
 
     auto ended = std::move(endedSessions_);
     endedSessions_.clear();
-    for (const auto conferenceId : ended) {
+    for (const auto conferenceId : ended) startReport(conferenceId);
+}
+
+void Writer::startReport(std::int64_t conferenceId) {
+    report::PreparedReport prepared;
+    try {
+        prepared = report::prepareConferenceReport(engine_, conferenceId, nowMillis());
+    } catch (const std::exception& e) {
+        logEvent("error: report for conference " + std::to_string(conferenceId) +
+                 " failed: " + e.what());
+        return;
+    }
+    reports_.post([this, prepared = std::move(prepared)] {
+        auto bytes = std::make_shared<std::string>();
         try {
-            report::onSessionEnded(engine_, conferenceId);
-            logEvent("report generated for conference " + std::to_string(conferenceId));
+            *bytes = prepared.render();
+        } catch (const std::exception& e) {
+            logEvent("error: report for conference " + std::to_string(prepared.conferenceId) +
+                     " failed: " + e.what());
+            return;
+        }
+        post([this, prepared, bytes](Engine& engine) {
+            try {
+                const ReportInfo info = report::storePrepared(engine, prepared, *bytes);
+                logEvent("report generated for conference " + std::to_string(prepared.conferenceId) +
+                         ": version " + std::to_string(info.version) + ", id " + std::to_string(info.id));
+            } catch (const std::exception& e) {
+                // Not stored (a full disk): the next start produces it again.
+                logEvent("error: report for conference " + std::to_string(prepared.conferenceId) +
+                         " not stored: " + e.what());
+                return;
+            }
             // The new report is no event of the log: the conference's devices get a fresh
             // snapshot, which lists it (delegates: once released), ready to be released.
-            resubscribe(conferenceId, 0);
-        } catch (const std::exception& e) {
-            logEvent("error: report for conference " + std::to_string(conferenceId) +
-                     " failed: " + e.what());
-        }
-    }
+            resubscribe(prepared.conferenceId, 0);
+        });
+    });
 }
 
 void Writer::deliver(std::vector<Delivery> own) {
@@ -312,14 +345,7 @@ void Writer::deliver(std::vector<Delivery> own) {
 void Writer::resubscribe(std::int64_t conferenceId, std::int64_t since) {
     for (auto& [session, device] : state_.subscribers(conferenceId)) {
         try {
-            auto result = engine_.subscribe(device, proto::Subscribe{conferenceId, since});
-            if (result.error) {
-                session->sendMessage(*result.error);
-                continue;
-            }
-            // Split into frames the client can read, however large the conference.
-            if (result.snapshot) session->sendFrames(proto::encodeSnapshotFrames(*result.snapshot));
-            if (result.events) session->sendFrames(proto::encodeEventsFrames(*result.events));
+            session->sendCatchUp(engine_.subscribe(device, proto::Subscribe{conferenceId, since}));
         } catch (const std::exception& e) {
             logEvent("error: re-subscribing " + session->describe() + " failed: " + e.what());
         }

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "gopy/protocol.h"
+#include "server/net/report_worker.h"
 #include "server/sync/engine.h"
 
 namespace gopy::server::net {
@@ -38,10 +39,13 @@ public:
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
 
-    /// Starts the writer thread and hooks Engine::setOnSessionEnded (reports are generated on
-    /// this thread after the batch that ended the session has committed and been acked).
+    /// Starts the writer thread and the report thread. A committed session.end (its
+    /// ApplyResult::endedSession) makes a synthesis: the model is read here after that batch's
+    /// acks went out, rendered on the report thread, stored back here, and the conference's
+    /// devices get a fresh snapshot listing it. At start, every concluded conference without
+    /// a synthesis (the server stopped before storing it) gets one the same way.
     void start();
-    /// Finishes the work already queued, then joins the thread and unhooks the engine.
+    /// Finishes the reports being rendered and the work already queued, then joins.
     void stop();
 
     /// Queues an operation of an authenticated device; its Ack/Nack goes to `session` (if it
@@ -97,6 +101,9 @@ private:
     /// (writer thread): catch-up events, or a snapshot when since is 0 or too far behind.
     void resubscribe(std::int64_t conferenceId, std::int64_t since);
     void checkRevocations();
+    /// Writer thread: reads the conference's synthesis model and hands the rendering to the
+    /// report thread, which posts the storing back here.
+    void startReport(std::int64_t conferenceId);
     /// Encodes once and sends to the conference's subscribers, split into frames that fit.
     void broadcastEvents(proto::Events group);
 
@@ -112,6 +119,7 @@ private:
     std::deque<Item> queue_;
     bool stopping_ = false;
     std::thread thread_;
+    ReportWorker reports_;
     // Writer thread only.
     std::vector<std::int64_t> endedSessions_;
     std::unordered_map<const WebsocketSession*, Tracked> tracked_;

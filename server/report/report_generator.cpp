@@ -1,5 +1,6 @@
 #include "server/report/report_generator.h"
 
+#include <memory>
 #include <stdexcept>
 
 #include "server/report/docx_renderer.h"
@@ -92,11 +93,20 @@ AcceptanceReport ReportGenerator::acceptanceModel(Engine& engine, Millis now) {
     return ReportBuilder::acceptance(data.welcome, data.snapshots, now, data.channels);
 }
 
+std::function<std::string()> ReportGenerator::conferenceRenderer(ConferenceReport model,
+                                                                Millis now,
+                                                                DocumentFormat format) {
+    auto held = std::make_shared<const ConferenceReport>(std::move(model));
+    return [held, now, format] {
+        const std::string title = "Báo cáo tổng hợp ý kiến góp ý – " + held->conference.title;
+        return render(ReportComposer::conference(*held), infoFor(held->heading, title, now),
+                      format);
+    };
+}
+
 std::string ReportGenerator::conferenceDocument(Engine& engine, std::int64_t conferenceId,
                                                 Millis now, DocumentFormat format) {
-    const ConferenceReport model = conferenceModel(engine, conferenceId, now);
-    const std::string title = "Báo cáo tổng hợp ý kiến góp ý – " + model.conference.title;
-    return render(ReportComposer::conference(model), infoFor(model.heading, title, now), format);
+    return conferenceRenderer(conferenceModel(engine, conferenceId, now), now, format)();
 }
 
 std::string ReportGenerator::combinedDocument(Engine& engine, Millis now, DocumentFormat format) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "gopy/model.h"
@@ -24,6 +25,11 @@ public:
     static CombinedReport combinedModel(Engine& engine, Millis now);
     /// The acceptance table on its own (groups and comments as stored).
     static AcceptanceReport acceptanceModel(Engine& engine, Millis now);
+
+    /// Composes and renders a per-meeting model read before: needs nothing of the engine, so
+    /// the server runs the returned function on its report thread, off the writer's path.
+    static std::function<std::string()> conferenceRenderer(ConferenceReport model, Millis now,
+                                                           DocumentFormat format);
 
     /// The per-meeting synthesis as PDF or DOCX bytes (the same composed blocks).
     static std::string conferenceDocument(Engine& engine, std::int64_t conferenceId, Millis now,

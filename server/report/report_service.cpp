@@ -1,13 +1,14 @@
 #include "server/report/report_service.h"
 
-#include <chrono>
 #include <exception>
-#include <iostream>
 
+#include "server/log/event_log.h"
 #include "server/report/report_generator.h"
 #include "server/sync/engine.h"
 
 namespace gopy::server::report {
+
+using log::logEvent;
 
 std::string formatName(DocumentFormat format) {
     return format == DocumentFormat::Docx ? "docx" : "pdf";
@@ -29,19 +30,36 @@ std::string acceptanceTable(Engine& engine, Millis now, DocumentFormat format) {
     return ReportGenerator::acceptanceDocument(engine, now, format);
 }
 
-void onSessionEnded(Engine& engine, std::int64_t conferenceId) {
-    const Millis now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                           std::chrono::system_clock::now().time_since_epoch())
-                           .count();
-    try {
-        const ReportInfo info = generateConferenceReport(engine, conferenceId, now);
-        std::clog << "report: conference " << conferenceId << " synthesis v" << info.version
-                  << " stored (id " << info.id << ", sha256 " << info.sha256 << ")\n";
-    } catch (const std::exception& e) {
-        // the session itself is committed; a failed report can be produced again on demand
-        std::clog << "report: conference " << conferenceId << " synthesis failed: " << e.what()
-                  << "\n";
+PreparedReport prepareConferenceReport(Engine& engine, std::int64_t conferenceId, Millis now,
+                                       DocumentFormat format) {
+    PreparedReport prepared;
+    prepared.conferenceId = conferenceId;
+    prepared.format = format;
+    prepared.now = now;
+    prepared.render = ReportGenerator::conferenceRenderer(
+        ReportGenerator::conferenceModel(engine, conferenceId, now), now, format);
+    return prepared;
+}
+
+ReportInfo storePrepared(Engine& engine, const PreparedReport& report, const std::string& bytes) {
+    return engine.storeReport(report.conferenceId, formatName(report.format), bytes, report.now);
+}
+
+std::vector<ReportInfo> generateMissingReports(Engine& engine, Millis now) {
+    std::vector<ReportInfo> stored;
+    for (const std::int64_t conferenceId : engine.endedWithoutReport()) {
+        try {
+            stored.push_back(generateConferenceReport(engine, conferenceId, now));
+            logEvent("report: conference " + std::to_string(conferenceId) + " synthesis v" +
+                     std::to_string(stored.back().version) + " stored (id " +
+                     std::to_string(stored.back().id) + ")");
+        } catch (const std::exception& e) {
+            // The session itself is committed; the synthesis can be produced again on demand.
+            logEvent("error: report: conference " + std::to_string(conferenceId) +
+                     " synthesis failed: " + e.what());
+        }
     }
+    return stored;
 }
 
 }  // namespace gopy::server::report

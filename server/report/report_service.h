@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "gopy/model.h"
 #include "server/report/report_model.h"
@@ -35,7 +37,27 @@ std::string acceptanceTable(Engine& engine, Millis now,
 /// "pdf" or "docx": the format column of stored reports and the file extension.
 std::string formatName(DocumentFormat format);
 
-/// Hook for Engine::setOnSessionEnded: generates the per-meeting report, logs failures.
-void onSessionEnded(Engine& engine, std::int64_t conferenceId);
+/// A per-meeting synthesis read from the engine at one moment and not yet drawn. `render`
+/// composes and renders it (seconds for a large conference) and needs nothing of the
+/// engine: the server reads on its writer thread, renders on its report thread and stores
+/// the bytes back on the writer (server/net/report_worker.h).
+struct PreparedReport {
+    std::int64_t conferenceId = 0;
+    DocumentFormat format = DocumentFormat::Pdf;
+    Millis now = 0;
+    std::function<std::string()> render;  ///< throws std::exception on failure
+};
+
+/// Reads what the synthesis of the conference needs. Throws std::runtime_error if the
+/// conference does not exist.
+PreparedReport prepareConferenceReport(Engine& engine, std::int64_t conferenceId, Millis now,
+                                       DocumentFormat format = DocumentFormat::Pdf);
+/// Stores the rendered bytes of a prepared report as its conference's next version.
+ReportInfo storePrepared(Engine& engine, const PreparedReport& report, const std::string& bytes);
+
+/// Produces and stores the synthesis of every conference whose session ended without one
+/// (Engine::endedWithoutReport) on the calling thread; the demo uses it after ending its
+/// conference 1. Failures go to the log and do not stop the others. Returns the stored ones.
+std::vector<ReportInfo> generateMissingReports(Engine& engine, Millis now);
 
 }  // namespace gopy::server::report

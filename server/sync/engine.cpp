@@ -63,8 +63,7 @@ void auditReport(Store& store, const ReportInfo& info, std::int64_t conferenceId
 }
 
 // Applies one op of a batch inside the batch transaction (see Engine::applyBatch).
-ApplyResult applyOne(Store& store, const Device& device, const proto::OpRequest& op, Millis now,
-                     std::vector<std::int64_t>& ended) {
+ApplyResult applyOne(Store& store, const Device& device, const proto::OpRequest& op, Millis now) {
     if (device.id.empty() || device.id != op.clientId) {
         return nack(op.clientSeq, proto::ErrorCode::Forbidden,
                     "Thao tác mang mã thiết bị khác với thiết bị đã đăng nhập");
@@ -152,8 +151,8 @@ ApplyResult applyOne(Store& store, const Device& device, const proto::OpRequest&
     // refusals need an op_outcomes row, which keeps a batch's writes small.
     clientSeqs.put(device.id, {op.clientSeq, seq});
     savepoint.release();
-    if (outcome.endedConference != 0) ended.push_back(outcome.endedConference);
     ApplyResult result;
+    result.endedSession = outcome.endedConference;
     result.ack = proto::Ack{op.clientSeq, seq, false};
     result.event = std::move(event);
     result.routedTo = std::move(outcome.routedTo);
@@ -343,11 +342,10 @@ std::vector<ApplyResult> Engine::applyBatch(
     const std::vector<std::pair<Device, proto::OpRequest>>& ops, Millis now) {
     std::vector<ApplyResult> results;
     results.reserve(ops.size());
-    std::vector<std::int64_t> ended;
     if (ops.empty()) return results;
     try {
         store::Transaction transaction(store_->db());
-        for (const auto& [device, op] : ops) results.push_back(applyOne(*store_, device, op, now, ended));
+        for (const auto& [device, op] : ops) results.push_back(applyOne(*store_, device, op, now));
         transaction.commit();
     } catch (const store::DiskFull&) {
         return refuseAll(ops, proto::ErrorCode::StorageFull, kStorageFull);
@@ -357,16 +355,6 @@ std::vector<ApplyResult> Engine::applyBatch(
         // Nothing was applied and retrying will work: the same answer as a full disk, which
         // clients keep and resend (an Internal refusal would make them drop the op).
         return refuseAll(ops, proto::ErrorCode::StorageFull, kBusy);
-    }
-    // Only after the commit: the hook reads committed state (and may write a report).
-    for (const auto conferenceId : ended) {
-        if (!onSessionEnded_) break;
-        try {
-            onSessionEnded_(conferenceId);
-        } catch (const std::exception&) {
-            // The hook reports its own failures; the acknowledged batch stands regardless.
-            continue;
-        }
     }
     return results;
 }
@@ -420,8 +408,13 @@ bool Engine::mayType(const Device& device, std::int64_t conferenceId) const {
     return writer && permissions::inScope(device.conferenceId, conferenceId);
 }
 
-void Engine::setOnSessionEnded(std::function<void(std::int64_t conferenceId)> hook) {
-    onSessionEnded_ = std::move(hook);
+std::vector<std::int64_t> Engine::endedWithoutReport() {
+    std::vector<std::int64_t> ids;
+    for (const Conference& c : store_->conferences().all()) {
+        if (c.state != ConferenceState::Concluded) continue;
+        if (store_->reports().byConference(c.id, false, "pdf").empty()) ids.push_back(c.id);
+    }
+    return ids;
 }
 
 }  // namespace gopy::server

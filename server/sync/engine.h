@@ -44,6 +44,9 @@ struct ApplyResult {
     /// Other conferences the event must reach besides event->conferenceId (it changed comments
     /// of theirs: comment.assign, group.set, acceptance.set). Deliver with eventFor().
     std::vector<std::int64_t> routedTo;
+    /// The conference whose session this op ended (a committed session.end), else 0: the
+    /// server then produces that conference's synthesis (server/net/writer.cpp).
+    std::int64_t endedSession = 0;
 };
 
 /// The event as the subscribers of `conferenceId` receive it (live and on catch-up):
@@ -126,8 +129,9 @@ public:
     /// May this device send typing drafts for the conference (secretaries only)?
     bool mayType(const Device& device, std::int64_t conferenceId) const;
 
-    /// Called after a session.end was committed (the report module hooks in here).
-    void setOnSessionEnded(std::function<void(std::int64_t conferenceId)> hook);
+    /// Conferences whose session ended and that have no stored PDF synthesis (its generation
+    /// failed or the server stopped before storing it), by id.
+    std::vector<std::int64_t> endedWithoutReport();
 
     // ---- the three channels and the drafting team (issue 5; engine_channels.cpp) ----
     struct DraftImportResult {
@@ -195,7 +199,6 @@ public:
 
 private:
     std::unique_ptr<Store> store_;
-    std::function<void(std::int64_t)> onSessionEnded_;
 };
 
 }  // namespace gopy::server

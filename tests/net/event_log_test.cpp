@@ -1,10 +1,14 @@
 // The event log: ISO-time lines, rotation at the size limit keeping the newest files.
+#include <chrono>
+#include <csignal>
 #include <fstream>
 #include <sstream>
 
+#include <sys/resource.h>
+
 #include <gtest/gtest.h>
 
-#include "server/net/event_log.h"
+#include "server/log/event_log.h"
 #include "tests/net/server_fixture.h"
 
 namespace gopy::test {
@@ -19,7 +23,7 @@ std::string slurp(const std::filesystem::path& path) {
 
 TEST(EventLogTest, WritesTimedLinesAndRotates) {
     TempDir dir;
-    auto& log = server::net::EventLog::instance();
+    auto& log = server::log::EventLog::instance();
     const auto file = dir.path() / "logs" / "gopy.log";
     ASSERT_TRUE(log.openFile(file, 300, 2));
     log.setStderr(false);
@@ -44,6 +48,56 @@ TEST(EventLogTest, WritesTimedLinesAndRotates) {
         EXPECT_EQ(line[10], 'T');
         EXPECT_EQ(line[23], 'Z');
     }
+}
+
+TEST(EventLogTest, AFileThatCannotBeWrittenIsSaidOnceAndCountedThenCaughtUp) {
+    TempDir dir;
+    auto& log = server::log::EventLog::instance();
+    const auto file = dir.path() / "logs" / "gopy.log";
+    ASSERT_TRUE(log.openFile(file));
+    log.setStderr(false);
+    log.setRetryInterval(std::chrono::milliseconds(0));
+    // Some kilobytes first: the limit below also bounds the file that captures stderr.
+    for (int i = 0; i < 60; ++i) log.write("trước khi đầy " + std::string(80, '.'));
+    const auto before = std::filesystem::file_size(file);
+
+    // A full disk as the process sees it: writes past this size fail (EFBIG, signal ignored).
+    rlimit old{};
+    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &old), 0);
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit full = old;
+    full.rlim_cur = static_cast<rlim_t>(before);
+    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &full), 0);
+    testing::internal::CaptureStderr();
+    for (int i = 0; i < 5; ++i) log.write("trong lúc đầy " + std::to_string(i));
+    const bool faulty = log.fileFaulty();
+    const std::string said = testing::internal::GetCapturedStderr();
+    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &old), 0);
+    std::signal(SIGXFSZ, oldHandler);
+
+    EXPECT_TRUE(faulty);
+    // Said on the terminal even with stderr lines off, once, with the file's name.
+    EXPECT_NE(said.find("không ghi được nhật ký vào " + file.string()), std::string::npos) << said;
+    std::size_t times = 0;
+    for (auto at = said.find("không ghi được nhật ký"); at != std::string::npos;
+         at = said.find("không ghi được nhật ký", at + 1))
+        ++times;
+    EXPECT_EQ(times, 1u) << said;
+
+    testing::internal::CaptureStderr();
+    log.write("sau khi có chỗ");
+    const std::string recovered = testing::internal::GetCapturedStderr();
+    EXPECT_FALSE(log.fileFaulty());
+    EXPECT_NE(recovered.find("ghi lại được"), std::string::npos) << recovered;
+    log.closeFile();
+    log.setStderr(true);
+    log.setRetryInterval(std::chrono::seconds(5));
+
+    const std::string text = slurp(file);
+    EXPECT_NE(text.find("trước khi đầy"), std::string::npos);
+    EXPECT_NE(text.find("5 dòng không ghi được vào tệp từ "), std::string::npos) << text;
+    EXPECT_NE(text.find("sau khi có chỗ"), std::string::npos) << text;
+    EXPECT_EQ(text.find("trong lúc đầy"), std::string::npos) << text;
 }
 
 }  // namespace

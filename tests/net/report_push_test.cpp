@@ -1,6 +1,10 @@
 // Right after a session ends the server writes the meeting's synthesis; the devices following
 // the conference receive a snapshot listing it (without reconnecting), so the secretary can
 // release it at once. A delegate's snapshot lists it only once released.
+#include <chrono>
+#include <thread>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "tests/net/server_fixture.h"
@@ -59,6 +63,42 @@ TEST_F(ReportPushTest, SessionEndPushesTheNewReportToTheConferencesDevices) {
         ASSERT_TRUE(events) << "the delegate did not learn of the release";
         for (const auto& event : events->events) seen = seen || (event.report && event.report->released);
     }
+}
+
+std::vector<ReportInfo> reportsOf(server::net::Server& server, std::int64_t conferenceId) {
+    std::vector<ReportInfo> found;
+    server.withEngine([&](server::Engine& engine) {
+        found = engine.listReports(conferenceId, false);
+    });
+    return found;
+}
+
+TEST_F(ReportPushTest, AConferenceThatEndedWithoutItsSynthesisGetsOneWhenTheServerStarts) {
+    // The fixture's demo ended conference 1 through the engine alone (as if the server had
+    // been killed between the commit and the report): the running server produces it.
+    std::vector<ReportInfo> reports;
+    for (int i = 0; i < 200 && reports.empty(); ++i) {
+        reports = reportsOf(*server_, 1);
+        if (reports.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_EQ(reports.size(), 1u) << "no synthesis for the concluded conference 1";
+    EXPECT_FALSE(reports.front().released);
+    server_->withEngine([](server::Engine& engine) { EXPECT_TRUE(engine.endedWithoutReport().empty()); });
+}
+
+TEST_F(ReportPushTest, ASessionEndedJustBeforeTheServerStopsStillGetsItsSynthesis) {
+    auto secretary = admitted(Role::Secretary, kConference, "Thư ký");
+    const auto started = secretary->applyOp(kConference, proto::SessionStart{1'741'755'600'000});
+    ASSERT_TRUE(started && std::holds_alternative<proto::Ack>(*started));
+    const auto ended = secretary->applyOp(kConference, proto::SessionEnd{1'741'762'800'000});
+    ASSERT_TRUE(ended && std::holds_alternative<proto::Ack>(*ended));
+    // Stopping at once: the rendering under way is finished and stored before the writer ends.
+    server_->stop();
+    ASSERT_EQ(engine_->listReports(kConference, false).size(), 1u);
+    EXPECT_TRUE(engine_->endedWithoutReport().empty());
+    const auto bytes = engine_->reportContent(engine_->listReports(kConference, false).front().id);
+    ASSERT_TRUE(bytes);
+    EXPECT_EQ(bytes->rfind("%PDF-", 0), 0u);
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 #include <system_error>
 
 #include "server/demo/demo.h"
-#include "server/net/event_log.h"
+#include "server/log/event_log.h"
 
 namespace gopy::test {
 

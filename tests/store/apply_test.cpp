@@ -149,8 +149,6 @@ TEST_F(ApplyTest, StateSurvivesReopening) {
 
 TEST_F(ApplyTest, SessionQueueAndTurns) {
     const auto s = secretary();
-    std::int64_t ended = 0;
-    engine_->setOnSessionEnded([&](std::int64_t conference) { ended = conference; });
     int n = 0;
     const auto start = engine_->apply(s, request(s, ++n, 1, proto::SessionStart{1000}), now_);
     ASSERT_TRUE(start.event && start.event->conference);
@@ -198,15 +196,17 @@ TEST_F(ApplyTest, SessionQueueAndTurns) {
     EXPECT_EQ(remove.event->removedTurnId, "t3");
     const auto stopWaiting = engine_->apply(s, request(s, ++n, 1, proto::TurnStop{"t1", 4000}), now_);
     ASSERT_TRUE(stopWaiting.nack);
-
-    EXPECT_EQ(ended, 0);
+    EXPECT_EQ(stopWaiting.endedSession, 0);
+    EXPECT_EQ(remove.endedSession, 0);
+    EXPECT_TRUE(engine_->endedWithoutReport().empty());
     const auto end = engine_->apply(s, request(s, ++n, 1, proto::SessionEnd{5000}), now_);
     ASSERT_TRUE(end.event && end.event->conference && end.event->turn);
     EXPECT_EQ(end.event->conference->state, ConferenceState::Concluded);
     EXPECT_EQ(end.event->conference->endedAt, 5000);
     EXPECT_EQ(end.event->turn->id, "t2");
     EXPECT_EQ(end.event->turn->state, TurnState::Done);
-    EXPECT_EQ(ended, 1);
+    EXPECT_EQ(end.endedSession, 1);
+    EXPECT_EQ(engine_->endedWithoutReport(), std::vector<std::int64_t>{1});
     EXPECT_FALSE(engine_->store().turns().speaking(1));
 }
 
@@ -470,20 +470,27 @@ TEST_F(ApplyTest, ReportReleaseAndReads) {
     EXPECT_EQ(missing.nack->code, proto::ErrorCode::NotFound);
 }
 
-TEST_F(ApplyTest, SessionEndedHookSeesTheCommittedSessionAndMayStoreAReport) {
+TEST_F(ApplyTest, AnEndedSessionIsNamedInItsResultAndWaitsForItsSynthesis) {
     const auto s = secretary();
-    std::optional<ConferenceState> seen;
-    std::optional<ReportInfo> stored;
-    engine_->setOnSessionEnded([&](std::int64_t conference) {
-        const auto snapshot = engine_->subscribe(organiser(), proto::Subscribe{conference, 0});
-        if (snapshot.snapshot) seen = snapshot.snapshot->conference.state;
-        stored = engine_->storeReport(conference, "pdf", "%PDF-1.4 hook", now_);
-    });
     applyOk(s, 1, 1, proto::SessionStart{});
-    applyOk(s, 2, 1, proto::SessionEnd{});
-    EXPECT_EQ(seen, ConferenceState::Concluded);
-    ASSERT_TRUE(stored);
-    EXPECT_EQ(engine_->reportContent(stored->id), "%PDF-1.4 hook");
+    const auto results = engine_->applyBatch(
+        {{s, request(s, 2, 1, proto::CommentCreate{comment("c1", "Một")})},
+         {s, request(s, 3, 1, proto::SessionEnd{})}},
+        now_);
+    ASSERT_EQ(results.size(), 2U);
+    EXPECT_EQ(results[0].endedSession, 0);
+    EXPECT_EQ(results[1].endedSession, 1);
+    // Committed when the results come back: a reader sees the concluded session.
+    const auto snapshot = engine_->subscribe(organiser(), proto::Subscribe{1, 0});
+    ASSERT_TRUE(snapshot.snapshot);
+    EXPECT_EQ(snapshot.snapshot->conference.state, ConferenceState::Concluded);
+    EXPECT_EQ(engine_->endedWithoutReport(), std::vector<std::int64_t>{1});
+    // A DOCX is no synthesis for the devices; the PDF is.
+    engine_->storeReport(1, "docx", "PK docx", now_);
+    EXPECT_EQ(engine_->endedWithoutReport(), std::vector<std::int64_t>{1});
+    const auto stored = engine_->storeReport(1, "pdf", "%PDF-1.4 synthesis", now_);
+    EXPECT_TRUE(engine_->endedWithoutReport().empty());
+    EXPECT_EQ(engine_->reportContent(stored.id), "%PDF-1.4 synthesis");
 }
 
 TEST_F(ApplyTest, ReportStorageNestsInACallersTransaction) {

@@ -185,20 +185,25 @@ TEST_P(MergeRandomTest, NoValueAnySecretarySetIsDropped) {
             const auto& c = conflict->fields->conflicting;
             return std::find(c.begin(), c.end(), field) != c.end();
         };
-        if (u.text != from.text)
+        if (u.text != from.text) {
             EXPECT_TRUE(now.text == u.text || (conflict && conflict->text == u.text)) << "text dropped at step " << step;
-        if (u.sections != from.sections)
+        }
+        if (u.sections != from.sections) {
             EXPECT_TRUE(now.sections == u.sections || (keptIn("sections") && conflict->fields->sections == u.sections))
                 << "sections dropped at step " << step;
-        if (u.kind != from.kind)
+        }
+        if (u.kind != from.kind) {
             EXPECT_TRUE(now.kind == u.kind || (keptIn("kind") && conflict->fields->kind == u.kind))
                 << "kind dropped at step " << step;
-        if (u.proposed != from.proposed)
+        }
+        if (u.proposed != from.proposed) {
             EXPECT_TRUE(now.proposed == u.proposed || (keptIn("proposed") && conflict->fields->proposed == u.proposed))
                 << "wording dropped at step " << step;
-        if (u.written != from.written)
+        }
+        if (u.written != from.written) {
             EXPECT_TRUE(now.written == u.written || (keptIn("written") && conflict->fields->written == u.written))
                 << "written dropped at step " << step;
+        }
         if (HasFailure()) return;
     }
     // The run exercised what it claims to.

@@ -11,7 +11,7 @@
 #include <mutex>
 #include <string_view>
 
-namespace gopy::server::net {
+namespace gopy::server::log {
 
 class EventLog {
 public:
@@ -27,6 +27,14 @@ public:
     void closeFile();
     /// Writes to stderr too (default on).
     void setStderr(bool enabled);
+    /// True while lines cannot be written to the file (a full disk, an I/O error, a file size
+    /// limit). The first failed line says so on stderr, always, with the reason; the lines
+    /// that follow still reach stderr (if on) and are counted; every `retry` the file is
+    /// reopened and, once a line fits again, the file first gets one line saying how many
+    /// were lost and since when. Nothing is silent.
+    bool fileFaulty() const;
+    /// How often a faulty file is tried again (default 5 s; tests make it short).
+    void setRetryInterval(std::chrono::steady_clock::duration retry);
 
     /// Writes one line "2025-03-12T08:30:00.123Z <text>"; newlines inside `text` become spaces.
     void write(std::string_view text);
@@ -40,14 +48,23 @@ public:
 private:
     EventLog() = default;
     void rotate();
+    /// Mutex held: appends `line` to the file, handling a failure as fileFaulty() says.
+    void writeFile(const std::string& line);
+    /// Mutex held: writes and flushes; false if the stream failed.
+    bool append(const std::string& line);
 
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::filesystem::path path_;
     std::ofstream file_;
     std::size_t size_ = 0;
     std::size_t maxBytes_ = 0;
     int keep_ = 0;
     bool stderr_ = true;
+    bool faulty_ = false;
+    std::size_t lost_ = 0;            ///< lines not written to the file since faultySince_
+    std::string faultySince_;         ///< ISO time of the first lost line
+    std::chrono::steady_clock::time_point retryAt_{};
+    std::chrono::steady_clock::duration retry_ = std::chrono::seconds(5);
     struct Throttle {
         std::chrono::steady_clock::time_point last{};
         std::size_t held = 0;
@@ -61,4 +78,4 @@ void logEvent(std::string_view text);
 /// Shorthand for EventLog::instance().writeThrottled(kind, text).
 void logThrottled(std::string_view kind, std::string_view text);
 
-}  // namespace gopy::server::net
+}  // namespace gopy::server::log

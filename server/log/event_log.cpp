@@ -1,12 +1,14 @@
-#include "server/net/event_log.h"
+#include "server/log/event_log.h"
 
 #include <chrono>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <string>
 #include <system_error>
 
-namespace gopy::server::net {
+namespace gopy::server::log {
 
 namespace {
 
@@ -39,6 +41,8 @@ bool EventLog::openFile(const std::filesystem::path& file, std::size_t maxBytes,
     file_.open(file, std::ios::app | std::ios::binary);
     if (!file_) return false;
     path_ = file;
+    faulty_ = false;
+    lost_ = 0;
     maxBytes_ = maxBytes;
     keep_ = keep;
     const auto existing = std::filesystem::file_size(file, ec);
@@ -49,6 +53,9 @@ bool EventLog::openFile(const std::filesystem::path& file, std::size_t maxBytes,
 void EventLog::closeFile() {
     std::lock_guard lock(mutex_);
     if (file_.is_open()) file_.close();
+    path_.clear();
+    faulty_ = false;
+    lost_ = 0;
 }
 
 void EventLog::setStderr(bool enabled) {
@@ -63,12 +70,68 @@ void EventLog::write(std::string_view text) {
     line += '\n';
     std::lock_guard lock(mutex_);
     if (stderr_) std::fwrite(line.data(), 1, line.size(), stderr);
-    if (!file_.is_open()) return;
-    if (size_ + line.size() > maxBytes_ && size_ > 0) rotate();
-    if (!file_.is_open()) return;
+    if (path_.empty()) return;
+    writeFile(line);
+}
+
+bool EventLog::fileFaulty() const {
+    std::lock_guard lock(mutex_);
+    return faulty_;
+}
+
+void EventLog::setRetryInterval(std::chrono::steady_clock::duration retry) {
+    std::lock_guard lock(mutex_);
+    retry_ = retry;
+}
+
+bool EventLog::append(const std::string& line) {
+    if (!file_.is_open()) return false;
     file_.write(line.data(), static_cast<std::streamsize>(line.size()));
     file_.flush();
+    if (!file_) return false;
     size_ += line.size();
+    return true;
+}
+
+void EventLog::writeFile(const std::string& line) {
+    const auto now = std::chrono::steady_clock::now();
+    if (faulty_) {
+        if (now < retryAt_) {
+            ++lost_;
+            return;
+        }
+        // Try again on a fresh stream: the old one stays failed after an error.
+        file_.close();
+        file_.clear();
+        file_.open(path_, std::ios::app | std::ios::binary);
+        std::error_code ec;
+        const auto existing = std::filesystem::file_size(path_, ec);
+        size_ = ec ? 0 : static_cast<std::size_t>(existing);
+        const std::string notice = isoNow() + " nhật ký: " + std::to_string(lost_) +
+                                   " dòng không ghi được vào tệp từ " + faultySince_ +
+                                   " (lỗi ghi tệp); xem stderr của máy chủ\n";
+        if (append(notice) && append(line)) {
+            faulty_ = false;
+            lost_ = 0;
+            std::fprintf(stderr, "gopy-server: nhật ký ghi lại được vào %s\n", path_.c_str());
+            return;
+        }
+        ++lost_;
+        retryAt_ = now + retry_;
+        return;
+    }
+    if (size_ + line.size() > maxBytes_ && size_ > 0) rotate();
+    if (append(line)) return;
+    const int error = errno;
+    faulty_ = true;
+    lost_ = 1;
+    faultySince_ = line.substr(0, line.find(' '));
+    retryAt_ = now + retry_;
+    // Always on stderr, even when the lines themselves are not: the terminal must know.
+    std::fprintf(stderr,
+                 "gopy-server: không ghi được nhật ký vào %s (%s; đĩa đầy?). Các sự kiện chỉ còn "
+                 "hiện trên màn hình này cho tới khi ghi lại được.\n",
+                 path_.c_str(), error != 0 ? std::strerror(error) : "lỗi ghi tệp");
 }
 
 void EventLog::writeThrottled(std::string_view kind, std::string_view text,
@@ -114,4 +177,4 @@ void logEvent(std::string_view text) { EventLog::instance().write(text); }
 
 void logThrottled(std::string_view kind, std::string_view text) { EventLog::instance().writeThrottled(kind, text); }
 
-}  // namespace gopy::server::net
+}  // namespace gopy::server::log
