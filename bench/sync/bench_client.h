@@ -23,7 +23,8 @@ public:
     BenchClient(boost::asio::io_context& io, std::string token, std::int64_t conferenceId);
 
     /// Connects, sends hello, subscribes; calls `ready` after the snapshot arrived, then
-    /// `onFrame` for every later frame. `failed` on any error.
+    /// `onFrame` for every later frame. `failed` on any error. With an empty token: no hello
+    /// and no subscribe, `ready` once the WebSocket is open.
     void start(const boost::asio::ip::tcp::endpoint& server, std::function<void(BenchClient&)> ready,
                std::function<void(BenchClient&)> failed);
     /// Queues a frame (io thread only).

@@ -237,13 +237,8 @@ void WebsocketSession::handleMessage(proto::Message message) {
             return enqueue(frameOf(proto::Error{proto::ErrorCode::RateLimited,
                                                 "Thiết bị yêu cầu tải lại hội nghị quá nhiều lần; hãy chờ vài giây"}));
         }
-        writer->post([self, state, device = *device_, request = *subscribe](Engine& engine) {
-            auto result = engine.subscribe(device, request);
-            if (result.error) return self->sendMessage(*result.error);
-            // Registered on the writer thread before any later batch is broadcast, so the
-            // subscriber neither misses nor duplicates an event after its snapshot.
-            state->subscribe(request.conferenceId, self, device);
-            self->sendCatchUp(std::move(result));
+        writer->post([self, writer, device = *device_, request = *subscribe](Engine&) {
+            writer->answerSubscribe(self, device, request);
         });
         return;
     }

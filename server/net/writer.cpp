@@ -342,9 +342,60 @@ void Writer::deliver(std::vector<Delivery> own) {
     }
 }
 
+void Writer::answerSubscribe(const std::shared_ptr<WebsocketSession>& session, const Device& device,
+                             const proto::Subscribe& request) {
+    const SnapshotKey key{request.conferenceId, device.role == Role::Delegate};
+    if (request.since == 0 && engine_.mayFollow(device, request.conferenceId)) {
+        const auto cached = snapshots_.find(key);
+        if (cached != snapshots_.end() && std::chrono::steady_clock::now() - cached->second.at < kSnapshotReuse) {
+            state_.subscribe(request.conferenceId, session, device);
+            for (const auto& frame : cached->second.frames) session->send(frame);
+            return;
+        }
+    }
+    auto result = engine_.subscribe(device, request);
+    if (result.error) return session->sendMessage(*result.error);
+    state_.subscribe(request.conferenceId, session, device);
+    if (!result.snapshot) return session->sendCatchUp(std::move(result));
+    // Encoded here, once, for every device that asks before the conference changes.
+    CachedSnapshot entry;
+    for (auto& frame : proto::encodeSnapshotFrames(*result.snapshot)) {
+        entry.bytes += frame.size();
+        entry.frames.push_back(std::make_shared<const std::string>(std::move(frame)));
+    }
+    entry.at = std::chrono::steady_clock::now();
+    for (const auto& frame : entry.frames) session->send(frame);
+    if (snapshotBytes_ + entry.bytes > kSnapshotCacheBytes) {
+        snapshots_.clear();
+        snapshotBytes_ = 0;
+    }
+    if (entry.bytes > kSnapshotCacheBytes) return;
+    if (const auto old = snapshots_.find(key); old != snapshots_.end()) {
+        snapshotBytes_ -= old->second.bytes;
+        snapshots_.erase(old);
+    }
+    snapshotBytes_ += entry.bytes;
+    snapshots_.emplace(key, std::move(entry));
+}
+
+void Writer::forgetSnapshots(std::int64_t conferenceId) {
+    for (const bool delegate : {false, true}) {
+        const auto it = snapshots_.find({conferenceId, delegate});
+        if (it == snapshots_.end()) continue;
+        snapshotBytes_ -= it->second.bytes;
+        snapshots_.erase(it);
+    }
+}
+
 void Writer::resubscribe(std::int64_t conferenceId, std::int64_t since) {
+    forgetSnapshots(conferenceId);
     for (auto& [session, device] : state_.subscribers(conferenceId)) {
         try {
+            if (since == 0) {
+                // The same path as a device's subscribe: one read per conference and audience.
+                answerSubscribe(session, device, proto::Subscribe{conferenceId, 0});
+                continue;
+            }
             session->sendCatchUp(engine_.subscribe(device, proto::Subscribe{conferenceId, since}));
         } catch (const std::exception& e) {
             logEvent("error: re-subscribing " + session->describe() + " failed: " + e.what());
@@ -353,6 +404,7 @@ void Writer::resubscribe(std::int64_t conferenceId, std::int64_t since) {
 }
 
 void Writer::broadcastEvents(proto::Events group) {
+    forgetSnapshots(group.conferenceId);
     auto frame = proto::encode(proto::Message{group});
     // Clients refuse frames over kMaxFrameBytes: split a large batch until each part fits.
     if (frame.size() > proto::kMaxFrameBytes && group.events.size() > 1) {

@@ -7,15 +7,18 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -61,6 +64,15 @@ public:
     /// is closed with `replaced` (one live connection per device) and audited.
     void track(const std::shared_ptr<WebsocketSession>& session, std::string token, const std::string& deviceId);
 
+    /// Writer thread: answers a subscribe and registers the session as the conference's
+    /// subscriber (before any later batch is broadcast, so it neither misses nor duplicates an
+    /// event). A snapshot (since 0) is read and encoded once and shared by every device asking
+    /// for it until the conference changes (any event for it, a stored report, another
+    /// process's events) or kSnapshotReuse passes: ten devices opening a large conference at
+    /// once cost one read, not ten. Delegates get their own (released reports only).
+    void answerSubscribe(const std::shared_ptr<WebsocketSession>& session, const Device& device,
+                         const proto::Subscribe& request);
+
     /// Since when (ms since the epoch) the database refuses writes (a full disk, an I/O error,
     /// held busy): set by a batch refused storage_full, cleared by the next batch applied.
     /// 0 while writes succeed. Any thread (/healthz).
@@ -72,6 +84,11 @@ public:
     /// pushed one by one: the subscribers of the conferences they touch are re-subscribed
     /// (catch-up or snapshot, as if they had reconnected).
     static constexpr std::size_t kMaxLiveExternal = 2000;
+    /// How long an encoded snapshot may be reused when nothing was seen to change it (what
+    /// changes without an event, e.g. `conference set` by another process, shows after this).
+    static constexpr std::chrono::milliseconds kSnapshotReuse{2000};
+    /// Encoded snapshots kept at most, in bytes (all dropped when over).
+    static constexpr std::size_t kSnapshotCacheBytes = 64 * 1024 * 1024;
 
 private:
     struct OpItem {
@@ -84,6 +101,14 @@ private:
         std::weak_ptr<WebsocketSession> session;
         std::string token;
     };
+
+    struct CachedSnapshot {
+        std::vector<std::shared_ptr<const std::string>> frames;
+        std::size_t bytes = 0;
+        std::chrono::steady_clock::time_point at;
+    };
+    /// (conference, for delegates) → its encoded snapshot.
+    using SnapshotKey = std::pair<std::int64_t, bool>;
 
     /// One event for the subscribers of one conference.
     struct Delivery {
@@ -106,6 +131,8 @@ private:
     void startReport(std::int64_t conferenceId);
     /// Encodes once and sends to the conference's subscribers, split into frames that fit.
     void broadcastEvents(proto::Events group);
+    /// The conference's snapshots are no longer current.
+    void forgetSnapshots(std::int64_t conferenceId);
 
     /// Records the outcome of a batch for storageFaultSince() and says so in the log (and on
     /// the terminal) when it changes.
@@ -123,6 +150,8 @@ private:
     // Writer thread only.
     std::vector<std::int64_t> endedSessions_;
     std::unordered_map<const WebsocketSession*, Tracked> tracked_;
+    std::map<SnapshotKey, CachedSnapshot> snapshots_;
+    std::size_t snapshotBytes_ = 0;
     /// Every logged event up to this seq has been delivered (or was there at start).
     std::int64_t knownHead_ = 0;
     /// Own events delivered past knownHead_ while the log could not be read.

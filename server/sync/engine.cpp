@@ -279,10 +279,14 @@ void Engine::recordSeen(const std::string& deviceId, const std::string& address,
     }
 }
 
+bool Engine::mayFollow(const Device& device, std::int64_t conferenceId) const {
+    return permissions::inScope(device.conferenceId, conferenceId);
+}
+
 Engine::SubscribeResult Engine::subscribe(const Device& device, const proto::Subscribe& request,
                                           std::size_t maxCatchUp) {
     SubscribeResult result;
-    if (!permissions::inScope(device.conferenceId, request.conferenceId)) {
+    if (!mayFollow(device, request.conferenceId)) {
         result.error = proto::Error{proto::ErrorCode::Forbidden,
                                     "Thiết bị này chỉ được theo dõi hội nghị số " +
                                         std::to_string(device.conferenceId)};

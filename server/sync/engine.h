@@ -104,6 +104,8 @@ public:
     };
     SubscribeResult subscribe(const Device& device, const proto::Subscribe& request,
                               std::size_t maxCatchUp = 2000);
+    /// May this device follow the conference (the scope check of subscribe)?
+    bool mayFollow(const Device& device, std::int64_t conferenceId) const;
 
     /// Applies a batch in ONE durable transaction (group commit): each op is checked for role,
     /// exactly-once (client seq), validity, then applied in its own savepoint; the last applied

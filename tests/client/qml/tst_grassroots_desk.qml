@@ -147,8 +147,9 @@ TestCase {
         compare(findChild(form, "sectionPicker").selected, ["II.1"]);
         const list = findChild(desk, "grassrootsCommentList");
         compare(list.count, 1);
+        // The list counts it at once; its card is made at the next frame.
+        tryVerify(() => cardWithText(desk, "Dai hoi đề nghị bổ sung chỉ tiêu cây xanh đô thị.") !== null, patience);
         const first = cardWithText(desk, "Dai hoi đề nghị bổ sung chỉ tiêu cây xanh đô thị.");
-        verify(first);
         compare(first.proposedWording, "mỗi người dân có ít nhất 2 m² cây xanh");
         compare(first.proposedLocation, "Phần II, mục 1, đoạn 3");
         compare(first.kindLabel, "bổ sung");
