@@ -37,23 +37,6 @@ std::string jsonError(std::string_view message) {
 }
 
 // "Bearer abc" → "abc"; empty when absent or another scheme.
-std::string bearerToken(const http::request<http::string_body>& request) {
-    const auto it = request.find(http::field::authorization);
-    if (it == request.end()) return {};
-    std::string_view value(it->value().data(), it->value().size());
-    constexpr std::string_view scheme = "Bearer ";
-    if (value.size() <= scheme.size()) return {};
-    for (std::size_t i = 0; i < scheme.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(value[i])) !=
-            std::tolower(static_cast<unsigned char>(scheme[i])))
-            return {};
-    }
-    value.remove_prefix(scheme.size());
-    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
-    return std::string(value);
-}
-
 // Stored reports carry no format column in ReportInfo: tell PDF and DOCX (a ZIP) by magic.
 std::pair<std::string, std::string> mediaTypeOf(const std::string& bytes) {
     if (bytes.rfind("%PDF-", 0) == 0) return {"application/pdf", "pdf"};
@@ -132,15 +115,8 @@ void HttpSession::onRead(beast::error_code ec, std::size_t) {
     auto& request = parser_->get();
     version_ = request.version();
     keepAlive_ = request.keep_alive();
-    // The query string is not part of the resource: /reports/1?x=1 is report 1.
-    std::string target(request.target());
-    if (const auto query = target.find('?'); query != std::string::npos) target.resize(query);
-
-    if (beast::websocket::is_upgrade(request)) {
-        if (target != "/ws") {
-            keepAlive_ = false;
-            return reply(makeResponse(http::status::not_found, "application/json", jsonError("not found")));
-        }
+    const HttpRoute route = routeRequest(request);
+    if (route.kind == HttpRoute::Kind::Upgrade) {
         // The WebSocket session sets its own timeouts; the HTTP one no longer applies.
         lowest().expires_never();
         std::visit(
@@ -150,7 +126,8 @@ void HttpSession::onRead(beast::error_code ec, std::size_t) {
             stream_);
         return;
     }
-    if (request.method() == http::verb::get && target == "/healthz") {
+    if (route.kind == HttpRoute::Kind::NotFound && beast::websocket::is_upgrade(request)) keepAlive_ = false;
+    if (route.kind == HttpRoute::Kind::Health) {
         // The truth about writes, not only that the process answers: while the database refuses
         // them (full disk, I/O error) the answer is 503 and says since when.
         const Millis fault = context_.writer.storageFaultSince();
@@ -167,22 +144,15 @@ void HttpSession::onRead(beast::error_code ec, std::size_t) {
         return reply(makeResponse(fault == 0 ? http::status::ok : http::status::service_unavailable,
                                   "application/json", boost::json::serialize(body)));
     }
-    constexpr std::string_view reports = "/reports/";
-    if (request.method() == http::verb::get && target.rfind(reports, 0) == 0) {
-        return serveReport(request, target.substr(reports.size()));
-    }
+    if (route.kind == HttpRoute::Kind::Report) return serveReport(route);
     reply(makeResponse(http::status::not_found, "application/json", jsonError("not found")));
 }
 
-void HttpSession::serveReport(const Request& request, const std::string& id) {
-    std::int64_t reportId = 0;
-    const auto [end, err] = std::from_chars(id.data(), id.data() + id.size(), reportId);
-    if (err != std::errc{} || end != id.data() + id.size() || reportId <= 0) {
-        return reply(makeResponse(http::status::not_found, "application/json", jsonError("not found")));
-    }
-    std::string token = bearerToken(request);
+void HttpSession::serveReport(const HttpRoute& route) {
+    const std::int64_t reportId = route.reportId;
+    std::string token = route.token;
     if (token.empty()) {
-        logEvent("report " + id + " refused (no token) to " + remote_);
+        logEvent("report " + std::to_string(reportId) + " refused (no token) to " + remote_);
         auto response = makeResponse(http::status::unauthorized, "application/json", jsonError("unauthenticated"));
         response->set(http::field::www_authenticate, "Bearer");
         return reply(response);

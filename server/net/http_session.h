@@ -13,6 +13,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include "server/net/http_route.h"
 #include "server/net/net_context.h"
 #include "server/net/shared_state.h"
 
@@ -37,7 +38,7 @@ private:
     void onHandshake(boost::beast::error_code ec);
     void doRead();
     void onRead(boost::beast::error_code ec, std::size_t bytes);
-    void serveReport(const Request& request, const std::string& id);
+    void serveReport(const HttpRoute& route);
     void reply(std::shared_ptr<Response> response);
     void onWrite(bool keepAlive, boost::beast::error_code ec, std::size_t bytes);
     void doShutdown();

@@ -7,6 +7,8 @@
 
 #include <boost/asio/ssl/context.hpp>
 
+#include "server/net/http_route.h"
+
 namespace gopy::server::net {
 
 class SharedState;
@@ -17,8 +19,8 @@ struct NetContext {
     SharedState& state;
     std::string version;                                  ///< project version for /healthz
     boost::asio::ssl::context* tls = nullptr;             ///< null: plain HTTP/ws (--insecure)
-    std::size_t httpBodyLimit = 64 * 1024;                ///< request bodies (GET has none)
-    std::uint32_t httpHeaderLimit = 8 * 1024;
+    std::size_t httpBodyLimit = kHttpBodyLimit;              ///< request bodies (GET has none)
+    std::uint32_t httpHeaderLimit = kHttpHeaderLimit;
     std::chrono::seconds httpReadTimeout{10};             ///< TLS handshake, each request, keep-alive
     std::chrono::seconds httpWriteTimeout{60};            ///< a report PDF over a slow Wi-Fi
     std::chrono::seconds handshakeTimeout{10};            ///< WebSocket upgrade and close
