@@ -68,10 +68,12 @@ Item {
                     placeholderText: qsTr("ví dụ 192.168.1.10:8080, hoặc dán liên kết gopy://")
                     inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhUrlCharactersOnly
                     onAccepted: codeField.forceActiveFocus()
-                    // A pasted link brings its code along.
+                    // A pasted link brings its code along (parsed here: screen.link may not
+                    // have followed this change yet).
                     onTextChanged: {
-                        if (screen.link.valid && screen.link.code.length > 0)
-                            codeField.text = screen.link.code;
+                        const pasted = App.parseServerLink(text);
+                        if (pasted.valid && pasted.code.length > 0)
+                            codeField.text = pasted.code;
                     }
                 }
                 Label {
@@ -96,6 +98,18 @@ Item {
                     font.letterSpacing: 2
                     inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase
                     onAccepted: deviceField.forceActiveFocus()
+                    // The whole gopy:// link pasted here instead of in the address field: it goes
+                    // there (which takes its address, fingerprint and code). Only a paste, a
+                    // change of several characters at once: a link typed by hand is left alone.
+                    property int lastLength: 0
+                    onTextChanged: {
+                        const grew = text.length - lastLength > 1;
+                        lastLength = text.length;
+                        const pasted = text.trim();
+                        if (grew && pasted.toLowerCase().startsWith("gopy://")
+                                && App.parseServerLink(pasted).valid)
+                            addressField.text = pasted;
+                    }
                 }
                 Label {
                     text: qsTr("Tên thiết bị")

@@ -53,6 +53,25 @@ TestCase {
         verify(button.enabled);
     }
 
+    function test_aPastedLinkFillsAddressCodeAndFingerprintWhicheverFieldItLandsIn() {
+        const fp = "8b2f48bf90b99fce8520ed92ded3595f47c9ddcc0152b0771ef57093ab592725";
+        const link = "gopy://192.168.1.10:8443/?code=DBMH-D5Q8&fp=" + fp;
+        for (const where of ["addressField", "codeField"]) {
+            const screen = createTemporaryObject(screenComponent, testCase);
+            const address = findChild(screen, "addressField");
+            const code = findChild(screen, "codeField");
+            const field = findChild(screen, where);
+            field.forceActiveFocus();
+            field.selectAll();
+            field.remove(0, field.length);
+            field.insert(0, link);  // one change, as a paste makes
+            compare(address.text, link, where);
+            compare(code.text, "DBMH-D5Q8", where);
+            verify(findChild(screen, "linkFingerprint").visible, where);
+            compare(screen.link.fingerprint, fp, where);
+        }
+    }
+
     function test_unreachableServerKeepsTrying() {
         const screen = createTemporaryObject(screenComponent, testCase);
         const address = findChild(screen, "addressField");
