@@ -70,17 +70,9 @@ int main(int argc, char** argv) {
         else if (name == "--comments") bigComments = std::atoi(argv[i + 1]);
         else if (name == "--server") setServerBinary(argv[i + 1]);
     }
-    rlimit limit{};
-    getrlimit(RLIMIT_NOFILE, &limit);
-    limit.rlim_cur = limit.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &limit);
-
-    char pattern[] = "/tmp/gopy-floods-XXXXXX";
-    const fs::path data = mkdtemp(pattern);
-    if (runToEnd({"demo", "--data", data.string()}) != 0) {
-        std::cerr << "demo failed\n";
-        return 1;
-    }
+    raiseFileLimit();
+    const fs::path data = demoDataFolder("gopy-floods");
+    if (data.empty()) return 1;
 
     std::string probeToken, reporterToken, participant2, participant3;
     std::vector<std::string> delegateTokens, typistTokens, chairTokens;

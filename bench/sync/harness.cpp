@@ -1,10 +1,13 @@
 #include "bench/sync/harness.h"
 
+#include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <sstream>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -98,6 +101,26 @@ Child startServer(const fs::path& data) {
         const auto line = out.substr(at, end - at);
         return Child{pid, static_cast<std::uint16_t>(std::stoi(line.substr(line.rfind(':') + 1)))};
     }
+}
+
+void raiseFileLimit() {
+    rlimit limit{};
+    getrlimit(RLIMIT_NOFILE, &limit);
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+}
+
+fs::path demoDataFolder(const std::string& prefix) {
+    std::string pattern = "/tmp/" + prefix + "-XXXXXX";
+    if (mkdtemp(pattern.data()) == nullptr) {
+        std::cerr << "cannot make " << pattern << "\n";
+        return {};
+    }
+    if (runToEnd({"demo", "--data", pattern}) != 0) {
+        std::cerr << "demo failed\n";
+        return {};
+    }
+    return pattern;
 }
 
 void Phase::done() {

@@ -24,6 +24,11 @@ void setServerBinary(std::string path);
 long rssKiB(pid_t pid);
 /// User + system CPU seconds the process has used so far.
 double cpuSeconds(pid_t pid);
+/// Raises this process's open-file limit to the hard limit (hundreds of clients).
+void raiseFileLimit();
+/// A fresh folder /tmp/<prefix>-XXXXXX holding `gopy-server demo`'s database; empty on failure
+/// (said on stderr).
+std::filesystem::path demoDataFolder(const std::string& prefix);
 /// Runs gopy-server with `args` (stdout to /dev/null) and returns its exit status.
 int runToEnd(const std::vector<std::string>& args);
 

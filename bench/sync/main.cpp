@@ -74,17 +74,9 @@ int main(int argc, char** argv) {
         else if (name == "--window") window = std::atoi(argv[i + 1]);
         else if (name == "--import") importFile = argv[i + 1];
     }
-    rlimit limit{};
-    getrlimit(RLIMIT_NOFILE, &limit);
-    limit.rlim_cur = limit.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &limit);
-
-    char pattern[] = "/tmp/gopy-bench-XXXXXX";
-    const fs::path data = mkdtemp(pattern);
-    if (runToEnd({"demo", "--data", data.string()}) != 0) {
-        std::cerr << "demo failed\n";
-        return 1;
-    }
+    raiseFileLimit();
+    const fs::path data = demoDataFolder("gopy-bench");
+    if (data.empty()) return 1;
 
     // Devices are admitted before the server starts (admission is not what is measured).
     constexpr int kSubscribers = 1000;
