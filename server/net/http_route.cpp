@@ -45,7 +45,7 @@ HttpRoute routeRequest(const HttpRequest& request) {
     const std::string_view id = target.substr(reports.size());
     std::int64_t reportId = 0;
     const auto [end, err] = std::from_chars(id.data(), id.data() + id.size(), reportId);
-    if (id.empty() || err != std::errc{} || end != id.data() + id.size() || reportId <= 0 || id.front() == '+')
+    if (id.empty() || err != std::errc{} || end != id.data() + id.size() || reportId <= 0)
         return route;
     route.kind = HttpRoute::Kind::Report;
     route.reportId = reportId;
