@@ -12,6 +12,7 @@
 #include "gopy/text.h"
 #include "server/app/data_lock.h"
 #include "server/intake/campaign_file.h"
+#include "server/sync/engine.h"
 #include "server/store/store.h"
 #include "server/store/transaction.h"
 
@@ -126,18 +127,13 @@ int init(const std::vector<std::string>& args) {
                   << lock.reason() << ")\n";
         return 1;
     }
-    Store store((data / "gopy.db").string());
-    store::Transaction transaction(store.db());
-    if (store.campaign().get()) {
+    Engine engine((data / "gopy.db").string());
+    if (!engine.createCampaign(campaign)) {
         std::cerr << "gopy-server: thư mục " << data.string()
                   << " đã có một chiến dịch; hãy dùng một thư mục mới (hoặc sửa từng hội nghị bằng "
                      "conference set)\n";
         return 1;
     }
-    store.campaign().put(campaign.campaign);
-    for (const Conference& conference : campaign.conferences) store.conferences().insert(conference);
-    for (const auto& organisation : campaign.organisations) store.grassroots().insert(organisation);
-    transaction.commit();
     int meetings = 0;
     for (const Conference& conference : campaign.conferences) {
         meetings += conference.channel == Channel::Conference ? 1 : 0;

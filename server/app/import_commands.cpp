@@ -13,7 +13,6 @@
 #include "server/intake/participant_import.h"
 #include "server/intake/public_import.h"
 #include "server/store/errors.h"
-#include "server/store/store.h"
 #include "server/sync/engine.h"
 
 namespace gopy::server::app {
@@ -175,14 +174,14 @@ int publicImport(const Args& args) {
     const auto path = database(args.data);
     if (!path) return 1;
     Engine engine(path->string());
-    const auto campaign = engine.store().campaign().get();
+    const auto campaign = engine.campaign();
     if (!campaign) {
         std::cerr << "gopy-server: cơ sở dữ liệu chưa có chiến dịch\n";
         return 1;
     }
     intake::PublicImportOptions options;
     options.wards = campaign->wards;
-    for (const Section& s : engine.store().sections().all()) options.sectionCodes.push_back(s.code);
+    for (const Section& s : engine.sections()) options.sectionCodes.push_back(s.code);
     options.publicFrom = campaign->publicFrom;
     options.publicTo = campaign->publicTo;
     options.progressEvery = 10000;
@@ -214,8 +213,8 @@ int grassrootsImport(const Args& args) {
     if (!path) return 1;
     Engine engine(path->string());
     intake::GrassrootsImportOptions options;
-    options.organisations = engine.store().grassroots().all();
-    for (const Section& s : engine.store().sections().all()) options.sectionCodes.push_back(s.code);
+    options.organisations = engine.organisations();
+    for (const Section& s : engine.sections()) options.sectionCodes.push_back(s.code);
     if (options.organisations.empty()) {
         std::cerr << "gopy-server: chiến dịch chưa có tổ chức cơ sở đảng nào\n";
         return 1;

@@ -9,7 +9,6 @@
 
 #include "server/app/arguments.h"
 #include "server/store/errors.h"
-#include "server/store/store.h"
 #include "server/sync/engine.h"
 
 namespace gopy::server::app {
@@ -32,12 +31,11 @@ int usage(const std::string& message) {
 
 int release(const fs::path& database, std::int64_t conferenceId, std::optional<std::int64_t> version) {
     Engine engine(database.string());
-    Store& store = engine.store();
-    if (!store.conferences().get(conferenceId)) {
+    if (!engine.conference(conferenceId)) {
         std::cerr << "gopy-server: không có hội nghị số " << conferenceId << "\n";
         return 1;
     }
-    const auto reports = store.reports().byConference(conferenceId, false, "pdf");
+    const auto reports = engine.reports(conferenceId, false, "pdf");
     if (reports.empty()) {
         std::cerr << "gopy-server: hội nghị " << conferenceId
                   << " chưa có báo cáo tổng hợp (PDF); báo cáo được lập khi thư ký kết thúc phiên họp,"
@@ -66,7 +64,7 @@ int release(const fs::path& database, std::int64_t conferenceId, std::optional<s
     // As any device: the next client seq of the office's device, so the op is applied once,
     // logged with the next server seq (which a running server pushes) and audited.
     const Device office{.id = std::string(kOfficeDevice), .name = "Văn phòng (dòng lệnh)", .role = Role::Organiser};
-    const std::int64_t seq = store.clientSeqs().get(office.id).lastSeq + 1;
+    const std::int64_t seq = engine.nextClientSeq(office.id);
     const proto::OpRequest request{.clientId = office.id, .clientSeq = seq, .conferenceId = conferenceId,
                                    .op = proto::ReportRelease{.reportId = chosen->id}};
     const ApplyResult result = engine.apply(office, request, nowMillis());

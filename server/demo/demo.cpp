@@ -1,6 +1,6 @@
 // The demo campaign of Plan 273-KH/QU: the campaign file (assets/campaign-demo.toml: letterhead,
 // plan, the five conferences, the public and grassroots channels), the draft outline and
-// fictional participant lists, written through the store.
+// fictional participant lists, created through Engine::createCampaign.
 #include "server/demo/demo.h"
 
 #include <string>
@@ -9,8 +9,6 @@
 
 #include "demo_campaign_toml.h"
 #include "server/intake/campaign_file.h"
-#include "server/store/draft_table.h"
-#include "server/store/store.h"
 #include "server/sync/engine.h"
 
 namespace gopy::server::demo {
@@ -76,7 +74,7 @@ std::vector<Section> outline() {
 
 // Body paragraphs of a few sections, numbered from 1 as the draft import numbers them; the
 // other sections are headings only in this sample draft.
-std::vector<store::ParagraphRow> draftParagraphs() {
+std::vector<intake::DraftParagraph> draftParagraphs() {
     struct Body {
         const char* section;
         std::vector<const char*> paragraphs;
@@ -125,7 +123,7 @@ std::vector<store::ParagraphRow> draftParagraphs() {
           "Lựa chọn ba khâu đột phá: cải cách hành chính gắn với chuyển đổi số; chỉnh trang đô "
           "thị, cải tạo chung cư cũ; nâng cao chất lượng tổ chức cơ sở đảng."}},
     };
-    std::vector<store::ParagraphRow> rows;
+    std::vector<intake::DraftParagraph> rows;
     for (const Body& body : bodies) {
         int number = 0;
         for (const char* text : body.paragraphs) rows.push_back({body.section, ++number, text});
@@ -371,35 +369,26 @@ std::string participantId(std::size_t conference, std::size_t index) {
 }  // namespace
 
 bool createDemoCampaign(Engine& engine) {
-    Store& store = engine.store();
-    {
-        store::Transaction transaction(store.db());
-        if (store.campaign().get()) return false;
-        // The campaign is a file like any office's (assets/campaign-demo.toml, built in).
-        const auto file = intake::parseCampaignToml(kDemoCampaignToml, "assets/campaign-demo.toml");
-        store.campaign().put(file.campaign);
-        // Outline and paragraphs go in as a draft import writes them.
-        store.draft().replace(outline(), draftParagraphs());
-        for (const Conference& conference : file.conferences) store.conferences().insert(conference);
-        for (const auto& organisation : file.organisations) store.grassroots().insert(organisation);
-        const auto halls = seats();
-        for (std::size_t c = 0; c < halls.size(); ++c) {
-            const std::size_t conferenceId = c + 1;
-            for (std::size_t i = 0; i < halls[c].size(); ++i) {
-                Participant p;
-                p.id = participantId(conferenceId, i);
-                p.conferenceId = static_cast<std::int64_t>(conferenceId);
-                const std::string_view title = halls[c][i].title;
-                p.fullName = fictionalName(i, conferenceId,
-                                           title.find("tướng") != std::string_view::npos);
-                p.title = halls[c][i].title;
-                p.organisation = halls[c][i].organisation;
-                p.group = halls[c][i].group;
-                store.participants().insert(p);
-            }
+    // The campaign is a file like any office's (assets/campaign-demo.toml, built in).
+    const auto file = intake::parseCampaignToml(kDemoCampaignToml, "assets/campaign-demo.toml");
+    std::vector<Participant> people;
+    const auto halls = seats();
+    for (std::size_t c = 0; c < halls.size(); ++c) {
+        const std::size_t conferenceId = c + 1;
+        for (std::size_t i = 0; i < halls[c].size(); ++i) {
+            Participant p;
+            p.id = participantId(conferenceId, i);
+            p.conferenceId = static_cast<std::int64_t>(conferenceId);
+            const std::string_view title = halls[c][i].title;
+            p.fullName = fictionalName(i, conferenceId, title.find("tướng") != std::string_view::npos);
+            p.title = halls[c][i].title;
+            p.organisation = halls[c][i].organisation;
+            p.group = halls[c][i].group;
+            people.push_back(std::move(p));
         }
-        transaction.commit();
     }
+    // Outline and paragraphs go in as a draft import writes them.
+    if (!engine.createCampaign(file, outline(), draftParagraphs(), people)) return false;
     seedDemoSession(engine);
     seedGrassrootsReports(engine);
     seedPublicComments(engine);

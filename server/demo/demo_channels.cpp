@@ -8,7 +8,6 @@
 
 #include "server/demo/demo.h"
 #include "server/intake/public_import.h"
-#include "server/store/store.h"
 #include "server/sync/engine.h"
 
 namespace gopy::server::demo {
@@ -57,11 +56,11 @@ std::vector<std::string> codesOf(const std::vector<Section>& sections) {
 }  // namespace
 
 void seedPublicComments(Engine& engine) {
-    const auto campaign = engine.store().campaign().get();
+    const auto campaign = engine.campaign();
     if (!campaign) throw std::runtime_error("Chưa có chiến dịch để nhập ý kiến Nhân dân");
     intake::PublicImportOptions options;
     options.wards = campaign->wards;
-    options.sectionCodes = codesOf(engine.store().sections().all());
+    options.sectionCodes = codesOf(engine.sections());
     options.publicFrom = campaign->publicFrom;
     options.publicTo = campaign->publicTo;
     const auto parsed = intake::parsePublicCsv(kPublicCsv, options);
@@ -90,7 +89,7 @@ void seedDraftingWork(Engine& engine) {
     // confirms it and answers it. The car parks stay a suggestion for the view to show.
     const auto suggestions = engine.nearDuplicates();
     const auto apartments = std::find_if(suggestions.begin(), suggestions.end(), [&](const auto& g) {
-        const auto member = engine.store().comments().get(g.commentIds.front());
+        const auto member = engine.comment(g.commentIds.front());
         return g.section == "II.4.b" && member &&
                member->text.find("chung cư cũ") != std::string::npos;
     });
@@ -98,8 +97,7 @@ void seedDraftingWork(Engine& engine) {
         throw std::runtime_error("Dữ liệu mẫu thiếu nhóm ý kiến về chung cư cũ");
     }
     const auto& first = *apartments;
-    const std::int64_t publicConference = engine.store().comments().get(first.commentIds.front())
-                                              ->conferenceId;
+    const std::int64_t publicConference = engine.comment(first.commentIds.front())->conferenceId;
     apply(publicConference, proto::GroupSet{"demo-group-1", first.section, first.commentIds});
     apply(publicConference,
           proto::AcceptanceSet{"demo-group-1", "", Acceptance::Partly,

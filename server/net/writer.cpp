@@ -13,7 +13,6 @@
 #include "server/net/shared_state.h"
 #include "server/net/websocket_session.h"
 #include "server/report/report_service.h"
-#include "server/store/store.h"
 
 namespace gopy::server::net {
 
@@ -41,7 +40,7 @@ void Writer::start() {
         stopping_ = false;
     }
     try {
-        knownHead_ = engine_.store().oplog().head();
+        knownHead_ = engine_.logHead();
     } catch (const std::exception& e) {
         // Unread: everything in the log counts as new and reaches no one (nobody subscribed).
         logEvent(std::string("error: cannot read the log head: ") + e.what());
@@ -283,15 +282,14 @@ void Writer::deliver(std::vector<Delivery> own) {
     std::set<std::int64_t> resync;
     bool logRead = true;
     try {
-        auto& oplog = engine_.store().oplog();
-        const std::int64_t head = oplog.head();
+        const std::int64_t head = engine_.logHead();
         if (head > knownHead_) {
             // Rows past knownHead_ that are not this writer's were logged by another process.
-            auto rows = oplog.after(knownHead_, kMaxLiveExternal + ownSeqs.size() + 1);
+            auto rows = engine_.logAfter(knownHead_, kMaxLiveExternal + ownSeqs.size() + 1);
             std::erase_if(rows, [&](const store::RoutedEvent& r) { return ownSeqs.contains(r.seq); });
             if (rows.size() > kMaxLiveExternal) {
                 // Read after the head: a row committed in between is in a listed conference.
-                const auto conferences = oplog.conferencesAfter(knownHead_);
+                const auto conferences = engine_.conferencesChangedAfter(knownHead_);
                 resync.insert(conferences.begin(), conferences.end());
                 seen = std::max(seen, head);
             } else {

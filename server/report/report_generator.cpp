@@ -7,33 +7,17 @@
 #include "server/report/report_builder.h"
 #include "server/report/report_composer.h"
 #include "server/report/report_renderer.h"
-#include "server/store/store.h"
 #include "server/sync/engine.h"
 
 namespace gopy::server::report {
 
 namespace {
 
-Device organiser() {
-    Device d;
-    d.id = "report-generator";
-    d.name = "Báo cáo";
-    d.role = Role::Organiser;
-    d.conferenceId = 0;
-    return d;
-}
-
-proto::Snapshot snapshotOf(Engine& engine, const Device& device, std::int64_t conferenceId) {
-    proto::Subscribe request;
-    request.conferenceId = conferenceId;
-    request.since = 0;
-    Engine::SubscribeResult result = engine.subscribe(device, request);
-    if (!result.snapshot) {
-        const std::string why = result.error ? result.error->message : std::string("no snapshot");
-        throw std::runtime_error("report: cannot read conference " + std::to_string(conferenceId) +
-                                 ": " + why);
-    }
-    return std::move(*result.snapshot);
+proto::Snapshot snapshotOf(Engine& engine, std::int64_t conferenceId) {
+    auto snapshot = engine.conferenceView(conferenceId);
+    if (!snapshot)
+        throw std::runtime_error("report: no conference with id " + std::to_string(conferenceId));
+    return std::move(*snapshot);
 }
 
 DocumentInfo infoFor(const Heading& h, const std::string& title, Millis now) {
@@ -53,14 +37,13 @@ struct CampaignData {
 };
 
 CampaignData campaignData(Engine& engine) {
-    const Device device = organiser();
     CampaignData data;
-    data.welcome = engine.welcome(device);
+    data.welcome = engine.campaignView();
     data.snapshots.reserve(data.welcome.conferences.size());
     for (const Conference& c : data.welcome.conferences)
-        data.snapshots.push_back(snapshotOf(engine, device, c.id));
-    data.channels.organisations = engine.store().grassroots().all();
-    data.channels.groups = engine.store().groups().byConference(0);
+        data.snapshots.push_back(snapshotOf(engine, c.id));
+    data.channels.organisations = engine.organisations();
+    data.channels.groups = engine.groups(0);
     return data;
 }
 
@@ -74,13 +57,9 @@ std::string render(const std::vector<Block>& blocks, const DocumentInfo& info,
 
 ConferenceReport ReportGenerator::conferenceModel(Engine& engine, std::int64_t conferenceId,
                                                   Millis now) {
-    const Device device = organiser();
-    const proto::Welcome welcome = engine.welcome(device);
-    bool known = false;
-    for (const Conference& c : welcome.conferences) known = known || c.id == conferenceId;
-    if (!known)
-        throw std::runtime_error("report: no conference with id " + std::to_string(conferenceId));
-    return ReportBuilder::conference(welcome, snapshotOf(engine, device, conferenceId), now);
+    // The snapshot first: it throws for an unknown conference.
+    proto::Snapshot snapshot = snapshotOf(engine, conferenceId);
+    return ReportBuilder::conference(engine.campaignView(), snapshot, now);
 }
 
 CombinedReport ReportGenerator::combinedModel(Engine& engine, Millis now) {

@@ -223,25 +223,12 @@ std::optional<Device> Engine::authenticate(const std::string& token) {
 }
 
 proto::Welcome Engine::welcome(const Device& device) {
-    proto::Welcome w;
+    proto::Welcome w = campaignView();
     w.deviceId = device.id;
     w.deviceName = device.name;
     w.role = device.role;
     w.conferenceId = device.conferenceId;
     w.organisationId = device.organisationId;
-    w.serverVersion = GOPY_VERSION;
-    // A read transaction for one consistent view, unless the caller (a hook) holds one.
-    std::optional<store::Transaction> read;
-    if (!store_->db().inTransaction()) read.emplace(store_->db(), store::Transaction::Mode::Deferred);
-    w.campaign = store_->campaign().get().value_or(Campaign{});
-    w.sections = store_->sections().all();
-    w.conferences = store_->conferences().all();
-    // Only the first words travel: enough to pick a paragraph, small enough for a big draft.
-    const auto paragraphs = store_->draft().all();
-    w.paragraphs.reserve(paragraphs.size());
-    for (const auto& p : paragraphs) {
-        w.paragraphs.push_back({p.sectionCode, p.number, text::opening(p.text)});
-    }
     return w;
 }
 
@@ -326,19 +313,7 @@ Engine::SubscribeResult Engine::subscribe(const Device& device, const proto::Sub
         }
         // An unreadable log entry: a snapshot is always correct.
     }
-    proto::Snapshot snapshot;
-    snapshot.head = head;
-    snapshot.conference = *conference;
-    snapshot.participants = store_->participants().byConference(conference->id);
-    snapshot.turns = store_->turns().byConference(conference->id);
-    snapshot.comments = store_->comments().byConference(conference->id);
-    snapshot.conflicts = store_->comments().unresolvedConflicts(conference->id);
-    snapshot.groups = store_->groups().touching(conference->id);
-    snapshot.reports =
-        // Devices show reports in a PDF viewer: the DOCX versions (for the office, written by
-        // `gopy-server report --format docx`) are not listed.
-        store_->reports().byConference(conference->id, device.role == Role::Delegate, "pdf");
-    result.snapshot = std::move(snapshot);
+    result.snapshot = snapshotOf(*conference, device.role == Role::Delegate);
     return result;
 }
 

@@ -12,11 +12,13 @@
 
 #include "gopy/model.h"
 #include "gopy/protocol.h"
+#include "server/intake/campaign_file.h"
 #include "server/intake/draft_import.h"
 #include "server/intake/grassroots_import.h"
 #include "server/intake/outline_diff.h"
 #include "server/intake/participant_import.h"
 #include "server/intake/public_import.h"
+#include "server/store/oplog_table.h"
 
 namespace gopy::server {
 
@@ -197,9 +199,53 @@ public:
     /// near-duplicate suggestions.
     proto::Dashboard dashboard(const Device& device, const std::string& today);
 
+    // ---- the read API (engine_read.cpp): the domain state as the report, the demo and the
+    // command line read it, with no device and no store. Each call is one consistent read. ----
+
+    /// The campaign as the organiser sees it: letterhead, sections, every conference and the
+    /// paragraphs' openings (the device fields of the Welcome are empty).
+    proto::Welcome campaignView();
+    /// One conference's whole state as the organiser sees it (every PDF report, released or
+    /// not); nullopt if there is no such conference.
+    std::optional<proto::Snapshot> conferenceView(std::int64_t conferenceId);
+    std::optional<Campaign> campaign();
+    std::optional<Conference> conference(std::int64_t conferenceId);
+    std::vector<Section> sections();
+    std::vector<GrassrootsOrganisation> organisations();
+    /// The drafting team's groups logged under a conference (0: the campaign-wide ones).
+    std::vector<CommentGroup> groups(std::int64_t conferenceId);
+    /// A comment by id (deleted ones too when asked).
+    std::optional<Comment> comment(const std::string& commentId, bool includeDeleted = false);
+    /// The reports of a conference in one format ("pdf", "docx"), newest first.
+    std::vector<ReportInfo> reports(std::int64_t conferenceId, bool releasedOnly,
+                                    const std::string& format);
+    /// The next client seq a device's next operation must carry (its last applied + 1).
+    std::int64_t nextClientSeq(const std::string& deviceId);
+
+    /// The newest seq in the operation log.
+    std::int64_t logHead();
+    /// Up to `limit` logged events with seq > since, oldest first.
+    std::vector<store::RoutedEvent> logAfter(std::int64_t since, std::size_t limit);
+    /// Every conference an event with seq > since is logged under or routed to.
+    std::vector<std::int64_t> conferencesChangedAfter(std::int64_t since);
+
+    /// Creates the campaign of a campaign file (letterhead, conferences, organisations) and,
+    /// when given, the draft and the invited delegates, in one transaction. Returns false and
+    /// changes nothing when the database already has a campaign.
+    bool createCampaign(const intake::CampaignFile& file, const std::vector<Section>& outline = {},
+                        const std::vector<intake::DraftParagraph>& paragraphs = {},
+                        const std::vector<Participant>& participants = {});
+
+    /// The storage itself, for tests that reach under the engine (a full disk, a forged row).
+    /// The product reads and writes only through the API above: nothing outside server/sync
+    /// calls it.
     Store& store();
 
 private:
+    /// The snapshot of a conference read inside an open read transaction; PDF reports only,
+    /// released ones only for a delegate's view.
+    proto::Snapshot snapshotOf(const Conference& conference, bool releasedOnly);
+
     std::unique_ptr<Store> store_;
 };
 
