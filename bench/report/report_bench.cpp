@@ -26,8 +26,8 @@
 #include "server/report/docx_renderer.h"
 #include "server/report/report_builder.h"
 #include "server/report/report_composer.h"
-#include "server/report/report_generator.h"
-#include "server/report/report_renderer.h"
+#include "server/report/report_service.h"
+#include "server/report/pdf_renderer.h"
 #include "server/sync/engine.h"
 
 namespace {
@@ -197,7 +197,7 @@ int meeting(int comments, int perComment, int runs) {
     for (int r = 0; r < runs; ++r) {
         auto t0 = Clock::now();
         const double c0 = cpuMs();
-        const std::string pdf = report::ReportGenerator::conferencePdf(engine, 2, now);
+        const std::string pdf = report::conferenceDocument(engine, 2, now);
         std::ofstream(dir / "meeting.pdf", std::ios::binary) << pdf;
         total.push_back(msSince(t0));
         totalCpu.push_back(cpuMs() - c0);
@@ -205,13 +205,13 @@ int meeting(int comments, int perComment, int runs) {
 
         // the phases separately
         double c = cpuMs();
-        const auto m = report::ReportGenerator::conferenceModel(engine, 2, now);
+        const auto m = report::conferenceModel(engine, 2, now);
         model.push_back(cpuMs() - c);
         c = cpuMs();
         const auto blocks = report::ReportComposer::conference(m);
         compose.push_back(cpuMs() - c);
         c = cpuMs();
-        const std::string again = report::ReportRenderer::render(blocks, report::DocumentInfo{});
+        const std::string again = report::PdfRenderer::render(blocks, report::DocumentInfo{});
         render.push_back(cpuMs() - c);
 
         const std::string text = plainText(blocks);
@@ -261,20 +261,20 @@ int measureCombined(const std::string& db, const std::string& out) {
     const auto t0 = Clock::now();
     const double c0 = cpuMs();
     const std::string bytes =
-        report::ReportGenerator::combinedDocument(engine, 1795575600000LL, format);
+        report::combinedDocument(engine, 1795575600000LL, format);
     std::ofstream(out, std::ios::binary) << bytes;
     const double ms = msSince(t0);
     std::cout << ms << " " << cpuMs() - c0 << " " << peakRssKb() << " " << bytes.size() << "\n";
     // the phases, measured again after the timed run (stderr: for reading, not parsing)
     double c = cpuMs();
-    const auto model = report::ReportGenerator::combinedModel(engine, 1795575600000LL);
+    const auto model = report::combinedModel(engine, 1795575600000LL);
     std::cerr << "  model from the engine: " << cpuMs() - c << " ms CPU\n";
     c = cpuMs();
     const auto blocks = report::ReportComposer::combined(model);
     std::cerr << "  compose blocks:        " << cpuMs() - c << " ms CPU\n";
     c = cpuMs();
     const std::string again = docx ? report::DocxRenderer::render(blocks, report::DocumentInfo{})
-                                   : report::ReportRenderer::render(blocks, report::DocumentInfo{});
+                                   : report::PdfRenderer::render(blocks, report::DocumentInfo{});
     std::cerr << (docx ? "  DOCX writer + zip:     " : "  layout + libharu:      ") << cpuMs() - c
               << " ms CPU\n";
     return 0;

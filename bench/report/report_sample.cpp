@@ -8,7 +8,7 @@
 #include <random>
 
 #include "server/demo/demo.h"
-#include "server/report/report_generator.h"
+#include "server/report/report_service.h"
 #include "server/sync/engine.h"
 
 namespace {
@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     namespace fs = std::filesystem;
-    using gopy::server::report::ReportGenerator;
+    using namespace gopy::server::report;
     const fs::path dir =
         fs::temp_directory_path() / ("gopy-sample-" + std::to_string(std::random_device{}()));
     fs::create_directories(dir);
@@ -38,14 +38,14 @@ int main(int argc, char** argv) {
                              std::chrono::system_clock::now().time_since_epoch())
                              .count();
         std::ofstream(argv[1], std::ios::binary)
-            << ReportGenerator::conferenceDocument(engine, 1, now, formatOf(argv[1]));
+            << conferenceDocument(engine, 1, now, formatOf(argv[1]));
         if (argc > 2) {
             std::ofstream(argv[2], std::ios::binary)
-                << ReportGenerator::combinedDocument(engine, now, formatOf(argv[2]));
+                << combinedDocument(engine, now, formatOf(argv[2]));
         }
         if (argc > 3) {
             std::ofstream(argv[3], std::ios::binary)
-                << ReportGenerator::acceptanceDocument(engine, now, formatOf(argv[3]));
+                << acceptanceDocument(engine, now, formatOf(argv[3]));
         }
     } catch (const std::exception& e) {
         std::cerr << "gopy_report_sample: " << e.what() << "\n";

@@ -512,7 +512,7 @@ int Cli::report(const Parsed& parsed) {
     std::string content;
     std::string stored;
     if (acceptance) {
-        content = report::acceptanceTable(engine, nowMillis(), format);
+        content = report::acceptanceDocument(engine, nowMillis(), format);
     } else {
         const ReportInfo info =
             combined ? report::generateCombinedReport(engine, nowMillis(), format)

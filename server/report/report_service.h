@@ -1,4 +1,7 @@
-// Report generation as the rest of the server sees it. Implemented in server/report/.
+// The one report service: reads the engine's state through its read API (Engine::campaignView,
+// conferenceView, organisations, groups), builds a report model (report_builder), composes it
+// into blocks (conference_composer, combined_composer, acceptance_composer) and renders them
+// (PdfRenderer, DocxRenderer); stores what is kept as report versions.
 #pragma once
 
 #include <cstdint>
@@ -28,11 +31,24 @@ ReportInfo generateConferenceReport(Engine& engine, std::int64_t conferenceId, M
 ReportInfo generateCombinedReport(Engine& engine, Millis now,
                                   DocumentFormat format = DocumentFormat::Pdf);
 
+/// The per-meeting model. Throws std::runtime_error if the conference does not exist.
+ConferenceReport conferenceModel(Engine& engine, std::int64_t conferenceId, Millis now);
+/// The combined model over every conference and channel.
+CombinedReport combinedModel(Engine& engine, Millis now);
+/// The acceptance table's model on its own (groups and comments as stored).
+AcceptanceReport acceptanceModel(Engine& engine, Millis now);
+
+/// The per-meeting synthesis as PDF or DOCX bytes, not stored.
+std::string conferenceDocument(Engine& engine, std::int64_t conferenceId, Millis now,
+                               DocumentFormat format = DocumentFormat::Pdf);
+/// The combined synthesis as PDF or DOCX bytes, not stored.
+std::string combinedDocument(Engine& engine, Millis now,
+                             DocumentFormat format = DocumentFormat::Pdf);
 /// The acceptance table (bảng tổng hợp tiếp thu, giải trình) on its own, as bytes. Not stored:
 /// the reports table keys versions by conference and format only, so it would pass for a
 /// version of the combined synthesis.
-std::string acceptanceTable(Engine& engine, Millis now,
-                            DocumentFormat format = DocumentFormat::Pdf);
+std::string acceptanceDocument(Engine& engine, Millis now,
+                               DocumentFormat format = DocumentFormat::Pdf);
 
 /// "pdf" or "docx": the format column of stored reports and the file extension.
 std::string formatName(DocumentFormat format);

@@ -15,7 +15,8 @@ namespace {
 class ReadScope {
 public:
     explicit ReadScope(Store& store) {
-        if (!store.db().inTransaction()) read_.emplace(store.db(), store::Transaction::Mode::Deferred);
+        if (!store.db().inTransaction())
+            read_.emplace(store.db(), store::Transaction::Mode::Deferred);
     }
 
 private:

@@ -18,7 +18,6 @@
 #include "gopy/text.h"
 #include "server/demo/demo.h"
 #include "server/report/report_composer.h"
-#include "server/report/report_generator.h"
 #include "server/report/report_service.h"
 #include "server/store/store.h"
 #include "server/sync/engine.h"
@@ -109,7 +108,7 @@ TEST_F(DocxReport, ConferenceSynthesisHasTheSameParagraphsAsThePdf) {
     const test::DocxReadback doc = test::readDocx(*bytes);
     expectPartyFormat(doc);
 
-    const ConferenceReport model = ReportGenerator::conferenceModel(*engine, 1, kNow);
+    const ConferenceReport model = conferenceModel(*engine, 1, kNow);
     EXPECT_EQ(bodyTexts(doc), paragraphTexts(ReportComposer::conference(model)));
     const std::string text = allText(doc);
     for (const CommentEntry& e : model.comments) {
@@ -149,7 +148,7 @@ TEST_F(DocxReport, CombinedSynthesisWithTheAcceptanceTable) {
     ASSERT_TRUE(bytes);
     const test::DocxReadback doc = test::readDocx(*bytes);
     expectPartyFormat(doc);
-    const CombinedReport model = ReportGenerator::combinedModel(*engine, kNow);
+    const CombinedReport model = combinedModel(*engine, kNow);
     EXPECT_EQ(bodyTexts(doc), paragraphTexts(ReportComposer::combined(model)));
 
     const std::string text = allText(doc);
@@ -189,10 +188,10 @@ TEST_F(DocxReport, CombinedSynthesisWithTheAcceptanceTable) {
 }
 
 TEST_F(DocxReport, AcceptanceTableOnItsOwn) {
-    const std::string bytes = acceptanceTable(*engine, kNow, DocumentFormat::Docx);
+    const std::string bytes = acceptanceDocument(*engine, kNow, DocumentFormat::Docx);
     const test::DocxReadback doc = test::readDocx(bytes);
     expectPartyFormat(doc);
-    const AcceptanceReport model = ReportGenerator::acceptanceModel(*engine, kNow);
+    const AcceptanceReport model = acceptanceModel(*engine, kNow);
     EXPECT_EQ(bodyTexts(doc), paragraphTexts(ReportComposer::acceptance(model)));
     const std::string text = allText(doc);
     EXPECT_NE(text.find("BẢNG TỔNG HỢP\n"), std::string::npos);

@@ -9,7 +9,6 @@
 
 #include "pdf_tools.h"
 #include "server/demo/demo.h"
-#include "server/report/report_generator.h"
 #include "server/report/report_service.h"
 #include "server/store/store.h"
 #include "server/sync/engine.h"
@@ -94,7 +93,7 @@ TEST_F(EngineReport, ConferenceReportHoldsEverySpeakerAndCommentInTheDraftsOrder
     ASSERT_TRUE(bytes);
     const std::string text = textOf(*bytes, "conference1.pdf");
 
-    const ConferenceReport model = ReportGenerator::conferenceModel(*engine, 1, kNow);
+    const ConferenceReport model = conferenceModel(*engine, 1, kNow);
     EXPECT_EQ(model.speakers, 15);
     EXPECT_EQ(model.counts.total(), 40);
     for (const SpeakerEntry& s : model.speakerList) {
@@ -129,7 +128,7 @@ TEST_F(EngineReport, CombinedSynthesisCoversEveryConference) {
     const auto bytes = engine->reportContent(info.id);
     ASSERT_TRUE(bytes);
     const std::string text = textOf(*bytes, "combined.pdf");
-    const CombinedReport model = ReportGenerator::combinedModel(*engine, kNow);
+    const CombinedReport model = combinedModel(*engine, kNow);
     EXPECT_GE(model.sources.size(), 5U);
     for (const SourceInfo& s : model.sources)
         EXPECT_NE(text.find(s.name), std::string::npos) << s.name;
@@ -219,7 +218,7 @@ TEST_F(ChannelReport, CombinedSynthesisShowsEveryChannelAndWhoSaidWhat) {
     const auto bytes = engine->reportContent(info.id);
     ASSERT_TRUE(bytes);
     const std::string text = textOf(*bytes, "combined-channels.pdf");
-    const CombinedReport model = ReportGenerator::combinedModel(*engine, kNow);
+    const CombinedReport model = combinedModel(*engine, kNow);
     ASSERT_EQ(model.sources.size(), 7U) << "five conferences, the public, grassroots";
     const SourceInfo& people = model.sources[5];
     const SourceInfo& grassroots = model.sources[6];
@@ -304,13 +303,13 @@ TEST_F(ChannelReport, CombinedSynthesisShowsEveryChannelAndWhoSaidWhat) {
 }
 
 TEST_F(ChannelReport, AcceptanceTableOnItsOwn) {
-    const AcceptanceReport model = ReportGenerator::acceptanceModel(*engine, kNow);
+    const AcceptanceReport model = acceptanceModel(*engine, kNow);
     // the demo's answers plus this fixture's: a group overrides its members' own answers
     EXPECT_EQ(model.byDecision[static_cast<std::size_t>(Acceptance::Accepted)], 3);
     EXPECT_EQ(model.byDecision[static_cast<std::size_t>(Acceptance::Partly)], 2);
     EXPECT_EQ(model.byDecision[static_cast<std::size_t>(Acceptance::NotAccepted)], 1);
     EXPECT_GT(model.byDecision[static_cast<std::size_t>(Acceptance::Pending)], 10);
-    const std::string text = textOf(acceptanceTable(*engine, kNow), "acceptance.pdf");
+    const std::string text = textOf(acceptanceDocument(*engine, kNow), "acceptance.pdf");
     EXPECT_NE(text.find("BẢNG TỔNG HỢP"), std::string::npos);
     EXPECT_NE(text.find("Tiếp thu, giải trình ý kiến góp ý vào"), std::string::npos);
     EXPECT_NE(text.find("nhóm ý kiến giống nhau"), std::string::npos);
@@ -322,7 +321,7 @@ TEST_F(ChannelReport, AcceptanceTableOnItsOwn) {
 // The combined synthesis's appendix counts unanswered comments per section (one row each for
 // a section with several), while the table on its own lists every one of them.
 TEST_F(ChannelReport, CombinedAppendixCountsUnansweredCommentsPerSection) {
-    const AcceptanceReport full = ReportGenerator::acceptanceModel(*engine, kNow);
+    const AcceptanceReport full = acceptanceModel(*engine, kNow);
     int pendingAlone = 0;
     for (const AcceptanceRow& row : full.rows) {
         EXPECT_FALSE(row.counted) << row.number;
@@ -330,7 +329,7 @@ TEST_F(ChannelReport, CombinedAppendixCountsUnansweredCommentsPerSection) {
     }
     ASSERT_GT(pendingAlone, 2);
 
-    const CombinedReport combined = ReportGenerator::combinedModel(*engine, kNow);
+    const CombinedReport combined = combinedModel(*engine, kNow);
     int pendingCounted = 0;
     int countedRows = 0;
     std::vector<std::string> countedLocations;
@@ -351,7 +350,7 @@ TEST_F(ChannelReport, CombinedAppendixCountsUnansweredCommentsPerSection) {
     std::sort(countedLocations.begin(), countedLocations.end());
     EXPECT_EQ(std::adjacent_find(countedLocations.begin(), countedLocations.end()), countedLocations.end());
 
-    const std::string text = textOf(ReportGenerator::combinedDocument(*engine, kNow, DocumentFormat::Pdf),
+    const std::string text = textOf(combinedDocument(*engine, kNow, DocumentFormat::Pdf),
                                     "combined-counted.pdf");
     const std::size_t appendix = text.find("BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý");
     ASSERT_NE(appendix, std::string::npos);

@@ -10,7 +10,7 @@
 #include "sample_data.h"
 #include "server/report/report_builder.h"
 #include "server/report/report_composer.h"
-#include "server/report/report_renderer.h"
+#include "server/report/pdf_renderer.h"
 
 namespace gopy::server::report {
 namespace {
@@ -42,7 +42,7 @@ protected:
                                            const std::vector<std::string>& texts) {
         std::vector<Block> blocks;
         for (const auto& t : texts) blocks.emplace_back(Paragraph{{TextRun{t}}, {}});
-        return write(name, ReportRenderer::render(blocks, info()));
+        return write(name, PdfRenderer::render(blocks, info()));
     }
 };
 
@@ -52,7 +52,7 @@ TEST_F(PdfOutput, FullVietnameseAlphabetRoundTripsInBothCasesAndAllTones) {
     for (Face face : {Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic}) {
         blocks.emplace_back(Paragraph{{TextRun{alphabet, face}}, {}});
     }
-    const auto pdf = write("alphabet.pdf", ReportRenderer::render(blocks, info()));
+    const auto pdf = write("alphabet.pdf", PdfRenderer::render(blocks, info()));
     const std::string text = pdfText(pdf);
     std::size_t at = 0;
     for (int face = 0; face < 4; ++face) {
@@ -76,7 +76,7 @@ TEST_F(PdfOutput, ConferenceReportHoldsEverySpeakerEveryCommentInOrderAndTheCoun
     const auto snap = sampleSnapshot(welcome, 1, 15, 40);
     const ConferenceReport model = ReportBuilder::conference(welcome, snap, kNow);
     const auto pdf =
-        write("conference.pdf", ReportRenderer::render(ReportComposer::conference(model), info()));
+        write("conference.pdf", PdfRenderer::render(ReportComposer::conference(model), info()));
     const std::string text = pdfText(pdf);
 
     for (const char* must :
@@ -120,7 +120,7 @@ TEST_F(PdfOutput, FourHundredCommentsPaginateWithEveryWordInsideThePageAndNoOver
     const auto snap = sampleSnapshot(welcome, 1, 60, 400, 250);  // ≈ 100,000 words
     const ConferenceReport model = ReportBuilder::conference(welcome, snap, kNow);
     const auto pdf =
-        write("large.pdf", ReportRenderer::render(ReportComposer::conference(model), info()));
+        write("large.pdf", PdfRenderer::render(ReportComposer::conference(model), info()));
     std::vector<PageBox> pages;
     const std::vector<WordBox> words = wordBoxes(pdf, pages);
     ASSERT_GT(pages.size(), 100U);
@@ -160,7 +160,7 @@ TEST_F(PdfOutput, QpdfCheckPassesFontsAreEmbeddedAndMetadataIsSet) {
     const auto snap = sampleSnapshot(welcome, 1, 15, 40);
     const auto pdf = write(
         "check.pdf",
-        ReportRenderer::render(
+        PdfRenderer::render(
             ReportComposer::conference(ReportBuilder::conference(welcome, snap, kNow)), info()));
     const CommandResult qpdf = run(std::string(GOPY_QPDF) + " --check '" + pdf.string() + "' 2>&1");
     EXPECT_EQ(qpdf.exitCode, 0) << qpdf.output;
@@ -235,7 +235,7 @@ TEST_F(PdfOutput, CombinedReportRendersAcceptanceOnlyWhenPresent) {
     CombinedReport model = ReportBuilder::combined(welcome, snaps, kNow);
     ASSERT_TRUE(model.acceptance.empty());
     std::string text = pdfText(
-        write("combined.pdf", ReportRenderer::render(ReportComposer::combined(model), info())));
+        write("combined.pdf", PdfRenderer::render(ReportComposer::combined(model), info())));
     EXPECT_NE(text.find("Tổng hợp chung ý kiến góp ý"), std::string::npos);
     EXPECT_NE(text.find("Nhân dân"), std::string::npos);
     EXPECT_EQ(text.find("TIẾP THU, GIẢI TRÌNH"), std::string::npos);
@@ -258,7 +258,7 @@ TEST_F(PdfOutput, CombinedReportRendersAcceptanceOnlyWhenPresent) {
     channels.groups = {group};
     model = ReportBuilder::combined(welcome, snaps, kNow, channels);
     text = pdfText(
-        write("combined2.pdf", ReportRenderer::render(ReportComposer::combined(model), info())));
+        write("combined2.pdf", PdfRenderer::render(ReportComposer::combined(model), info())));
     EXPECT_NE(text.find("III. TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý"), std::string::npos);
     EXPECT_NE(text.find("BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý"), std::string::npos);
     EXPECT_NE(text.find("Đã bổ sung vào đoạn 2"), std::string::npos);
@@ -267,7 +267,7 @@ TEST_F(PdfOutput, CombinedReportRendersAcceptanceOnlyWhenPresent) {
 
 TEST_F(PdfOutput, MissingFontDirectoryIsAClearError) {
     try {
-        ReportRenderer::render({}, info(), {}, "/nonexistent/fonts");
+        PdfRenderer::render({}, info(), {}, "/nonexistent/fonts");
         FAIL() << "expected PdfError";
     } catch (const PdfError& e) {
         EXPECT_NE(std::string(e.what()).find("/nonexistent/fonts/LiberationSerif-Regular.ttf"),

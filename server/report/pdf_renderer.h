@@ -11,7 +11,7 @@
 
 namespace gopy::server::report {
 
-class ReportRenderer {
+class PdfRenderer {
 public:
     /// The PDF file for `blocks`. Throws PdfError when libharu or a font fails.
     static std::string render(const std::vector<Block>& blocks, const DocumentInfo& info,

@@ -1,10 +1,10 @@
-#include "server/report/report_renderer.h"
+#include "server/report/pdf_renderer.h"
 
 #include "server/report/layout_engine.h"
 
 namespace gopy::server::report {
 
-std::string ReportRenderer::render(const std::vector<Block>& blocks, const DocumentInfo& info,
+std::string PdfRenderer::render(const std::vector<Block>& blocks, const DocumentInfo& info,
                                    const PageGeometry& geometry,
                                    const std::filesystem::path& fontDir) {
     PdfDocument pdf(fontDir);
