@@ -24,6 +24,7 @@
 #include "client/core/participant_model.h"
 #include "client/core/qt_text.h"
 #include "client/core/queue_model.h"
+#include "client/core/replica.h"
 #include "client/core/report_downloader.h"
 #include "client/core/server_link.h"
 #include "client/core/report_list_model.h"
@@ -61,44 +62,6 @@ std::string newId()
 std::string trimmed(const QString& text)
 {
     return fromQ(text.trimmed());
-}
-
-// Ids of what an operation touches, to mark rows `pending` while it is unacknowledged.
-std::string touchedId(const proto::Operation& op)
-{
-    return std::visit(
-        [](const auto& o) -> std::string {
-            using T = std::decay_t<decltype(o)>;
-            if constexpr (std::is_same_v<T, proto::AttendanceSet>)
-                return o.participantId;
-            else if constexpr (std::is_same_v<T, proto::ParticipantAdd>)
-                return o.participant.id;
-            else if constexpr (std::is_same_v<T, proto::QueueAdd> || std::is_same_v<T, proto::QueueMove> ||
-                               std::is_same_v<T, proto::QueueRemove> || std::is_same_v<T, proto::TurnStart> ||
-                               std::is_same_v<T, proto::TurnStop>)
-                return o.turnId;
-            else if constexpr (std::is_same_v<T, proto::CommentCreate>)
-                return o.comment.id;
-            else if constexpr (std::is_same_v<T, proto::CommentUpdate> ||
-                               std::is_same_v<T, proto::CommentDelete> ||
-                               std::is_same_v<T, proto::CommentFlag>)
-                return o.commentId;
-            else
-                return {};
-        },
-        op);
-}
-
-// Every comment an operation touches (the drafting team's touch many at once).
-std::vector<std::string> touchedIds(const proto::Operation& op)
-{
-    if (const auto* assign = std::get_if<proto::CommentAssign>(&op))
-        return assign->commentIds;
-    if (const auto* group = std::get_if<proto::GroupSet>(&op))
-        return group->commentIds;
-    if (const auto* answer = std::get_if<proto::AcceptanceSet>(&op))
-        return {answer->commentId};
-    return {touchedId(op)};
 }
 
 QString roleLabel(Role role)
@@ -212,8 +175,8 @@ App::App(const QString& dataDir, QObject* parent) : QObject(parent), dataDir_(da
     });
     ticker_.setInterval(1000);
     connect(&ticker_, &QTimer::timeout, this, [this] {
-        if (displayed_.speakingTurn() != nullptr)
-            queue_->setTurns(turnRows(displayed_, pendingIds_, now()));
+        if (conference_.displayed().speakingTurn() != nullptr)
+            queue_->setTurns(turnRows(conference_.displayed(), conference_.pendingIds(), now()));
         liveDrafts_->expire(now() - kDraftLifetimeMs);
     });
     ticker_.start();
@@ -318,40 +281,40 @@ QString App::deviceId() const { return welcome_ ? toQ(welcome_->deviceId) : QStr
 int App::unsentCount() const { return static_cast<int>(pending_.size()); }
 QString App::campaignTitle() const { return welcome_ ? toQ(welcome_->campaign.title) : QString(); }
 QString App::draftTitle() const { return welcome_ ? toQ(welcome_->campaign.draftTitle) : QString(); }
-QString App::conferenceTitle() const { return toQ(displayed_.conference.title); }
+QString App::conferenceTitle() const { return toQ(conference_.displayed().conference.title); }
 QString App::conferenceState() const
 {
-    return conferenceId_ == 0 ? QString() : toQ(std::string(toString(displayed_.conference.state)));
+    return conferenceId_ == 0 ? QString() : toQ(std::string(toString(conference_.displayed().conference.state)));
 }
-QString App::conferenceDate() const { return toQ(displayed_.conference.date); }
-QString App::conferencePlace() const { return toQ(displayed_.conference.place); }
-int App::presentCount() const { return displayed_.presentCount(); }
-bool App::headCounted() const { return displayed_.conference.presentCount.has_value(); }
-double App::sessionStartedAt() const { return static_cast<double>(displayed_.conference.startedAt); }
-double App::sessionEndedAt() const { return static_cast<double>(displayed_.conference.endedAt); }
+QString App::conferenceDate() const { return toQ(conference_.displayed().conference.date); }
+QString App::conferencePlace() const { return toQ(conference_.displayed().conference.place); }
+int App::presentCount() const { return conference_.displayed().presentCount(); }
+bool App::headCounted() const { return conference_.displayed().conference.presentCount.has_value(); }
+double App::sessionStartedAt() const { return static_cast<double>(conference_.displayed().conference.startedAt); }
+double App::sessionEndedAt() const { return static_cast<double>(conference_.displayed().conference.endedAt); }
 
 QString App::currentTurnId() const
 {
-    const Turn* turn = displayed_.speakingTurn();
+    const Turn* turn = conference_.displayed().speakingTurn();
     return turn != nullptr ? toQ(turn->id) : QString();
 }
 
 QString App::currentParticipantId() const
 {
-    const Turn* turn = displayed_.speakingTurn();
+    const Turn* turn = conference_.displayed().speakingTurn();
     return turn != nullptr ? toQ(turn->participantId) : QString();
 }
 
 QString App::currentSpeakerName() const
 {
-    const Turn* turn = displayed_.speakingTurn();
-    const Participant* p = turn != nullptr ? displayed_.participant(turn->participantId) : nullptr;
+    const Turn* turn = conference_.displayed().speakingTurn();
+    const Participant* p = turn != nullptr ? conference_.displayed().participant(turn->participantId) : nullptr;
     return p != nullptr ? toQ(p->fullName) : QString();
 }
 
 double App::currentTurnStartedAt() const
 {
-    const Turn* turn = displayed_.speakingTurn();
+    const Turn* turn = conference_.displayed().speakingTurn();
     return turn != nullptr ? static_cast<double>(turn->startedAt) : 0.0;
 }
 
@@ -650,26 +613,24 @@ void App::subscribe()
     if (!authenticated_)
         return;
     if (isDrafting()) {
-        for (const auto& [id, data] : campaign_.conferences) {
-            const std::int64_t since = campaignHave_.contains(id) ? data.head : 0;
-            connection_->send(proto::Subscribe{id, since});
-        }
+        for (const auto& [id, replica] : campaign_.replicas())
+            connection_->send(proto::Subscribe{id, replica.since()});
     }
-    if (conferenceId_ == 0 || (isDrafting() && campaign_.conferences.contains(conferenceId_)))
+    if (conferenceId_ == 0 || (isDrafting() && campaign_.contains(conferenceId_)))
         return;
-    const std::int64_t since = haveConfirmed_ ? confirmed_.head : 0;
-    connection_->send(proto::Subscribe{conferenceId_, since});
+    connection_->send(proto::Subscribe{conferenceId_, conference_.since()});
 }
 
 void App::onSnapshot(const proto::Snapshot& snapshot)
 {
-    if (isDrafting())
-        onCampaignSnapshot(snapshot);
+    if (isDrafting()) {
+        campaign_.setServerState(ConferenceData::fromSnapshot(snapshot));
+        saveCampaignSoon();
+        rebuildDrafting();
+    }
     if (snapshot.conference.id != conferenceId_)
         return;
-    confirmed_ = ConferenceData::fromSnapshot(snapshot);
-    haveConfirmed_ = true;
-    std::erase_if(acked_, [&](const AckedOp& a) { return a.serverSeq <= confirmed_.head; });
+    conference_.setServerState(ConferenceData::fromSnapshot(snapshot));
     rebuild();
     saveSnapshot();
 }
@@ -677,21 +638,33 @@ void App::onSnapshot(const proto::Snapshot& snapshot)
 void App::onEvents(const proto::Events& events)
 {
     noteEvents(events);
-    if (isDrafting())
-        onCampaignEvents(events);
-    if (events.conferenceId != conferenceId_ || !haveConfirmed_)
+    if (isDrafting()) {
+        switch (campaign_.applyEvents(events)) {
+        case Replica::EventsResult::Applied:
+            saveCampaignSoon();
+            rebuildDrafting();
+            break;
+        case Replica::EventsResult::ServerBehind:
+            // The server is behind what this device saw (its database was replaced): start over.
+            if (authenticated_)
+                connection_->send(proto::Subscribe{events.conferenceId, 0});
+            break;
+        case Replica::EventsResult::Ignored:
+            break;
+        }
+    }
+    if (events.conferenceId != conferenceId_)
         return;
-    if (events.head < confirmed_.head) {
+    switch (conference_.applyEvents(events)) {
+    case Replica::EventsResult::Ignored:
+        return;
+    case Replica::EventsResult::ServerBehind:
         // The server is behind what this device saw (its database was replaced): start over.
-        haveConfirmed_ = false;
         subscribe();
         return;
+    case Replica::EventsResult::Applied:
+        break;
     }
-    for (const proto::Event& event : events.events)
-        confirmed_.applyEvent(event);
-    // The batch head may be past the last event (nothing else happened in this conference).
-    confirmed_.head = std::max(confirmed_.head, events.head);
-    std::erase_if(acked_, [&](const AckedOp& a) { return a.serverSeq <= confirmed_.head; });
     rebuild();
     saveSnapshotSoon();
 }
@@ -708,11 +681,10 @@ void App::onAck(const proto::Ack& ack)
         // Stays in the file: sent again on the next connection, and the server acks it as a duplicate.
         qCWarning(lcApp) << "cannot remove acknowledged op:" << e.what();
     }
-    if (it->request.conferenceId == conferenceId_ && ack.serverSeq > confirmed_.head)
-        acked_.push_back({ack.serverSeq, it->request});
-    if (auto c = campaign_.conferences.find(it->request.conferenceId);
-        isDrafting() && c != campaign_.conferences.end() && ack.serverSeq > c->second.head)
-        campaignAcked_.push_back({ack.serverSeq, it->request});
+    if (it->request.conferenceId == conferenceId_)
+        conference_.acknowledge(ack.serverSeq, it->request);
+    if (isDrafting())
+        campaign_.acknowledge(ack.serverSeq, it->request);
     pending_.erase(it);
     emit unsentCountChanged();
     emit acknowledged(ack.clientSeq);
@@ -775,7 +747,7 @@ void App::onTyping(const proto::Typing& typing)
 {
     if (typing.conferenceId != conferenceId_)
         return;
-    const Participant* p = displayed_.participant(typing.participantId);
+    const Participant* p = conference_.displayed().participant(typing.participantId);
     liveDrafts_->apply(typing, p != nullptr ? p->fullName : std::string(), now());
 }
 
@@ -858,26 +830,22 @@ void App::reloadPending()
 
 void App::loadConference(std::int64_t conferenceId)
 {
-    if (haveConfirmed_)
+    if (conference_.hasServerState())
         saveSnapshot();
     conferenceId_ = conferenceId;
-    acked_.clear();
     liveDrafts_->clear();
-    haveConfirmed_ = false;
-    confirmed_ = ConferenceData();
+    conference_ = Replica();
     if (conferenceId != 0) {
+        Conference known;
+        if (const Conference* listed = conferences_->find(conferenceId))
+            known = *listed;
+        known.id = conferenceId;
+        conference_ = Replica(known);
         try {
-            if (auto cached = snapshots_->load(conferenceId)) {
-                confirmed_ = ConferenceData::fromSnapshot(*cached);
-                haveConfirmed_ = true;
-            }
+            if (auto cached = snapshots_->load(conferenceId))
+                conference_.setServerState(ConferenceData::fromSnapshot(*cached));
         } catch (const LocalStoreError& e) {
             qCWarning(lcApp) << "cannot read the cached conference:" << e.what();
-        }
-        if (!haveConfirmed_) {
-            if (const Conference* known = conferences_->find(conferenceId))
-                confirmed_.conference = *known;
-            confirmed_.conference.id = conferenceId;
         }
     }
     rebuild();
@@ -906,18 +874,7 @@ void App::selectConference(int conferenceId)
 
 void App::rebuild()
 {
-    displayed_ = confirmed_;
-    pendingIds_.clear();
-    const Millis at = now();
-    // Acknowledged ops are durable on the server: shown, but no longer pending.
-    for (const AckedOp& acked : acked_)
-        displayed_.applyLocal(acked.request.op, at);
-    for (const Outbox::Entry& entry : pending_) {
-        if (entry.request.conferenceId != conferenceId_)
-            continue;
-        displayed_.applyLocal(entry.request.op, at);
-        pendingIds_.insert(touchedId(entry.request.op));
-    }
+    conference_.rebuild(pending_, now());
     refreshModels();
     if (isDrafting())
         rebuildDrafting();
@@ -927,9 +884,10 @@ void App::rebuild()
 void App::refreshModels()
 {
     const Millis at = now();
-    participants_->setParticipants(client::participantRows(displayed_));
-    queue_->setTurns(turnRows(displayed_, pendingIds_, at));
-    std::vector<CommentRow> rows = commentRows(displayed_, outlineData_, pendingIds_);
+    const ConferenceData& displayed = conference_.displayed();
+    participants_->setParticipants(client::participantRows(displayed));
+    queue_->setTurns(turnRows(displayed, conference_.pendingIds(), at));
+    std::vector<CommentRow> rows = commentRows(displayed, outlineData_, conference_.pendingIds());
     if (welcome_ && welcome_->role == Role::Grassroots) {
         // A reporter sees its own organisation's comments only.
         const std::int64_t organisation = welcome_->organisationId;
@@ -941,9 +899,9 @@ void App::refreshModels()
     flagged_->setComments(rows);
     // A reporter's counts cover its own organisation's comments, like the list it sees.
     ConferenceData own;
-    const ConferenceData* counted = &displayed_;
+    const ConferenceData* counted = &displayed;
     if (welcome_ && welcome_->role == Role::Grassroots) {
-        own = displayed_;
+        own = displayed;
         const std::int64_t organisation = welcome_->organisationId;
         std::erase_if(own.comments, [&](const Comment& c) {
             return !c.origin || c.origin->organisationId != organisation;
@@ -960,13 +918,13 @@ void App::refreshModels()
     sectionSummary_->setSummary(client::sectionSummary(*counted, outlineData_), client::groupCounts(*counted),
                                 static_cast<int>(counted->comments.size()),
                                 static_cast<int>(speakers.size()), written);
-    conflicts_->setConflicts(conflictRows(displayed_));
+    conflicts_->setConflicts(conflictRows(displayed));
     std::vector<ReportRow> reports;
-    for (const ReportInfo& report : displayed_.reports)
+    for (const ReportInfo& report : displayed.reports)
         reports.push_back({report, localReportPath(report)});
     reports_->setReports(std::move(reports));
     if (conferenceId_ != 0)
-        conferences_->update(displayed_.conference);
+        conferences_->update(displayed.conference);
     emit conferenceChanged();
 }
 
@@ -990,10 +948,10 @@ void App::saveSnapshotSoon()
 void App::saveSnapshot()
 {
     snapshotSaver_.stop();
-    if (!haveConfirmed_ || confirmed_.conference.id == 0)
+    if (!conference_.hasServerState() || conference_.conferenceId() == 0)
         return;
     try {
-        snapshots_->save(confirmed_.toSnapshot());
+        snapshots_->save(conference_.confirmed().toSnapshot());
     } catch (const LocalStoreError& e) {
         qCWarning(lcApp) << "cannot cache the conference:" << e.what();
     }
@@ -1073,7 +1031,7 @@ void App::endSession()
 void App::setPresent(const QString& participantId, bool present)
 {
     const std::string id = fromQ(participantId);
-    const Participant* p = displayed_.participant(id);
+    const Participant* p = conference_.displayed().participant(id);
     if (p == nullptr) {
         setError(QStringLiteral("Không tìm thấy đại biểu."));
         return;
@@ -1115,11 +1073,11 @@ QString App::addParticipant(const QString& fullName, const QString& title, const
 QString App::enqueue(const QString& participantId)
 {
     const std::string id = fromQ(participantId);
-    if (displayed_.participant(id) == nullptr) {
+    if (conference_.displayed().participant(id) == nullptr) {
         setError(QStringLiteral("Không tìm thấy đại biểu."));
         return {};
     }
-    proto::QueueAdd add{newId(), id, positionAtEnd(displayed_.turns)};
+    proto::QueueAdd add{newId(), id, positionAtEnd(conference_.displayed().turns)};
     if (!submit(add))
         return {};
     return toQ(add.turnId);
@@ -1128,20 +1086,20 @@ QString App::enqueue(const QString& participantId)
 void App::moveTurn(const QString& turnId, int toIndex)
 {
     const std::string id = fromQ(turnId);
-    if (displayed_.turn(id) == nullptr) {
+    if (conference_.displayed().turn(id) == nullptr) {
         setError(QStringLiteral("Không tìm thấy lượt phát biểu."));
         return;
     }
     const int current = queue_->indexOf(turnId);
     if (current == toIndex)
         return;
-    submit(proto::QueueMove{id, positionForMove(displayed_.turns, id, toIndex)});
+    submit(proto::QueueMove{id, positionForMove(conference_.displayed().turns, id, toIndex)});
 }
 
 void App::removeTurn(const QString& turnId)
 {
     const std::string id = fromQ(turnId);
-    if (displayed_.turn(id) == nullptr) {
+    if (conference_.displayed().turn(id) == nullptr) {
         setError(QStringLiteral("Không tìm thấy lượt phát biểu."));
         return;
     }
@@ -1151,7 +1109,7 @@ void App::removeTurn(const QString& turnId)
 void App::startTurn(const QString& turnId)
 {
     const std::string id = fromQ(turnId);
-    const Turn* turn = displayed_.turn(id);
+    const Turn* turn = conference_.displayed().turn(id);
     if (turn == nullptr) {
         setError(QStringLiteral("Không tìm thấy lượt phát biểu."));
         return;
@@ -1164,7 +1122,7 @@ void App::startTurn(const QString& turnId)
 void App::stopTurn(const QString& turnId)
 {
     const std::string id = fromQ(turnId);
-    const Turn* turn = displayed_.turn(id);
+    const Turn* turn = conference_.displayed().turn(id);
     if (turn == nullptr || turn->state != TurnState::Speaking) {
         setError(QStringLiteral("Lượt này không đang phát biểu."));
         return;
@@ -1174,10 +1132,10 @@ void App::stopTurn(const QString& turnId)
 
 void App::nextSpeaker()
 {
-    const Turn* speaking = displayed_.speakingTurn();
+    const Turn* speaking = conference_.displayed().speakingTurn();
     const std::string speakingId = speaking != nullptr ? speaking->id : std::string();
     std::string nextId;
-    for (const Turn& turn : displayed_.turns) {
+    for (const Turn& turn : conference_.displayed().turns) {
         if (turn.state == TurnState::Waiting) {
             nextId = turn.id;
             break;
@@ -1269,7 +1227,7 @@ QString App::createComment(const QString& participantId, const QString& turnId, 
         return {};
     }
     comment.participantId = fromQ(participantId);
-    if (displayed_.participant(comment.participantId) == nullptr) {
+    if (conference_.displayed().participant(comment.participantId) == nullptr) {
         setError(QStringLiteral("Hãy chọn người phát biểu của ý kiến."));
         return {};
     }
@@ -1283,7 +1241,7 @@ QString App::createComment(const QString& participantId, const QString& turnId, 
     comment.proposed = std::move(fields->proposed);
     comment.paragraph = paragraph;
     comment.turnId = fromQ(turnId);
-    if (!comment.turnId.empty() && displayed_.turn(comment.turnId) == nullptr)
+    if (!comment.turnId.empty() && conference_.displayed().turn(comment.turnId) == nullptr)
         comment.turnId.clear();
     comment.written = written;
     comment.id = newId();
@@ -1302,7 +1260,7 @@ bool App::updateComment(const QString& commentId, const QString& text, const QSt
                         const QString& proposedLocation, bool written, int paragraph, int baseRev)
 {
     const std::string id = fromQ(commentId);
-    const Comment* current = displayed_.comment(id);
+    const Comment* current = conference_.displayed().comment(id);
     Comment gone;
     if (current == nullptr) {
         if (baseRev <= 0) {
@@ -1371,14 +1329,14 @@ bool App::updateComment(const QString& commentId, const QString& text, const QSt
 
 int App::commentRev(const QString& commentId) const
 {
-    const Comment* comment = displayed_.comment(fromQ(commentId));
+    const Comment* comment = conference_.displayed().comment(fromQ(commentId));
     return comment == nullptr ? 0 : static_cast<int>(comment->rev);
 }
 
 void App::deleteComment(const QString& commentId)
 {
     const std::string id = fromQ(commentId);
-    if (displayed_.comment(id) == nullptr) {
+    if (conference_.displayed().comment(id) == nullptr) {
         setError(QStringLiteral("Không tìm thấy ý kiến."));
         return;
     }
@@ -1388,7 +1346,7 @@ void App::deleteComment(const QString& commentId)
 void App::resolveConflict(const QString& commentId, const QString& mergedText)
 {
     const std::string id = fromQ(commentId);
-    const Comment* current = displayed_.comment(id);
+    const Comment* current = conference_.displayed().comment(id);
     proto::CommentUpdate update;
     update.commentId = id;
     if (current != nullptr) {
@@ -1400,9 +1358,9 @@ void App::resolveConflict(const QString& commentId, const QString& mergedText)
     } else {
         // Deleted meanwhile: the edit kept with the conflict brings its own classification, and
         // saving it restores the comment (the server applies it whole).
-        const auto kept = std::find_if(displayed_.conflicts.begin(), displayed_.conflicts.end(),
+        const auto kept = std::find_if(conference_.displayed().conflicts.begin(), conference_.displayed().conflicts.end(),
                                        [&](const CommentConflict& c) { return c.commentId == id && c.fields; });
-        if (kept == displayed_.conflicts.end()) {
+        if (kept == conference_.displayed().conflicts.end()) {
             setError(QStringLiteral("Không tìm thấy ý kiến."));
             return;
         }
@@ -1419,7 +1377,7 @@ void App::resolveConflict(const QString& commentId, const QString& mergedText)
         setError(QStringLiteral("Nội dung đã hợp nhất đang trống."));
         return;
     }
-    for (const CommentConflict& conflict : displayed_.conflicts) {
+    for (const CommentConflict& conflict : conference_.displayed().conflicts) {
         if (conflict.commentId == id)
             update.resolves.push_back(conflict.id);
     }
@@ -1433,7 +1391,7 @@ void App::resolveConflict(const QString& commentId, const QString& mergedText)
 void App::flagComment(const QString& commentId, bool flagged)
 {
     const std::string id = fromQ(commentId);
-    const Comment* comment = displayed_.comment(id);
+    const Comment* comment = conference_.displayed().comment(id);
     if (comment == nullptr) {
         setError(QStringLiteral("Không tìm thấy ý kiến."));
         return;
@@ -1452,7 +1410,7 @@ void App::sendTyping(const QString& commentId, const QString& participantId, con
     proto::Typing typing;
     typing.conferenceId = conferenceId_;
     typing.commentId = fromQ(commentId);
-    if (const Comment* comment = displayed_.comment(typing.commentId))
+    if (const Comment* comment = conference_.displayed().comment(typing.commentId))
         typing.baseRev = comment->rev;
     typing.participantId = fromQ(participantId);
     typing.text = fromQ(text);
@@ -1609,13 +1567,13 @@ const ReportInfo* releasable(const ConferenceData& data, std::int64_t conference
 
 int App::releasableReportId() const
 {
-    const ReportInfo* report = conferenceId_ == 0 ? nullptr : releasable(displayed_, conferenceId_);
+    const ReportInfo* report = conferenceId_ == 0 ? nullptr : releasable(conference_.displayed(), conferenceId_);
     return report == nullptr ? 0 : static_cast<int>(report->id);
 }
 
 int App::releasableReportVersion() const
 {
-    const ReportInfo* report = conferenceId_ == 0 ? nullptr : releasable(displayed_, conferenceId_);
+    const ReportInfo* report = conferenceId_ == 0 ? nullptr : releasable(conference_.displayed(), conferenceId_);
     return report == nullptr ? 0 : report->version;
 }
 
@@ -1701,7 +1659,8 @@ bool App::organisationReported() const
         return report != nullptr && report->organisationId == id;
     };
     return std::any_of(pending_.begin(), pending_.end(), [&](const Outbox::Entry& e) { return isOurs(e.request.op); }) ||
-           std::any_of(acked_.begin(), acked_.end(), [&](const AckedOp& a) { return isOurs(a.request.op); });
+           std::any_of(conference_.acknowledged().begin(), conference_.acknowledged().end(),
+                       [&](const Replica::AckedOp& a) { return isOurs(a.request.op); });
 }
 
 void App::refreshDashboard()
@@ -1821,102 +1780,23 @@ void App::sendGrassrootsReport()
 void App::loadCampaign()
 {
     saveCampaign();
-    campaign_ = CampaignState();
-    campaignHave_.clear();
-    campaignDirty_.clear();
-    campaignAcked_.clear();
-    if (isDrafting()) {
-        for (const Conference& conference : welcome_->conferences) {
-            ConferenceData data;
-            data.conference = conference;
-            try {
-                if (auto cached = snapshots_->load(conference.id)) {
-                    data = ConferenceData::fromSnapshot(*cached);
-                    campaignHave_.insert(conference.id);
-                }
-            } catch (const LocalStoreError& e) {
-                qCWarning(lcApp) << "cannot read the cached conference:" << e.what();
-            }
-            campaign_.conferences.emplace(conference.id, std::move(data));
+    campaign_.reset(isDrafting() ? welcome_->conferences : std::vector<Conference>());
+    for (const auto& [id, replica] : campaign_.replicas()) {
+        try {
+            if (auto cached = snapshots_->load(id))
+                campaign_.setServerState(ConferenceData::fromSnapshot(*cached));
+        } catch (const LocalStoreError& e) {
+            qCWarning(lcApp) << "cannot read the cached conference:" << e.what();
         }
     }
-    rebuildDrafting();
-}
-
-void App::onCampaignSnapshot(const proto::Snapshot& snapshot)
-{
-    const std::int64_t id = snapshot.conference.id;
-    campaign_.conferences[id] = ConferenceData::fromSnapshot(snapshot);
-    campaignHave_.insert(id);
-    std::erase_if(campaignAcked_, [&](const AckedOp& a) {
-        return a.request.conferenceId == id && a.serverSeq <= snapshot.head;
-    });
-    campaignDirty_.insert(id);
-    saveCampaignSoon();
-    rebuildDrafting();
-}
-
-void App::onCampaignEvents(const proto::Events& events)
-{
-    auto own = campaign_.conferences.find(events.conferenceId);
-    if (own == campaign_.conferences.end() || !campaignHave_.contains(events.conferenceId))
-        return;
-    if (events.head < own->second.head) {
-        // The server is behind what this device saw (its database was replaced): start over.
-        campaignHave_.erase(events.conferenceId);
-        if (authenticated_)
-            connection_->send(proto::Subscribe{events.conferenceId, 0});
-        return;
-    }
-    for (const proto::Event& event : events.events) {
-        // The event's own conference takes all of it; the others take the comments of theirs
-        // it carries (the drafting team's operations name comments of any conference).
-        for (auto& [id, data] : campaign_.conferences) {
-            if (campaignHave_.contains(id) && data.applyEvent(event))
-                campaignDirty_.insert(id);
-        }
-    }
-    own->second.head = std::max(own->second.head, events.head);
-    campaignDirty_.insert(events.conferenceId);
-    std::erase_if(campaignAcked_, [&](const AckedOp& a) {
-        auto c = campaign_.conferences.find(a.request.conferenceId);
-        return c == campaign_.conferences.end() || a.serverSeq <= c->second.head;
-    });
-    saveCampaignSoon();
+    campaign_.clearDirty();  // just read from the cache
     rebuildDrafting();
 }
 
 void App::rebuildDrafting()
 {
-    campaignShown_ = campaign_;
-    campaignShown_.organisations = dashboard_.organisations;
-    std::set<std::string> pendingIds;
-    const Millis at = now();
-    const auto predict = [&](const proto::OpRequest& request) {
-        auto target = campaignShown_.conferences.find(request.conferenceId);
-        if (target == campaignShown_.conferences.end())
-            return;
-        target->second.applyLocal(request.op, at);
-        if (const auto* group = std::get_if<proto::GroupSet>(&request.op)) {
-            // A comment is in one group at most, whichever conference the group lives in.
-            for (auto& [id, data] : campaignShown_.conferences) {
-                if (id == request.conferenceId)
-                    continue;
-                std::erase_if(data.groups, [&](const CommentGroup& g) { return g.id == group->groupId; });
-                data.leaveGroups(group->commentIds, group->groupId);
-            }
-        }
-    };
-    if (isDrafting()) {
-        for (const AckedOp& acked : campaignAcked_)
-            predict(acked.request);
-        for (const Outbox::Entry& entry : pending_) {
-            predict(entry.request);
-            for (const std::string& id : touchedIds(entry.request.op))
-                pendingIds.insert(id);
-        }
-    }
-    drafting_->setState(campaignShown_, outlineData_, pendingIds);
+    campaign_.rebuild(isDrafting() ? pending_ : std::vector<Outbox::Entry>(), dashboard_.organisations, now());
+    drafting_->setState(campaign_.displayed(), outlineData_, campaign_.pendingIds());
 }
 
 void App::saveCampaignSoon()
@@ -1928,18 +1808,18 @@ void App::saveCampaignSoon()
 void App::saveCampaign()
 {
     campaignSaver_.stop();
-    for (std::int64_t id : campaignDirty_) {
-        auto it = campaign_.conferences.find(id);
-        if (it == campaign_.conferences.end() || !campaignHave_.contains(id))
+    for (std::int64_t id : campaign_.dirty()) {
+        const Replica* replica = campaign_.find(id);
+        if (replica == nullptr || !replica->hasServerState())
             continue;
         try {
-            snapshots_->save(it->second.toSnapshot());
+            snapshots_->save(replica->confirmed().toSnapshot());
         } catch (const LocalStoreError& e) {
             qCWarning(lcApp) << "cannot cache the conference:" << e.what();
             return;
         }
     }
-    campaignDirty_.clear();
+    campaign_.clearDirty();
 }
 
 }  // namespace gopy::client

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "client/core/comment_model.h"
+#include "client/core/campaign_replica.h"
 #include "client/core/conference_data.h"
 #include "client/core/conference_list_model.h"
 #include "client/core/conflict_model.h"
@@ -34,6 +35,7 @@
 #include "client/core/outline_model.h"
 #include "client/core/participant_model.h"
 #include "client/core/queue_model.h"
+#include "client/core/replica.h"
 #include "client/core/report_list_model.h"
 #include "client/core/section_summary_model.h"
 #include "client/core/outline.h"
@@ -187,17 +189,17 @@ public:
     QString organisationName() const;
     bool organisationReported() const;
     DraftingDesk* drafting() const { return drafting_; }
-    /// Drafting team: the server state of every conference (what the server acknowledged).
-    const CampaignState& campaignConfirmed() const { return campaign_; }
-    /// Drafting team: the state shown (server state + unacknowledged local ops).
-    const CampaignState& campaignDisplayed() const { return campaignShown_; }
+    /// Drafting team: every conference's replica, and the campaign as shown.
+    const CampaignReplica& campaign() const { return campaign_; }
 
+    /// The selected conference's replica.
+    const Replica& conference() const { return conference_; }
     /// The state shown (server state + unacknowledged local ops) of the selected conference.
-    const ConferenceData& displayed() const { return displayed_; }
+    const ConferenceData& displayed() const { return conference_.displayed(); }
     /// The last server state of the selected conference (what the server acknowledged).
-    const ConferenceData& confirmed() const { return confirmed_; }
+    const ConferenceData& confirmed() const { return conference_.confirmed(); }
     /// True once a snapshot of the selected conference was received (or loaded from the cache).
-    bool hasServerState() const { return haveConfirmed_; }
+    bool hasServerState() const { return conference_.hasServerState(); }
 
     // ---- connection and admission ----
     /// Remembers "host:port" and connects (with the stored token) or, without a token, waits
@@ -381,8 +383,6 @@ private:
     void rebuildDrafting();
     void saveCampaignSoon();
     void saveCampaign();
-    void onCampaignSnapshot(const proto::Snapshot& snapshot);
-    void onCampaignEvents(const proto::Events& events);
     void noteEvents(const proto::Events& events);
 
     QString dataDir_;
@@ -416,26 +416,14 @@ private:
     std::optional<proto::Welcome> welcome_;
     Outline outlineData_;
     std::int64_t conferenceId_ = 0;
-    ConferenceData confirmed_;
-    ConferenceData displayed_;
-    bool haveConfirmed_ = false;
-    /// Acknowledged ops whose event has not arrived yet: still shown as predicted.
-    struct AckedOp {
-        std::int64_t serverSeq = 0;
-        proto::OpRequest request;
-    };
-    std::vector<AckedOp> acked_;
+    /// The selected conference: server state, acknowledged ops, shown state.
+    Replica conference_;
     proto::Dashboard dashboard_;
-    /// Drafting team: every conference's server state, those with a snapshot, and what is shown.
-    CampaignState campaign_;
-    std::set<std::int64_t> campaignHave_;
-    std::set<std::int64_t> campaignDirty_;
-    CampaignState campaignShown_;
-    std::vector<AckedOp> campaignAcked_;
+    /// Drafting team: every conference of the campaign at once.
+    CampaignReplica campaign_;
     QTimer campaignSaver_;
     /// Mirror of the outbox (ascending client_seq), so acks do not re-read the file.
     std::vector<Outbox::Entry> pending_;
-    std::set<std::string> pendingIds_;
     std::map<std::int64_t, std::string> localReports_;
     bool everConnected_ = false;
     bool authenticated_ = false;

@@ -42,7 +42,7 @@ protected:
     // The id of the comment with this text among every conference the drafting desk shows.
     static std::string idOf(const App& app, const char* text)
     {
-        for (const auto& [id, data] : app.campaignDisplayed().conferences) {
+        for (const auto& [id, data] : app.campaign().displayed().conferences) {
             for (const Comment& c : data.comments) {
                 if (c.text == text)
                     return c.id;
@@ -53,8 +53,8 @@ protected:
 
     static const Comment* confirmedComment(const App& app, const std::string& id)
     {
-        for (const auto& [conference, data] : app.campaignConfirmed().conferences) {
-            if (const Comment* c = data.comment(id))
+        for (const auto& [conference, replica] : app.campaign().replicas()) {
+            if (const Comment* c = replica.confirmed().comment(id))
                 return c;
         }
         return nullptr;
@@ -62,8 +62,8 @@ protected:
 
     static const CommentGroup* confirmedGroup(const App& app, const std::string& id)
     {
-        for (const auto& [conference, data] : app.campaignConfirmed().conferences) {
-            if (const CommentGroup* g = data.group(id))
+        for (const auto& [conference, replica] : app.campaign().replicas()) {
+            if (const CommentGroup* g = replica.confirmed().group(id))
                 return g;
         }
         return nullptr;
@@ -74,7 +74,7 @@ protected:
     {
         return QTest::qWaitFor([&] {
             return !idOf(app, kTreesA).empty() && !idOf(app, kTreesB).empty() && !idOf(app, kShops).empty() &&
-                   app.campaignConfirmed().conferences.size() >= 7 && app.drafting()->totalCount() > 40;
+                   app.campaign().replicas().size() >= 7 && app.drafting()->totalCount() > 40;
         }, kWaitMs);
     }
 
