@@ -18,9 +18,5 @@ std::optional<long long> parseInteger(const std::string& text, long long min, lo
     return value;
 }
 
-Millis nowMillis() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 }  // namespace gopy::server::app

@@ -12,7 +12,4 @@ namespace gopy::server::app {
 /// trailing characters, out of range).
 std::optional<long long> parseInteger(const std::string& text, long long min, long long max);
 
-/// Wall-clock milliseconds since 1970 (UTC).
-Millis nowMillis();
-
 }  // namespace gopy::server::app

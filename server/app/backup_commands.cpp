@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "gopy/clock.h"
 #include "server/app/data_lock.h"
 #include "server/app/arguments.h"
 #include "server/log/event_log.h"
@@ -29,15 +30,7 @@ constexpr std::string_view kRestoreUsage =
     "  trước, cơ sở dữ liệu cũ được cất lại thành gopy.db.before-restore-<thời điểm>.\n";
 
 // "20261203-201500", Hà Nội time.
-std::string stamp() {
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(now) + 7 * 3600;
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    std::ostringstream out;
-    out << std::put_time(&tm, "%Y%m%d-%H%M%S");
-    return out.str();
-}
+std::string stamp() { return fileStamp(nowMillis()); }
 
 int usage(std::string_view text, const std::string& message) {
     std::cerr << "gopy-server: " << message << "\n\n" << text;

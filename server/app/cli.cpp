@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <sys/resource.h>
 
+#include "gopy/clock.h"
 #include "gopy/model.h"
 #include "server/app/admission_link.h"
 #include "server/app/backup_commands.h"

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "gopy/clock.h"
 #include "server/store/store.h"
 #include "server/store/transaction.h"
 
@@ -36,15 +37,7 @@ std::string roleLabel(Role role) {
 }
 
 // "03/12/2026 20:15" in Hà Nội (UTC+7), or "—".
-std::string hanoiTime(Millis at) {
-    if (at <= 0) return "—";
-    const std::time_t seconds = static_cast<std::time_t>(at / 1000) + 7 * 3600;
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    std::ostringstream out;
-    out << std::put_time(&tm, "%d/%m/%Y %H:%M");
-    return out.str();
-}
+std::string hanoiTime(Millis at) { return at <= 0 ? "—" : viDateTime(at); }
 
 std::optional<fs::path> database(const std::vector<std::string>& args, std::string& id,
                                  std::string_view usage, bool needsId, int& code) {

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <optional>
 
+#include "gopy/clock.h"
 #include "server/app/data_lock.h"
 #include "server/app/arguments.h"
 #include "server/intake/draft_import.h"

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "gopy/clock.h"
 #include "server/app/arguments.h"
 #include "server/store/errors.h"
 #include "server/sync/engine.h"

@@ -4,12 +4,13 @@
 #include <optional>
 #include <string_view>
 
+#include "gopy/clock.h"
 #include "gopy/model.h"
 
 namespace gopy::intake {
 
 /// Offset of local time (Asia/Ho_Chi_Minh, UTC+7, no daylight saving) in milliseconds.
-inline constexpr Millis kLocalOffsetMillis = 7LL * 3600 * 1000;
+inline constexpr Millis kLocalOffsetMillis = kHanoiOffsetMillis;
 
 /// "2025-03-01" (00:00 local time), "2025-03-01T09:30", "2025-03-01 09:30:15.250",
 /// with an optional "Z", "+07:00", "-0500" or "+07"; without a zone the time is local.

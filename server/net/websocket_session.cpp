@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include "gopy/clock.h"
 #include "gopy/limits.h"
 #include "server/log/event_log.h"
 #include "server/net/shared_state.h"
@@ -21,11 +22,6 @@ namespace asio = boost::asio;
 
 namespace {
 
-Millis nowMillis() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 std::shared_ptr<const std::string> frameOf(const proto::Message& message) {
     return std::make_shared<const std::string>(proto::encode(message));

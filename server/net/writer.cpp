@@ -9,6 +9,7 @@
 #include <set>
 #include <string_view>
 
+#include "gopy/clock.h"
 #include "server/log/event_log.h"
 #include "server/net/shared_state.h"
 #include "server/net/websocket_session.h"
@@ -18,16 +19,6 @@ namespace gopy::server::net {
 
 using log::logEvent;
 using log::logThrottled;
-
-namespace {
-
-Millis nowMillis() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-}  // namespace
 
 Writer::Writer(Engine& engine, SharedState& state) : engine_(engine), state_(state) {}
 

@@ -3,13 +3,13 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
-#include <ctime>
+
+#include "gopy/clock.h"
 
 namespace gopy::server::report {
 
 namespace {
 
-constexpr Millis kVietnamOffsetMs = 7LL * 3600 * 1000;
 
 std::string twoDigits(int n) {
     std::array<char, 16> buf{};
@@ -27,10 +27,8 @@ int parseInt(std::string_view s) {
 }  // namespace
 
 CivilDate vietnamDate(Millis at) {
-    const auto seconds = static_cast<std::time_t>((at + kVietnamOffsetMs) / 1000);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    return CivilDate{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    const HanoiTime t = hanoiTime(at);
+    return CivilDate{t.year, t.month, t.day};
 }
 
 CivilDate parseIsoDate(std::string_view iso) {
@@ -59,10 +57,8 @@ std::string numericDate(const CivilDate& date) {
 }
 
 std::string clockTime(Millis at) {
-    const auto seconds = static_cast<std::time_t>((at + kVietnamOffsetMs) / 1000);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    return twoDigits(tm.tm_hour) + " giờ " + twoDigits(tm.tm_min);
+    const HanoiTime t = hanoiTime(at);
+    return twoDigits(t.hour) + " giờ " + twoDigits(t.minute);
 }
 
 std::string durationInWords(Millis ms) {

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <exception>
 
+#include "gopy/clock.h"
 #include "gopy/text.h"
 #include "server/store/store.h"
 #include "server/sync/admission.h"
@@ -16,11 +17,6 @@ namespace {
 constexpr const char* kStorageFull = "Ổ đĩa đầy hoặc lỗi ghi; chưa lưu, hãy thử lại";
 constexpr const char* kBusy = "Cơ sở dữ liệu đang bận (một tiến trình khác đang ghi); hãy thử lại";
 
-Millis systemNow() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 std::vector<ApplyResult> refuseAll(const std::vector<std::pair<Device, proto::OpRequest>>& ops,
                                    proto::ErrorCode code, const std::string& message) {
@@ -178,7 +174,7 @@ Store& Engine::store() { return *store_; }
 
 std::string Engine::createAdmissionCode(Role role, std::int64_t conferenceId, int ttlSeconds,
                                         std::int64_t organisationId) {
-    return Admission(*store_).createCode(role, conferenceId, ttlSeconds, systemNow(),
+    return Admission(*store_).createCode(role, conferenceId, ttlSeconds, nowMillis(),
                                          organisationId);
 }
 

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "gopy/clock.h"
 #include "gopy/text.h"
 #include "server/intake/field_text.h"
 #include "server/store/store.h"
@@ -72,24 +73,10 @@ std::string dayBefore(const std::string& iso) {
     return buffer;
 }
 
-// "2025-03-02T20:15:00+07:00": the plan's dates are in Hà Nội time.
-std::string hanoiDateTime(Millis utc) {
-    const std::time_t local = static_cast<std::time_t>(utc / 1000 + 7 * 3600);
-    std::tm parts{};
-    gmtime_r(&local, &parts);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S+07:00", &parts);
-    return buffer;
-}
 
 }  // namespace
 
-std::string hanoiToday() {
-    const Millis now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                           std::chrono::system_clock::now().time_since_epoch())
-                           .count();
-    return hanoiDateTime(now).substr(0, 10);
-}
+std::string hanoiToday() { return isoHanoiDate(nowMillis()); }
 
 Engine::DraftImportResult Engine::importDraft(const std::vector<Section>& sections,
                                               const std::vector<intake::DraftParagraph>& paragraphs) {
@@ -231,7 +218,7 @@ intake::ImportSummary Engine::importPublic(const std::vector<intake::PublicRow>&
         origin.ward = row.ward;
         origin.authorName = row.name;
         origin.contact = row.contact;
-        origin.submittedAt = hanoiDateTime(row.submittedAt);
+        origin.submittedAt = isoHanoi(row.submittedAt);
         origin.outsideWindow = row.outsideWindow;
         c.origin = origin;
         return c;
